@@ -1,0 +1,225 @@
+import { z } from 'zod';
+import { PolicyDocument, type Benefit } from './document.js';
+
+/**
+ * The policy document with its cross-field rules: the schema every writer (API, seeds, console) uses.
+ * Field-level rules are in document.ts; here are the rules that relate fields to each other.
+ * Each issue names the path of the offending field and says why in plain words.
+ */
+export const ValidPolicyDocument = PolicyDocument.superRefine((doc, ctx) => {
+  const err = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
+  const feeFen = doc.fees.individual.amountFen;
+  const year = doc.coverageYear;
+
+  // --- categories
+  const categoryCodes = new Set<string>();
+  const officialOwner = new Map<string, string>();
+  const listCodes = new Set(doc.categoryLists.map((l) => l.code));
+  doc.categories.forEach((c, i) => {
+    if (categoryCodes.has(c.code)) err(['categories', i, 'code'], `category code "${c.code}" is used twice; codes must be unique`);
+    categoryCodes.add(c.code);
+    c.officialCodes.forEach((oc, j) => {
+      const owner = officialOwner.get(oc);
+      if (owner && owner !== c.code)
+        err(['categories', i, 'officialCodes', j], `identity code ${oc} already belongs to category "${owner}"`);
+      officialOwner.set(oc, c.code);
+    });
+    if (c.list && !listCodes.has(c.list))
+      err(['categories', i, 'list'], `names the list "${c.list}", which is not in categoryLists`);
+    checkBenefitAmount(c.benefit, feeFen, (m) => err(['categories', i, 'benefit', 'amountFen'], m));
+    c.conditions.forEach((cond, j) => {
+      if (cond.age?.min !== undefined && cond.age.below !== undefined && cond.age.min >= cond.age.below)
+        err(['categories', i, 'conditions', j, 'age'], `minimum age ${cond.age.min} is not below the limit ${cond.age.below}`);
+    });
+  });
+  const byCode = new Map(doc.categories.map((c) => [c.code, c]));
+  doc.categories.forEach((c, i) => {
+    if (c.benefit.kind !== 'same-as') return;
+    const seen = new Set([c.code]);
+    let target: string | undefined = c.benefit.category;
+    while (target) {
+      const t = byCode.get(target);
+      if (!t) {
+        err(['categories', i, 'benefit', 'category'], `refers to category "${target}", which does not exist`);
+        return;
+      }
+      if (seen.has(target)) {
+        err(['categories', i, 'benefit', 'category'], `"same as" forms a loop through category "${target}"`);
+        return;
+      }
+      seen.add(target);
+      target = t.benefit.kind === 'same-as' ? t.benefit.category : undefined;
+    }
+  });
+  doc.categories.forEach((c, i) => {
+    if (!c.printed) return;
+    const subsidy = subsidyFenOf(c.benefit, feeFen, byCode);
+    if (subsidy === null) return;
+    if (c.printed.subsidyFen !== undefined && c.printed.subsidyFen !== subsidy)
+      err(['categories', i, 'printed', 'subsidyFen'], `printed subsidy ${yuan(c.printed.subsidyFen)} does not match the benefit, which gives ${yuan(subsidy)} on a fee of ${yuan(feeFen)}`);
+    if (c.printed.paymentFen !== undefined && c.printed.paymentFen !== feeFen - subsidy)
+      err(['categories', i, 'printed', 'paymentFen'], `printed payment ${yuan(c.printed.paymentFen)} does not match the benefit, which leaves ${yuan(feeFen - subsidy)} to pay`);
+  });
+
+  // --- stacking
+  const inOrder = new Set<string>();
+  doc.stacking.order.forEach((code, i) => {
+    if (!categoryCodes.has(code)) err(['stacking', 'order', i], `names category "${code}", which does not exist`);
+    if (inOrder.has(code)) err(['stacking', 'order', i], `names category "${code}" twice`);
+    inOrder.add(code);
+  });
+  if (doc.stacking.rule === 'priority-order' && doc.stacking.order.length === 0)
+    err(['stacking', 'order'], 'a priority-order rule must list the categories in order');
+  if (doc.stacking.rule === 'priority-order')
+    doc.categories.forEach((c) => {
+      if (!inOrder.has(c.code)) err(['stacking', 'order'], `does not place category "${c.code}"; a priority order must place every category`);
+    });
+
+  // --- special groups
+  const groupCodes = new Set<string>();
+  doc.specialGroups.forEach((g, i) => {
+    if (groupCodes.has(g.code)) err(['specialGroups', i, 'code'], `group code "${g.code}" is used twice; codes must be unique`);
+    groupCodes.add(g.code);
+    g.rules.forEach((r, j) => {
+      const at = ['specialGroups', i, 'rules', j];
+      if (r.benefitStart === 'fixed-date' && !r.benefitStartDate)
+        err([...at, 'benefitStartDate'], 'is required when benefits start on a fixed date');
+      if (r.benefitStart === 'after-waiting' && (!r.waiting || r.waiting.kind === 'none'))
+        err([...at, 'waiting'], 'must give a waiting period when benefits start after waiting');
+      if (r.when.paidFrom && r.when.paidBy && r.when.paidFrom > r.when.paidBy)
+        err([...at, 'when', 'paidBy'], `(${r.when.paidBy}) is before paidFrom (${r.when.paidFrom})`);
+      if (r.benefitEnd && r.benefitEnd > `${year}-12-31`)
+        err([...at, 'benefitEnd'], `(${r.benefitEnd}) is after the end of coverage year ${year}`);
+    });
+  });
+  const checkGroups = (path: (string | number)[], codes: string[]) =>
+    codes.forEach((g, i) => {
+      if (!groupCodes.has(g)) err([...path, i], `names special group "${g}", which does not exist`);
+    });
+
+  // --- fees
+  const surcharge = doc.fees.lateSurcharge;
+  if (surcharge) {
+    if (!inYear(surcharge.from, year))
+      err(['fees', 'lateSurcharge', 'from'], `(${surcharge.from}) must fall inside coverage year ${year}`);
+    checkGroups(['fees', 'lateSurcharge', 'exemptGroups'], surcharge.exemptGroups);
+  }
+  doc.fees.specialCases.forEach((s, i) => {
+    if (!groupCodes.has(s.group)) err(['fees', 'specialCases', i, 'group'], `names special group "${s.group}", which does not exist`);
+  });
+
+  // --- windows
+  const windowCodes = new Set<string>();
+  doc.windows.forEach((w, i) => {
+    const at = ['windows', i];
+    if (windowCodes.has(w.code)) err([...at, 'code'], `window code "${w.code}" is used twice; codes must be unique`);
+    windowCodes.add(w.code);
+    if (w.from > w.to) err([...at, 'to'], `(${w.to}) is before the window opens (${w.from})`);
+    const firstYear = Number(w.from.slice(0, 4));
+    const lastYear = Number(w.to.slice(0, 4));
+    if (firstYear < year - 1 || firstYear > year)
+      err([...at, 'from'], `(${w.from}) must fall in ${year - 1} or ${year}, the years around coverage year ${year}`);
+    if (lastYear < year - 1 || lastYear > year)
+      err([...at, 'to'], `(${w.to}) must fall in ${year - 1} or ${year}, the years around coverage year ${year}`);
+    if (i > 0 && w.from < doc.windows[i - 1]!.from)
+      err([...at, 'from'], `(${w.from}) is before the previous window opens (${doc.windows[i - 1]!.from}); list windows in order`);
+    if (w.benefitStart === 'after-waiting' && w.waiting.kind === 'none')
+      err([...at, 'waiting'], 'must give a waiting period when benefits start after waiting');
+    if (w.benefitStart !== 'after-waiting' && w.waiting.kind !== 'none')
+      err([...at, 'waiting'], `a waiting period only applies when benefits start after waiting (here: ${w.benefitStart})`);
+    if (w.who === 'listed-groups' && w.groups.length === 0)
+      err([...at, 'groups'], 'must list the groups a listed-groups window is open to');
+    checkGroups([...at, 'groups'], w.groups);
+  });
+  // Two payment windows open to everyone may not overlap: a payment date must fall in one of them only.
+  const open = doc.windows.map((w, i) => ({ w, i })).filter(({ w }) => w.acceptsPayment && w.who === 'everyone');
+  for (let a = 0; a < open.length; a++)
+    for (let b = a + 1; b < open.length; b++) {
+      const x = open[a]!, y = open[b]!;
+      if (x.w.from <= y.w.to && y.w.from <= x.w.to)
+        err(['windows', y.i, 'from'], `window "${y.w.code}" overlaps window "${x.w.code}"; windows open to everyone must not overlap`);
+    }
+  doc.paymentChannels.forEach((p, i) =>
+    p.windows.forEach((w, j) => {
+      if (!windowCodes.has(w)) err(['paymentChannels', i, 'windows', j], `names window "${w}", which does not exist`);
+    }),
+  );
+  doc.milestones.forEach((m, i) => {
+    if (m.from && m.from > m.on) err(['milestones', i, 'on'], `(${m.on}) is before the milestone starts (${m.from})`);
+  });
+  const dyn = doc.certification.dynamicReporting;
+  if (dyn && dyn.from > dyn.to) err(['certification', 'dynamicReporting', 'to'], `(${dyn.to}) is before ${dyn.from}`);
+
+  // --- metadata
+  const m = doc.metadata;
+  if (m.validity?.until && m.validity.until < m.issuedOn)
+    err(['metadata', 'validity', 'until'], `(${m.validity.until}) is before the notice was issued (${m.issuedOn})`);
+  if (m.issuedOn > `${year}-12-31`)
+    err(['metadata', 'issuedOn'], `(${m.issuedOn}) is after the end of coverage year ${year}`);
+
+  // --- tables
+  doc.quotaTables.forEach((t, i) => {
+    const seen = new Set<string>();
+    t.rows.forEach((r, j) => {
+      if (seen.has(r.unit)) err(['quotaTables', i, 'rows', j, 'unit'], `unit "${r.unit}" appears twice in the table`);
+      seen.add(r.unit);
+    });
+  });
+});
+
+export type ValidPolicyDocument = z.output<typeof ValidPolicyDocument>;
+
+function checkBenefitAmount(b: Benefit, feeFen: number, report: (m: string) => void) {
+  if ((b.kind === 'fixed-subsidy' || b.kind === 'reduction') && b.amountFen > feeFen)
+    report(`a fixed subsidy of ${yuan(b.amountFen)} is more than the individual fee of ${yuan(feeFen)}`);
+  if (b.kind === 'fixed-payment' && b.amountFen > feeFen)
+    report(`a fixed payment of ${yuan(b.amountFen)} is more than the individual fee of ${yuan(feeFen)}`);
+}
+
+/**
+ * The subsidy a benefit gives on a fee, in fen, rounded to the nearest fen (half up). Null where it
+ * cannot be resolved (a same-as chain that breaks). This is the one formula; the engine uses it too.
+ */
+export function subsidyFenOf(
+  benefit: Benefit,
+  feeFen: number,
+  byCode: ReadonlyMap<string, { benefit: Benefit }>,
+  depth = 0,
+): number | null {
+  switch (benefit.kind) {
+    case 'full':
+      return feeFen;
+    case 'percent':
+      return percentOf(feeFen, benefit.percent);
+    case 'fixed-subsidy':
+    case 'reduction':
+      return Math.min(benefit.amountFen, feeFen);
+    case 'fixed-payment':
+      return Math.max(feeFen - benefit.amountFen, 0);
+    case 'person-pays-percent':
+      return feeFen - percentOf(feeFen, benefit.percent);
+    case 'same-as': {
+      const other = byCode.get(benefit.category);
+      if (!other || depth > 20) return null;
+      return subsidyFenOf(other.benefit, feeFen, byCode, depth + 1);
+    }
+  }
+}
+
+/** fen × percent / 100, exact in integers: percent has at most two decimals. */
+export function percentOf(amountFen: number, pct: number): number {
+  const basisPoints = Math.round(pct * 100); // 90% → 9000
+  return Math.floor((amountFen * basisPoints + 5000) / 10000);
+}
+
+export function yuan(fenAmount: number): string {
+  const sign = fenAmount < 0 ? '-' : '';
+  const abs = Math.abs(fenAmount);
+  const y = Math.floor(abs / 100);
+  const f = abs % 100;
+  return `${sign}${y}${f ? '.' + String(f).padStart(2, '0') : ''} 元`;
+}
+
+function inYear(date: string, year: number): boolean {
+  return date.startsWith(`${year}-`);
+}

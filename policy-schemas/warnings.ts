@@ -1,0 +1,102 @@
+import type { PolicyDocument } from './document.js';
+import { yuan } from './validate.js';
+
+/**
+ * Things an officer should look at that do not make a document invalid. Above all: printed totals
+ * that differ from the sum of their rows. Figures are kept exactly as printed (never adjusted to make a
+ * sum match); the difference is reported here instead.
+ */
+export interface ValidationWarning {
+  path: string;
+  code: 'printed-total-differs' | 'row-inconsistent' | 'declared-count-differs' | 'sum-differs';
+  message: string;
+}
+
+export function documentWarnings(doc: PolicyDocument): ValidationWarning[] {
+  const out: ValidationWarning[] = [];
+  const sum = <T>(rows: T[], f: (r: T) => number) => rows.reduce((a, r) => a + f(r), 0);
+
+  doc.quotaTables.forEach((t, i) => {
+    const cols = [
+      ['population', t.populationLabel],
+      ['target', t.targetLabel],
+      ['residencePermits', '有效居住证数'],
+    ] as const;
+    for (const [col, label] of cols) {
+      const printed = t.printedTotal[col];
+      if (printed === null || printed === undefined) continue;
+      const rowsSum = sum(t.rows, (r) => r[col] ?? 0);
+      if (rowsSum !== printed)
+        out.push({
+          path: `quotaTables[${i}].printedTotal.${col}`,
+          code: 'printed-total-differs',
+          message: `${t.title}: the ${label} column adds up to ${rowsSum}, but the printed total is ${printed} (difference ${rowsSum - printed}); both are kept as printed`,
+        });
+    }
+  });
+
+  doc.activationTables.forEach((t, i) => {
+    const cols = [
+      ['insured', '参保人数'],
+      ['activated', '已激活人数'],
+      ['notActivated', '未激活人数'],
+      ['targetActivated', `${t.targetPercent}%激活率`],
+      ['gap', '差距'],
+    ] as const;
+    for (const [col, label] of cols) {
+      const rowsSum = sum(t.rows, (r) => r[col]);
+      const printed = t.printedTotal[col];
+      if (rowsSum !== printed)
+        out.push({
+          path: `activationTables[${i}].printedTotal.${col}`,
+          code: 'printed-total-differs',
+          message: `${t.title}: the ${label} column adds up to ${rowsSum}, but the printed total is ${printed} (difference ${rowsSum - printed}); both are kept as printed`,
+        });
+    }
+    t.rows.forEach((r, j) => {
+      if (r.activated + r.notActivated !== r.insured)
+        out.push({
+          path: `activationTables[${i}].rows[${j}]`,
+          code: 'row-inconsistent',
+          message: `${r.unit}: activated ${r.activated} + not activated ${r.notActivated} ≠ insured ${r.insured}`,
+        });
+      const rate = ((r.activated / r.insured) * 100).toFixed(2) + '%';
+      if (r.insured > 0 && rate !== r.ratePrinted)
+        out.push({
+          path: `activationTables[${i}].rows[${j}].ratePrinted`,
+          code: 'row-inconsistent',
+          message: `${r.unit}: printed rate ${r.ratePrinted}, computed ${rate}`,
+        });
+    });
+  });
+
+  doc.categoryLists.forEach((l, i) => {
+    if (l.declaredCount === null) return;
+    const n = doc.categories.filter((c) => c.list === l.code).length;
+    if (n !== l.declaredCount)
+      out.push({
+        path: `categoryLists[${i}].declaredCount`,
+        code: 'declared-count-differs',
+        message: `${l.label}: the notice says ${l.declaredCount} categories, the document has ${n}`,
+      });
+  });
+
+  const g = doc.fees.government;
+  if (g.split.length > 0) {
+    const s = sum(g.split, (x) => x.amountFen);
+    if (s !== g.amountFen)
+      out.push({
+        path: 'fees.government.split',
+        code: 'sum-differs',
+        message: `the split by level adds up to ${yuan(s)}, the subsidy is ${yuan(g.amountFen)}`,
+      });
+  }
+  const total = doc.fees.totalFinancing;
+  if (total && total.amountFen !== doc.fees.individual.amountFen + g.amountFen)
+    out.push({
+      path: 'fees.totalFinancing.amountFen',
+      code: 'sum-differs',
+      message: `total financing ${yuan(total.amountFen)} ≠ individual ${yuan(doc.fees.individual.amountFen)} + government ${yuan(g.amountFen)}`,
+    });
+  return out;
+}
