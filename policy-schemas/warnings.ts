@@ -83,8 +83,10 @@ export function documentWarnings(doc: PolicyDocument): ValidationWarning[] {
 
   const g = doc.fees.government;
   if (g.split.length > 0) {
+    // A floor may print only part of its split (Lingyuan: "includes 10 from the township"); a fixed
+    // subsidy's split should add up, and no split may exceed the subsidy.
     const s = sum(g.split, (x) => x.amountFen);
-    if (s !== g.amountFen)
+    if (s > g.amountFen || (g.basis === 'fixed' && s !== g.amountFen))
       out.push({
         path: 'fees.government.split',
         code: 'sum-differs',

@@ -1,0 +1,41 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+/** The environment, parsed once. Nothing else in the code base reads process.env. */
+const Env = z.object({
+  /** An existing PostgreSQL; when unset, an embedded one is started with its data under DATA_DIR. */
+  DATABASE_URL: z.string().url().optional(),
+  PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  HOST: z.string().default('0.0.0.0'),
+  /** Where the embedded PostgreSQL keeps its data (git ignores .data/). */
+  DATA_DIR: z.string().default('.data/postgres'),
+  /** Port of the embedded PostgreSQL. */
+  EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(5439),
+  LOG_SQL: z.enum(['0', '1']).default('0'),
+});
+
+export type Config = {
+  databaseUrl: string | undefined;
+  port: number;
+  host: string;
+  dataDir: string;
+  embeddedPgPort: number;
+  logSql: boolean;
+};
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = Env.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
+    throw new Error(`Invalid environment:\n${lines}`);
+  }
+  const e = parsed.data;
+  return {
+    databaseUrl: e.DATABASE_URL,
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: resolve(e.DATA_DIR),
+    embeddedPgPort: e.EMBEDDED_PG_PORT,
+    logSql: e.LOG_SQL === '1',
+  };
+}

@@ -1,0 +1,37 @@
+import { MikroORM } from '@mikro-orm/postgresql';
+import { Migrator } from '@mikro-orm/migrations';
+import pg from 'pg';
+import { Jurisdiction } from '../modules/jurisdiction/jurisdiction.entity.js';
+import { PolicyVersion } from '../modules/policy/policy-version.entity.js';
+import { Migration20261123000000_policy_store } from './migrations/Migration20261123000000_policy_store.js';
+
+// A DATE column is a calendar date: return it as the `YYYY-MM-DD` text PostgreSQL sends, never as a
+// JS Date at local midnight (which would move it under another TZ).
+pg.types.setTypeParser(pg.types.builtins.DATE, (v: string) => v);
+
+export const ENTITIES = [Jurisdiction, PolicyVersion];
+
+/** Every migration, in order. Listed explicitly so that start-up never scans the file system. */
+export const MIGRATIONS = [
+  { name: 'Migration20261123000000_policy_store', class: Migration20261123000000_policy_store },
+];
+
+export async function openOrm(databaseUrl: string, opts: { debug?: boolean; poolMax?: number } = {}) {
+  return MikroORM.init({
+    clientUrl: databaseUrl,
+    entities: ENTITIES,
+    extensions: [Migrator],
+    migrations: { migrationsList: MIGRATIONS, transactional: true, allOrNothing: true, snapshot: false },
+    debug: opts.debug ?? false,
+    pool: { min: 0, max: opts.poolMax ?? 10 },
+    allowGlobalContext: false,
+  });
+}
+
+export type Orm = Awaited<ReturnType<typeof openOrm>>;
+
+/** Apply pending migrations (never schema:update). Returns the names applied. */
+export async function migrate(orm: Orm): Promise<string[]> {
+  const applied = await orm.migrator.up();
+  return applied.map((m) => m.name);
+}

@@ -1,0 +1,68 @@
+import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
+import { isRealDate } from '../../policy-schemas/index.js';
+
+/**
+ * `Date`: a calendar date written `YYYY-MM-DD`. It is never turned into a point in time, so the
+ * answer is the same whatever the server's or the client's timezone.
+ */
+export const DateScalar = new GraphQLScalarType<string, string>({
+  name: 'Date',
+  description: 'A calendar date written YYYY-MM-DD (no time, no timezone).',
+  serialize(value) {
+    if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return value;
+    throw new GraphQLError(`Date cannot represent ${JSON.stringify(value)}`);
+  },
+  parseValue(value) {
+    return parseDate(value);
+  },
+  parseLiteral(ast) {
+    if (ast.kind !== Kind.STRING) throw new GraphQLError('a Date must be a string written YYYY-MM-DD');
+    return parseDate(ast.value);
+  },
+});
+
+function parseDate(value: unknown): string {
+  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value))
+    throw new GraphQLError(`${JSON.stringify(value)} is not a date written YYYY-MM-DD`);
+  if (!isRealDate(value)) throw new GraphQLError(`${value} is not a real calendar date`);
+  return value;
+}
+
+/**
+ * `Money`: an amount of Chinese yuan as a decimal string with exactly two decimals ("400.00").
+ * Amounts are held as integer fen inside; the string is exact (no binary floating point on the wire).
+ * As input, a string or number with at most two decimals is accepted ("400", "400.5", 400).
+ */
+export const MoneyScalar = new GraphQLScalarType<number, string>({
+  name: 'Money',
+  description:
+    'An amount in yuan (元) as a decimal string with exactly two decimals, e.g. "400.00". Exact: computed from integer fen (分), never from floating point.',
+  serialize(value) {
+    if (typeof value !== 'number' || !Number.isSafeInteger(value))
+      throw new GraphQLError(`Money must be held as integer fen, got ${JSON.stringify(value)}`);
+    return fenToYuanString(value);
+  },
+  parseValue(value) {
+    return yuanToFen(value);
+  },
+  parseLiteral(ast) {
+    if (ast.kind === Kind.STRING || ast.kind === Kind.INT || ast.kind === Kind.FLOAT) return yuanToFen(ast.value);
+    throw new GraphQLError('Money must be a decimal string such as "400.00"');
+  },
+});
+
+export function fenToYuanString(fen: number): string {
+  const sign = fen < 0 ? '-' : '';
+  const abs = Math.abs(fen);
+  return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
+}
+
+export function yuanToFen(value: unknown): number {
+  const s = typeof value === 'number' ? String(value) : value;
+  if (typeof s !== 'string' || !/^-?\d{1,9}(\.\d{1,2})?$/.test(s))
+    throw new GraphQLError(`${JSON.stringify(value)} is not an amount in yuan with at most two decimals`);
+  const neg = s.startsWith('-');
+  const [whole, frac = ''] = s.replace('-', '').split('.') as [string, string?];
+  const fen = Number(whole) * 100 + Number(frac.padEnd(2, '0'));
+  return neg ? -fen : fen;
+}
