@@ -1,0 +1,52 @@
+import 'reflect-metadata';
+import type { Server } from 'node:http';
+import { loadConfig } from './config.js';
+import { startEmbeddedPostgres, type EmbeddedDatabase } from './db/embedded.js';
+import { migrate, openOrm, type Orm } from './db/orm.js';
+import { loadSeedsIfEmpty } from './db/seed.js';
+import { createApp } from './server.js';
+
+/** `npm start`: database (embedded unless DATABASE_URL), migrations, seeds once, then the API. */
+async function main() {
+  const config = loadConfig();
+  let embedded: EmbeddedDatabase | undefined;
+  let orm: Orm | undefined;
+  let server: Server | undefined;
+  let stopping = false;
+
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\n${signal}: shutting down`);
+    await new Promise<void>((r) => (server ? server.close(() => r()) : r()));
+    await orm?.close().catch(() => {});
+    await embedded?.stop().catch((e) => console.error('stopping PostgreSQL failed:', e));
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+
+  let url = config.databaseUrl;
+  if (!url) {
+    embedded = await startEmbeddedPostgres(config.dataDir, config.embeddedPgPort);
+    url = embedded.url;
+    console.log(`Embedded PostgreSQL on port ${config.embeddedPgPort}, data in ${config.dataDir}`);
+  }
+  orm = await openOrm(url);
+  const applied = await migrate(orm);
+  if (applied.length) console.log(`Applied migrations: ${applied.join(', ')}`);
+  const loaded = await loadSeedsIfEmpty(orm.em);
+  if (loaded) console.log(`Loaded ${loaded} policy versions from seeds/`);
+
+  const { app } = await createApp(orm);
+  server = app.listen(config.port, config.host, () => {
+    const base = `http://localhost:${config.port}`;
+    console.log(`GraphQL API:  ${base}/graphql`);
+    console.log(`Health check: ${base}/health`);
+  });
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -1,0 +1,23 @@
+import { ArgsType, Field, Int } from 'type-graphql';
+import { PolicyStatusEnum } from './policy.type.js';
+
+@ArgsType()
+export class PolicyArgs {
+  @Field(() => String, { description: 'Administrative code (e.g. 350581) or exact Chinese name (石狮市)' })
+  jurisdiction!: string;
+
+  @Field(() => Int, { description: 'Coverage year (待遇享受年度)' })
+  year!: number;
+}
+
+@ArgsType()
+export class PolicyVersionsArgs {
+  @Field(() => String, { nullable: true, description: 'Administrative code or exact Chinese name' })
+  jurisdiction?: string;
+
+  @Field(() => Int, { nullable: true })
+  year?: number;
+
+  @Field(() => PolicyStatusEnum, { nullable: true })
+  status?: string;
+}

@@ -1,0 +1,84 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { GraphQLError } from 'graphql';
+import { validatePolicyDocument, type PolicyDocument, type ValidationIssue } from '../../../policy-schemas/index.js';
+import { Jurisdiction } from '../jurisdiction/jurisdiction.entity.js';
+import { contentHash } from './content-hash.js';
+import { PolicyVersion, type IPolicyVersion, type PolicyStatus } from './policy-version.entity.js';
+
+/** A document was refused: every offending field with its reason. */
+export class InvalidDocumentError extends GraphQLError {
+  constructor(readonly issues: ValidationIssue[]) {
+    super(
+      `The policy document is invalid: ${issues
+        .slice(0, 10)
+        .map((i) => `${i.path}: ${i.message}`)
+        .join('; ')}${issues.length > 10 ? ` (and ${issues.length - 10} more)` : ''}`,
+      { extensions: { code: 'BAD_USER_INPUT', issues } },
+    );
+  }
+}
+
+export interface VersionFilter {
+  jurisdictionId?: number;
+  year?: number;
+  status?: PolicyStatus;
+}
+
+export class PolicyService {
+  constructor(private readonly em: EntityManager) {}
+
+  /** The published version in force for a jurisdiction and coverage year, or null. */
+  async findPublished(jurisdictionId: number, year: number): Promise<IPolicyVersion | null> {
+    return this.em.findOne(PolicyVersion, { jurisdiction: jurisdictionId, year, status: 'published' });
+  }
+
+  async list(filter: VersionFilter): Promise<IPolicyVersion[]> {
+    const where: Record<string, unknown> = {};
+    if (filter.jurisdictionId !== undefined) where.jurisdiction = filter.jurisdictionId;
+    if (filter.year !== undefined) where.year = filter.year;
+    if (filter.status !== undefined) where.status = filter.status;
+    return this.em.find(PolicyVersion, where, { orderBy: { year: 'desc', jurisdiction: 'asc', createdAt: 'desc' } });
+  }
+
+  async get(id: string): Promise<IPolicyVersion | null> {
+    if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+    return this.em.findOne(PolicyVersion, { id });
+  }
+
+  /**
+   * Store a new version after validating its document. The jurisdiction named inside the document
+   * must be the one it is stored under; nothing is written when anything is wrong.
+   */
+  async create(input: {
+    jurisdictionId: number;
+    document: unknown;
+    status: PolicyStatus;
+    source: string | null;
+  }): Promise<IPolicyVersion> {
+    const result = validatePolicyDocument(input.document);
+    if (!result.ok) throw new InvalidDocumentError(result.issues);
+    const doc: PolicyDocument = result.document;
+    const jurisdiction = await this.em.findOneOrFail(Jurisdiction, { id: input.jurisdictionId });
+    if (doc.jurisdiction.name !== jurisdiction.name || (doc.jurisdiction.code ?? null) !== (jurisdiction.code ?? null))
+      throw new InvalidDocumentError([
+        {
+          path: 'jurisdiction',
+          message: `names ${doc.jurisdiction.name} (${doc.jurisdiction.code ?? 'no code'}), but the version is stored under ${jurisdiction.name} (${jurisdiction.code ?? 'no code'})`,
+        },
+      ]);
+    const version = this.em.create(PolicyVersion, {
+      jurisdiction,
+      year: doc.coverageYear,
+      status: input.status,
+      document: doc,
+      contentHash: contentHash(doc),
+      documentNumber: doc.metadata.documentNumber,
+      issuedOn: doc.metadata.issuedOn,
+      source: input.source,
+      revision: 1,
+      publishedAt: input.status === 'published' ? new Date() : null,
+    });
+    await this.em.flush();
+    return version;
+  }
+}

@@ -1,0 +1,61 @@
+import express, { type Express } from 'express';
+import { ApolloServer } from '@apollo/server';
+import { expressMiddleware } from '@as-integrations/express5';
+import type { Orm } from './db/orm.js';
+import { createContext, type Context } from './graphql/context.js';
+import { depthLimit, MAX_BODY, MAX_DEPTH, MAX_QUERY_LENGTH } from './graphql/limits.js';
+import { graphqlSchema } from './graphql/schema.js';
+
+/**
+ * Wiring only: HTTP app with `/graphql` and `/health`. Every Apollo security option is set here
+ * explicitly, so none depends on NODE_ENV.
+ */
+export async function createApp(orm: Orm): Promise<{ app: Express; apollo: ApolloServer<Context> }> {
+  const apollo = new ApolloServer<Context>({
+    schema: await graphqlSchema(),
+    csrfPrevention: true,
+    allowBatchedHttpRequests: false,
+    includeStacktraceInErrorResponses: false,
+    // Public rules are public: integrators explore the schema with introspection.
+    introspection: true,
+    validationRules: [depthLimit(MAX_DEPTH)],
+    formatError: (formatted, error) => {
+      // Unexpected errors are logged here and reach the caller without internals.
+      const code = formatted.extensions?.code;
+      if (code === 'INTERNAL_SERVER_ERROR') {
+        console.error(error);
+        return { message: 'Internal server error', extensions: { code } };
+      }
+      return formatted;
+    },
+  });
+  await apollo.start();
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.get('/health', async (_req, res) => {
+    try {
+      await orm.em.getConnection().execute('select 1');
+      res.status(200).json({ status: 'ok' });
+    } catch (e) {
+      res.status(503).json({ status: 'unavailable', error: (e as Error).message });
+    }
+  });
+  app.use(
+    '/graphql',
+    express.json({ limit: MAX_BODY }),
+    (req, res, next) => {
+      const body = req.body as { query?: unknown } | undefined;
+      const query = typeof body?.query === 'string' ? body.query : typeof req.query.query === 'string' ? req.query.query : '';
+      if (query.length > MAX_QUERY_LENGTH) {
+        res.status(413).json({
+          errors: [{ message: `The query is ${query.length} characters long; at most ${MAX_QUERY_LENGTH} are accepted.`, extensions: { code: 'QUERY_TOO_LARGE' } }],
+        });
+        return;
+      }
+      next();
+    },
+    expressMiddleware(apollo, { context: async () => createContext(orm.em.fork()) }),
+  );
+  return { app, apollo };
+}
