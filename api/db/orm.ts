@@ -21,7 +21,7 @@ export async function openOrm(databaseUrl: string, opts: { debug?: boolean; pool
     clientUrl: databaseUrl,
     entities: ENTITIES,
     extensions: [Migrator],
-    migrations: { migrationsList: MIGRATIONS, transactional: true, allOrNothing: true, snapshot: false },
+    migrations: { migrationsList: MIGRATIONS, transactional: true, allOrNothing: true, snapshot: false, silent: true },
     debug: opts.debug ?? false,
     pool: { min: 0, max: opts.poolMax ?? 10 },
     allowGlobalContext: false,

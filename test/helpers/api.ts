@@ -1,0 +1,53 @@
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { migrate, openOrm, type Orm } from '../../api/db/orm.js';
+import { loadSeedsIfEmpty } from '../../api/db/seed.js';
+import { createApp } from '../../api/server.js';
+import { createTestDatabase } from './db.js';
+
+export interface GraphQLResponse<T = any> {
+  data?: T;
+  errors?: { message: string; extensions?: Record<string, any> }[];
+}
+
+export interface TestApi {
+  base: string;
+  url: string;
+  orm: Orm;
+  databaseUrl: string;
+  gql<T = any>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+  close(): Promise<void>;
+}
+
+/** The real app on a loopback port, over its own migrated (and by default seeded) database. */
+export async function startTestApi(opts: { seed?: boolean } = {}): Promise<TestApi> {
+  const db = await createTestDatabase();
+  const orm = await openOrm(db.url, { poolMax: 4 });
+  await migrate(orm);
+  if (opts.seed !== false) await loadSeedsIfEmpty(orm.em);
+  const { app, apollo } = await createApp(orm);
+  const server: Server = await new Promise((resolve) => {
+    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+  });
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    base,
+    url: `${base}/graphql`,
+    orm,
+    databaseUrl: db.url,
+    async gql(query, variables) {
+      const res = await fetch(`${base}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query, variables }),
+      });
+      return (await res.json()) as GraphQLResponse;
+    },
+    async close() {
+      await new Promise<void>((r) => server.close(() => r()));
+      await apollo.stop();
+      await orm.close();
+      await db.drop();
+    },
+  };
+}
