@@ -1,0 +1,20 @@
+import { readFileSync } from 'node:fs';
+import { printSchema } from 'graphql';
+import { describe, expect, it } from 'vitest';
+import { graphqlSchema } from './graphql/schema.js';
+
+describe('api/schema.graphql', () => {
+  it('is the schema the server builds (run `npm run schema:print` after changing the API)', async () => {
+    const committed = readFileSync(new URL('./schema.graphql', import.meta.url), 'utf8');
+    expect(printSchema(await graphqlSchema()) + '\n').toBe(committed);
+  });
+
+  it('keeps the operations and fields promised to integrators', async () => {
+    const sdl = printSchema(await graphqlSchema());
+    expect(sdl).toMatch(/jurisdictions\(.*\): \[Jurisdiction!\]!/);
+    expect(sdl).toMatch(/policy\(\s*"""[^]*?"""\s*jurisdiction: String!\s*"""[^]*?"""\s*year: Int!\s*\): PolicyVersion\n/);
+    expect(sdl).toMatch(/policyVersions\([^)]*jurisdiction: String[^)]*year: Int[^)]*status: PolicyStatus[^)]*\): \[PolicyVersion!\]!/);
+    for (const f of ['id: ID!', 'documentNumber: String!', 'issuedOn: Date!', 'contentHash: String!', 'document: JSON!', 'roster: [RosterMember!]!', 'quotas: [QuotaRow!]!'])
+      expect(sdl).toContain(f);
+  });
+});
