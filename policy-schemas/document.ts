@@ -316,6 +316,8 @@ export const SpecialGroupRule = z.strictObject({
       withinDaysOfBirth: z.strictObject({ days: z.number().int().positive(), inclusive: z.boolean() }).optional(),
       /** Payment more than N days after birth. */
       afterDaysOfBirth: z.strictObject({ days: z.number().int().positive(), inclusive: z.boolean() }).optional(),
+      /** Born in this calendar year (Wuhe: newborns of 2023). */
+      bornInYear: z.number().int().min(1900).max(2100).optional(),
       /** Payment within N months of an event (employee insurance stopped). */
       withinMonthsOfEvent: z
         .strictObject({ months: z.number().int().positive(), inclusive: z.boolean(), event: text })
@@ -357,6 +359,12 @@ export const SpecialGroup = z.strictObject({
   name: text,
   /** Skips the waiting period of late windows. */
   waitingExempt: z.boolean(),
+  /** May enroll and pay at any time of the year (随时办理), not only in the windows. */
+  enrollAnytime: z.boolean().default(false),
+  /** The group's rules are set elsewhere (按省、泉州市有关规定执行): which rules, and where the notice says so. */
+  externalRules: z.strictObject({ reference: text, clause }).nullable().default(null),
+  /** Where this group must register, when only one place serves it (e.g. a city insurance centre). */
+  registrationVenue: z.strictObject({ place: text, clause }).nullable().default(null),
   rules: z.array(SpecialGroupRule).default([]),
   notes: z.array(text).default([]),
   clause,

@@ -282,6 +282,7 @@ export class SpecialGroupRule {
   @Field(() => Int, { nullable: true }) withinDaysOfBirth!: number | null;
   @Field(() => Int, { nullable: true }) afterDaysOfBirth!: number | null;
   @Field(() => Boolean, { nullable: true }) daysInclusive!: boolean | null;
+  @Field(() => Int, { nullable: true }) bornInYear!: number | null;
   @Field(() => Int, { nullable: true }) withinMonthsOfEvent!: number | null;
   @Field(() => String, { nullable: true }) event!: string | null;
   @Field(() => String, { nullable: true }) condition!: string | null;
@@ -302,6 +303,9 @@ export class SpecialGroup {
   @Field(() => String) name!: string;
   @Field(() => Boolean) waitingExempt!: boolean;
   @Field(() => Boolean, { description: 'Exempt from the late surcharge' }) surchargeExempt!: boolean;
+  @Field(() => Boolean, { description: 'May enroll at any time of the year (随时办理)' }) enrollAnytime!: boolean;
+  @Field(() => String, { nullable: true, description: 'Rules set elsewhere (按…有关规定执行), where the notice defers to them' }) externalRules!: string | null;
+  @Field(() => String, { nullable: true, description: 'The one place where this group registers' }) registrationVenue!: string | null;
   @Field(() => [SpecialGroupRule]) rules!: SpecialGroupRule[];
   @Field(() => [String]) notes!: string[];
   @Field(() => String) clause!: string;
