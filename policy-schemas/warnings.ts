@@ -16,43 +16,42 @@ export function documentWarnings(doc: PolicyDocument): ValidationWarning[] {
   const out: ValidationWarning[] = [];
   const sum = <T>(rows: T[], f: (r: T) => number) => rows.reduce((a, r) => a + f(r), 0);
 
-  doc.quotaTables.forEach((t, i) => {
-    const cols = [
-      ['population', t.populationLabel],
-      ['target', t.targetLabel],
-      ['residencePermits', '有效居住证数'],
-    ] as const;
-    for (const [col, label] of cols) {
-      const printed = t.printedTotal[col];
-      if (printed === null || printed === undefined) continue;
-      const rowsSum = sum(t.rows, (r) => r[col] ?? 0);
+  /** Compare each column's printed 合计 with the sum of its rows. */
+  const checkTotals = <R>(
+    at: string,
+    title: string,
+    rows: R[],
+    cols: ReadonlyArray<readonly [string, string, (r: R) => number, number | null]>,
+  ) => {
+    for (const [col, label, value, printed] of cols) {
+      if (printed === null) continue;
+      const rowsSum = sum(rows, value);
       if (rowsSum !== printed)
         out.push({
-          path: `quotaTables[${i}].printedTotal.${col}`,
+          path: `${at}.printedTotal.${col}`,
           code: 'printed-total-differs',
-          message: `${t.title}: the ${label} column adds up to ${rowsSum}, but the printed total is ${printed} (difference ${rowsSum - printed}); both are kept as printed`,
+          message: `${title}: the ${label} column adds up to ${rowsSum}, but the printed total is ${printed} (difference ${rowsSum - printed}); both are kept as printed`,
         });
     }
-  });
+  };
+
+  doc.quotaTables.forEach((t, i) =>
+    checkTotals(`quotaTables[${i}]`, t.title, t.rows, [
+      ['population', t.populationLabel, (r) => r.population, t.printedTotal.population],
+      ['target', t.targetLabel, (r) => r.target, t.printedTotal.target],
+      ['residencePermits', '有效居住证数', (r) => r.residencePermits ?? 0, t.printedTotal.residencePermits],
+    ]),
+  );
 
   doc.activationTables.forEach((t, i) => {
-    const cols = [
-      ['insured', '参保人数'],
-      ['activated', '已激活人数'],
-      ['notActivated', '未激活人数'],
-      ['targetActivated', `${t.targetPercent}%激活率`],
-      ['gap', '差距'],
-    ] as const;
-    for (const [col, label] of cols) {
-      const rowsSum = sum(t.rows, (r) => r[col]);
-      const printed = t.printedTotal[col];
-      if (rowsSum !== printed)
-        out.push({
-          path: `activationTables[${i}].printedTotal.${col}`,
-          code: 'printed-total-differs',
-          message: `${t.title}: the ${label} column adds up to ${rowsSum}, but the printed total is ${printed} (difference ${rowsSum - printed}); both are kept as printed`,
-        });
-    }
+    const p = t.printedTotal;
+    checkTotals(`activationTables[${i}]`, t.title, t.rows, [
+      ['insured', '参保人数', (r) => r.insured, p.insured],
+      ['activated', '已激活人数', (r) => r.activated, p.activated],
+      ['notActivated', '未激活人数', (r) => r.notActivated, p.notActivated],
+      ['targetActivated', `${t.targetPercent}%激活率`, (r) => r.targetActivated, p.targetActivated],
+      ['gap', '差距', (r) => r.gap, p.gap],
+    ]);
     t.rows.forEach((r, j) => {
       if (r.activated + r.notActivated !== r.insured)
         out.push({
