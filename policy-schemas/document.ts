@@ -588,3 +588,4 @@ export type SpecialGroup = z.output<typeof SpecialGroup>;
 export type QuotaTable = z.output<typeof QuotaTable>;
 export type ActivationTable = z.output<typeof ActivationTable>;
 export type LeadGroup = z.output<typeof LeadGroup>;
+export type RefundReason = z.output<typeof RefundReason>;
