@@ -5,12 +5,14 @@ import type { Orm } from './db/orm.js';
 import { createContext, type Context } from './graphql/context.js';
 import { depthLimit, MAX_BODY, MAX_DEPTH, MAX_QUERY_LENGTH } from './graphql/limits.js';
 import { graphqlSchema } from './graphql/schema.js';
+import { PolicyCache } from './modules/policy/policy-cache.js';
 
 /**
  * Wiring only: HTTP app with `/graphql` and `/health`. Every Apollo security option is set here
  * explicitly, so none depends on NODE_ENV.
  */
-export async function createApp(orm: Orm): Promise<{ app: Express; apollo: ApolloServer<Context> }> {
+export async function createApp(orm: Orm): Promise<{ app: Express; apollo: ApolloServer<Context>; cache: PolicyCache }> {
+  const cache = new PolicyCache();
   const apollo = new ApolloServer<Context>({
     schema: await graphqlSchema(),
     csrfPrevention: true,
@@ -55,7 +57,7 @@ export async function createApp(orm: Orm): Promise<{ app: Express; apollo: Apoll
       }
       next();
     },
-    expressMiddleware(apollo, { context: async () => createContext(orm.em.fork()) }),
+    expressMiddleware(apollo, { context: async () => createContext(orm.em.fork(), cache) }),
   );
-  return { app, apollo };
+  return { app, apollo, cache };
 }

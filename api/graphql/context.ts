@@ -1,16 +1,14 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { JurisdictionIndex } from '../modules/jurisdiction/jurisdiction.service.js';
+import type { JurisdictionIndex } from '../modules/jurisdiction/jurisdiction.service.js';
+import type { PolicyCache } from '../modules/policy/policy-cache.js';
 
-/** Per request: a forked entity manager (never the global one) and request-scoped caches. */
+/** Per request: a forked entity manager (never the global one) and the process-wide policy cache. */
 export interface Context {
   em: EntityManager;
+  cache: PolicyCache;
   jurisdictions(): Promise<JurisdictionIndex>;
 }
 
-export function createContext(em: EntityManager): Context {
-  let index: Promise<JurisdictionIndex> | undefined;
-  return {
-    em,
-    jurisdictions: () => (index ??= JurisdictionIndex.load(em)),
-  };
+export function createContext(em: EntityManager, cache: PolicyCache): Context {
+  return { em, cache, jurisdictions: () => cache.jurisdictions(em) };
 }

@@ -3,6 +3,7 @@ import { buildSchema } from 'type-graphql';
 import type { GraphQLSchema } from 'graphql';
 import { JurisdictionResolver } from '../modules/jurisdiction/jurisdiction.resolver.js';
 import { PolicyResolver } from '../modules/policy/policy.resolver.js';
+import { QuoteResolver } from '../modules/quote/quote.resolver.js';
 import { DateScalar, MoneyScalar } from './scalars.js';
 
 let built: Promise<GraphQLSchema> | undefined;
@@ -10,7 +11,7 @@ let built: Promise<GraphQLSchema> | undefined;
 /** The GraphQL schema, built once per process from the resolvers. */
 export function graphqlSchema(): Promise<GraphQLSchema> {
   return (built ??= buildSchema({
-    resolvers: [JurisdictionResolver, PolicyResolver],
+    resolvers: [JurisdictionResolver, PolicyResolver, QuoteResolver],
     scalarsMap: [],
     orphanedTypes: [],
     validate: false,

@@ -1,0 +1,79 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { GraphQLError } from 'graphql';
+import { compilePolicy, type CompiledPolicy } from '../../engine/index.js';
+import { JurisdictionIndex } from '../jurisdiction/jurisdiction.service.js';
+import { contentHash } from './content-hash.js';
+import { PolicyVersion, type IPolicyVersion } from './policy-version.entity.js';
+
+export interface LoadedPolicy {
+  id: string;
+  contentHash: string;
+  status: string;
+  jurisdictionId: number;
+  compiled: CompiledPolicy;
+}
+
+const JURISDICTIONS_TTL_MS = 60_000;
+const PUBLISHED_TTL_MS = 10_000;
+
+/**
+ * Process-wide caches for the hot read path (quotes): the jurisdiction index and compiled policies.
+ * A published version never changes, so its compiled form is kept by id and content hash; which
+ * version is published for a jurisdiction and year is remembered for a few seconds (and forgotten at
+ * once by `invalidate()`, which every write path calls). The content hash is checked when a version is
+ * compiled, so a document altered behind the application's back is refused, not served.
+ */
+export class PolicyCache {
+  private jurisdictionIndex: { at: number; value: Promise<JurisdictionIndex> } | undefined;
+  private published = new Map<string, { at: number; value: Promise<LoadedPolicy | null> }>();
+  private compiled = new Map<string, CompiledPolicy>();
+
+  constructor(private readonly now: () => number = Date.now) {}
+
+  jurisdictions(em: EntityManager): Promise<JurisdictionIndex> {
+    const hit = this.jurisdictionIndex;
+    if (hit && this.now() - hit.at < JURISDICTIONS_TTL_MS) return hit.value;
+    const value = JurisdictionIndex.load(em);
+    this.jurisdictionIndex = { at: this.now(), value };
+    value.catch(() => (this.jurisdictionIndex = undefined));
+    return value;
+  }
+
+  publishedFor(em: EntityManager, jurisdictionId: number, year: number): Promise<LoadedPolicy | null> {
+    const key = `${jurisdictionId}:${year}`;
+    const hit = this.published.get(key);
+    if (hit && this.now() - hit.at < PUBLISHED_TTL_MS) return hit.value;
+    const value = em
+      .findOne(PolicyVersion, { jurisdiction: jurisdictionId, year, status: 'published' })
+      .then((v) => (v ? this.load(v) : null));
+    this.published.set(key, { at: this.now(), value });
+    value.catch(() => this.published.delete(key));
+    return value;
+  }
+
+  /** Any version by id (drafts included); recompiled only when its content changed. */
+  async byId(em: EntityManager, id: string): Promise<LoadedPolicy | null> {
+    if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+    const v = await em.findOne(PolicyVersion, { id });
+    return v ? this.load(v) : null;
+  }
+
+  load(v: IPolicyVersion): LoadedPolicy {
+    const key = `${v.id}:${v.contentHash}`;
+    let compiled = this.compiled.get(key);
+    if (!compiled) {
+      if (contentHash(v.document) !== v.contentHash)
+        throw new GraphQLError(`policy version ${v.id} does not match its content hash; it is not served`, {
+          extensions: { code: 'INTEGRITY_ERROR' },
+        });
+      compiled = compilePolicy(v.document);
+      this.compiled.set(key, compiled);
+    }
+    return { id: v.id, contentHash: v.contentHash, status: v.status, jurisdictionId: v.jurisdiction.id, compiled };
+  }
+
+  invalidate() {
+    this.jurisdictionIndex = undefined;
+    this.published.clear();
+  }
+}
