@@ -316,6 +316,8 @@ export const SpecialGroupRule = z.strictObject({
       withinDaysOfBirth: z.strictObject({ days: z.number().int().positive(), inclusive: z.boolean() }).optional(),
       /** Payment more than N days after birth. */
       afterDaysOfBirth: z.strictObject({ days: z.number().int().positive(), inclusive: z.boolean() }).optional(),
+      /** Paid before the person's Nth birthday (一周岁以内: 1). */
+      paidBeforeAgeYears: z.number().int().positive().optional(),
       /** Born in this calendar year (Wuhe: newborns of 2023). */
       bornInYear: z.number().int().min(1900).max(2100).optional(),
       /** Payment within N months of an event (employee insurance stopped). */
@@ -359,6 +361,8 @@ export const SpecialGroup = z.strictObject({
   name: text,
   /** Skips the waiting period of late windows. */
   waitingExempt: z.boolean(),
+  /** Everyone in a category flagged `needy` belongs to this group (困难人口 defined by the categories). */
+  impliedByNeedyCategories: z.boolean().default(false),
   /** May enroll and pay at any time of the year (随时办理), not only in the windows. */
   enrollAnytime: z.boolean().default(false),
   /** The group's rules are set elsewhere (按省、泉州市有关规定执行): which rules, and where the notice says so. */

@@ -90,7 +90,7 @@ describe('an invalid document is refused with the field and the reason', () => {
     d.fees.lateSurcharge.exemptGroups.push('martians');
     d.fees.lateSurcharge.from = '2026-07-01';
     const issues = issuesOf(d);
-    expect(issues).toContainEqual({ path: 'fees.lateSurcharge.exemptGroups[3]', message: 'names special group "martians", which does not exist' });
+    expect(issues).toContainEqual({ path: 'fees.lateSurcharge.exemptGroups[4]', message: 'names special group "martians", which does not exist' });
     expect(issues).toContainEqual({ path: 'fees.lateSurcharge.from', message: '(2026-07-01) must fall inside coverage year 2025' });
   });
 
@@ -133,7 +133,7 @@ describe('money arithmetic is exact integer fen', () => {
     [33000, 30, 9900],
     [1, 50, 1], // half a fen rounds up
     [333, 33.33, 111],
-  ])('%i fen × %f%% = %i fen', (amount, pct, expected) => {
+  ])('%i fen at %s percent is %i fen', (amount, pct, expected) => {
     expect(percentOf(amount, pct)).toBe(expected);
   });
 });

@@ -136,7 +136,6 @@ export function quote(p: CompiledPolicy, req: QuoteRequest): QuoteResult {
     if (!g) throw new QuoteError('groups', `unknown special group "${key}" for ${doc.jurisdiction.name} ${p.year}`);
     if (!memberOf.includes(g)) memberOf.push(g);
   }
-  memberOf.sort((a, b) => a.index - b.index);
 
   trace.push({ rule: 'policy', clause: null, detail: `${doc.jurisdiction.name} coverage year ${p.year}, ${doc.metadata.documentNumber}` });
 
@@ -144,12 +143,25 @@ export function quote(p: CompiledPolicy, req: QuoteRequest): QuoteResult {
   if (pay > p.coverageEnd)
     throw new QuoteError('paymentDate', `(${req.paymentDate}) is after coverage year ${p.year} ended (${fromDay(p.coverageEnd)}); no payment for ${p.year} is possible`);
 
-  // --- which rules of each group apply on this date
-  const groups: GroupMatch[] = memberOf.map((g) => ({ group: g, rule: matchRule(g, pay, birth, event) }));
-  const applying = groups.filter((m) => m.rule !== null || m.group.doc.rules.length === 0);
-  for (const m of groups)
-    if (!applying.includes(m))
-      trace.push({ rule: 'special-group', clause: m.group.doc.clause, detail: `${m.group.doc.name}: no rule of the group covers a payment on ${req.paymentDate}; the ordinary rules apply` });
+  // --- groups implied by categories (困难人口 defined as the categories flagged needy)
+  const needyCategory = categories.find((c) => c.doc.needy && conditionFailure(p, c, birth) === null);
+  if (needyCategory)
+    for (const g of p.groups)
+      if (g.doc.impliedByNeedyCategories && !memberOf.includes(g)) {
+        memberOf.push(g);
+        trace.push({ rule: 'special-group', clause: g.doc.clause, detail: `${g.doc.name}: applies as ${needyCategory.doc.name} is a needy category (困难人口)` });
+      }
+  memberOf.sort((a, b) => a.index - b.index);
+
+  // --- which rules of each group apply on this date; a group whose personal conditions fail does not apply
+  const groups = memberOf.map((g) => ({ group: g, ...matchRule(g, pay, birth, event) }));
+  const applying: GroupMatch[] = groups.filter((m) => m.member);
+  for (const m of groups) {
+    if (!m.member)
+      trace.push({ rule: 'special-group', clause: m.group.doc.clause, detail: `${m.group.doc.name}: the person does not meet the group's conditions for this payment; the ordinary rules apply` });
+    else if (m.rule === null && m.group.doc.rules.length > 0)
+      trace.push({ rule: 'special-group', clause: m.group.doc.clause, detail: `${m.group.doc.name}: no rule of the group sets the benefit start for a payment on ${req.paymentDate}` });
+  }
 
   // --- the window
   const window = findWindow(p, pay, applying, req.paymentDate);
@@ -261,29 +273,49 @@ export function quote(p: CompiledPolicy, req: QuoteRequest): QuoteResult {
   };
 }
 
-/** The first rule of a group whose conditions hold for this payment, or null. */
-function matchRule(g: CompiledGroup, pay: Day, birth: Day | null, event: Day | null): CompiledGroupRule | null {
+/**
+ * The first rule of a group whose conditions hold for this payment (or null), and whether the person is
+ * a member at all: a group with rules applies when one of them holds, or when a rule fails only on its
+ * payment dates (the person is still, say, a freshman; the rule is for other dates). A rule failing on
+ * the person (too old, too long after the event) does not make them a member.
+ */
+function matchRule(g: CompiledGroup, pay: Day, birth: Day | null, event: Day | null): { rule: CompiledGroupRule | null; member: boolean } {
+  if (g.rules.length === 0) return { rule: null, member: true };
+  let member = false;
   for (const r of g.rules) {
-    if (r.paidFrom !== null && pay < r.paidFrom) continue;
-    if (r.paidBy !== null && pay > r.paidBy) continue;
-    const w = r.doc.when;
-    if (w.withinDaysOfBirth || w.afterDaysOfBirth || w.bornInYear !== undefined) {
-      if (birth === null) throw new QuoteError('birthDate', `is required for ${g.doc.name} (${g.doc.code}): its rules depend on the date of birth`);
-      const age = pay - birth;
-      if (w.withinDaysOfBirth && !(w.withinDaysOfBirth.inclusive ? age <= w.withinDaysOfBirth.days : age < w.withinDaysOfBirth.days)) continue;
-      if (w.afterDaysOfBirth && !(w.afterDaysOfBirth.inclusive ? age >= w.afterDaysOfBirth.days : age > w.afterDaysOfBirth.days)) continue;
-      if (w.bornInYear !== undefined && ymd(birth)[0] !== w.bornInYear) continue;
-    }
-    if (w.withinMonthsOfEvent) {
-      if (event === null)
-        throw new QuoteError('eventDate', `is required for ${g.doc.name} (${g.doc.code}): its rule counts ${w.withinMonthsOfEvent.months} months from ${w.withinMonthsOfEvent.event}`);
-      if (event > pay) throw new QuoteError('eventDate', `(${fromDay(event)}) is after the payment date`);
-      const limit = addMonthsClamped(event, w.withinMonthsOfEvent.months);
-      if (w.withinMonthsOfEvent.inclusive ? pay > limit : pay >= limit) continue;
-    }
-    return r;
+    const datesHold = (r.paidFrom === null || pay >= r.paidFrom) && (r.paidBy === null || pay <= r.paidBy);
+    const person = personHolds(g, r, pay, birth, event, datesHold);
+    if (datesHold && person === true) return { rule: r, member: true };
+    if (!datesHold && person !== false) member = true;
   }
-  return null;
+  return { rule: null, member };
+}
+
+/** Whether a rule's personal conditions hold: true, false, or null when an input it needs is missing on a rule that is not in force. */
+function personHolds(g: CompiledGroup, r: CompiledGroupRule, pay: Day, birth: Day | null, event: Day | null, required: boolean): boolean | null {
+  const w = r.doc.when;
+  const needsBirth = w.withinDaysOfBirth || w.afterDaysOfBirth || w.bornInYear !== undefined || w.paidBeforeAgeYears !== undefined || r.doc.benefitStart === 'birth-date';
+  if (needsBirth) {
+    if (birth === null) {
+      if (!required) return null;
+      throw new QuoteError('birthDate', `is required for ${g.doc.name} (${g.doc.code}): its rules depend on the date of birth`);
+    }
+    const days = pay - birth;
+    if (w.withinDaysOfBirth && !(w.withinDaysOfBirth.inclusive ? days <= w.withinDaysOfBirth.days : days < w.withinDaysOfBirth.days)) return false;
+    if (w.afterDaysOfBirth && !(w.afterDaysOfBirth.inclusive ? days >= w.afterDaysOfBirth.days : days > w.afterDaysOfBirth.days)) return false;
+    if (w.bornInYear !== undefined && ymd(birth)[0] !== w.bornInYear) return false;
+    if (w.paidBeforeAgeYears !== undefined && ageOn(birth, pay) >= w.paidBeforeAgeYears) return false;
+  }
+  if (w.withinMonthsOfEvent) {
+    if (event === null) {
+      if (!required) return null;
+      throw new QuoteError('eventDate', `is required for ${g.doc.name} (${g.doc.code}): its rule counts ${w.withinMonthsOfEvent.months} months from ${w.withinMonthsOfEvent.event}`);
+    }
+    if (event > pay) throw new QuoteError('eventDate', `(${fromDay(event)}) is after the payment date`);
+    const limit = addMonthsClamped(event, w.withinMonthsOfEvent.months);
+    if (w.withinMonthsOfEvent.inclusive ? pay > limit : pay >= limit) return false;
+  }
+  return true;
 }
 
 /**
@@ -449,7 +481,8 @@ function benefitStart(
       case 'day-after-payment':
         return pay + 1;
       case 'birth-date':
-        return birth ?? pay;
+        if (birth === null) throw new QuoteError('birthDate', 'is required: benefits start on the date of birth');
+        return birth;
       case 'fixed-date':
         return fixed ?? p.coverageStart;
       default:
@@ -493,14 +526,18 @@ function benefitStart(
       });
     }
   }
-  let best = candidates[0]!;
-  for (const c of candidates) {
-    const day = c.mayPrecede ? c.day : Math.max(c.day, p.coverageStart);
-    const bestDay = best.mayPrecede ? best.day : Math.max(best.day, p.coverageStart);
-    if (day < bestDay) best = c;
-  }
-  const day = best.mayPrecede ? best.day : Math.max(best.day, p.coverageStart);
-  const moved = day !== best.day ? ` (moved to the start of coverage year ${p.year})` : '';
+  // A special group's rule is the more specific one: it replaces the window's; among several groups,
+  // the earliest start (the most favourable to the person) applies.
+  const effective = (c: Start & { mayPrecede: boolean }) => {
+    const d = c.mayPrecede ? c.day : Math.max(c.day, p.coverageStart);
+    return birth !== null ? Math.max(d, birth) : d;
+  };
+  const pool = candidates.length > 1 ? candidates.slice(1) : candidates;
+  let best = pool[0]!;
+  for (const c of pool) if (effective(c) < effective(best)) best = c;
+  const day = effective(best);
+  const moved =
+    day === best.day ? '' : birth !== null && day === birth ? ' (not before the date of birth)' : ` (moved to the start of coverage year ${p.year})`;
   trace.push({
     rule: 'benefit-start',
     clause: best.clause,

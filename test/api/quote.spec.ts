@@ -76,7 +76,7 @@ describe("DOMAIN.md's worked examples", () => {
 
 describe('the answer explains itself', () => {
   it('traces every step with its clause and names the version it used', async () => {
-    const q = await quote({ jurisdiction: '石狮市', year: 2025, paymentDate: '2025-03-10', categories: ['di-bao-bian-yuan'], birthDate: '1950-05-01' });
+    const q = await quote({ jurisdiction: '石狮市', year: 2025, paymentDate: '2025-03-10', categories: ['zhong-can'] });
     expect(q.trace.map((t: any) => t.rule)).toEqual(['policy', 'window', 'individual-fee', 'category', 'benefit-start', 'amount-due']);
     expect(q.trace.find((t: any) => t.rule === 'window').clause).toBe('二（三）');
     expect(q.benefitStart).toBe('2025-06-10');

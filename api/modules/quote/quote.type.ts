@@ -99,7 +99,7 @@ export class Quote {
   @Field(() => String, { description: 'The waiting rule applied, in words' }) waitingRule!: string;
   @Field(() => String, { description: 'none, days, months or nth-month' }) waitingKind!: string;
   @Field(() => String, { nullable: true, description: 'The day-counting convention of the waiting rule' }) convention!: string | null;
-  @Field(() => [String]) appliedGroups!: string[];
+  @Field(() => [String], { description: 'Special groups the person belongs to for this payment (their personal conditions hold); the trace says which rule of theirs applied' }) appliedGroups!: string[];
   @Field(() => [IgnoredCategory], { description: 'Categories given whose conditions the person does not meet' }) ignoredCategories!: IgnoredCategory[];
   @Field(() => [QuoteTraceStep]) trace!: QuoteTraceStep[];
   @Field(() => ID) policyVersionId!: string;

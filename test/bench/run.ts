@@ -1,0 +1,116 @@
+/**
+ * `npm run bench`: quote throughput over HTTP (autocannon, 50 connections, 10 s) next to a bare Apollo
+ * Server answering a constant, on this machine in the same run; and the engine alone, in process.
+ * Servers run in child processes so that the load generator does not share their event loop.
+ */
+import 'reflect-metadata';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startEmbeddedPostgres } from '../../api/db/embedded.js';
+import { migrate, openOrm } from '../../api/db/orm.js';
+import { loadSeedsIfEmpty } from '../../api/db/seed.js';
+import { quote } from '../../api/engine/index.js';
+import { SEEDED } from '../../api/engine/arbitrary.js';
+
+const require = createRequire(import.meta.url);
+const autocannon = require('autocannon') as (opts: object) => Promise<any>;
+
+const CONNECTIONS = 50;
+const DURATION_S = Number(process.env.BENCH_SECONDS ?? 10);
+const QUERY = `query($input: QuoteInput!) { quote(input: $input) { amountDue benefitStart subsidies { amount fundSource } } }`;
+const INPUT = { jurisdiction: '石狮市', year: 2025, paymentDate: '2024-11-15', categories: ['di-bao'] };
+
+function child(script: string, env: Record<string, string>): Promise<{ proc: ChildProcess; port: number }> {
+  const proc = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL(script, import.meta.url))], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((resolve, reject) => {
+    proc.once('exit', (code) => reject(new Error(`${script} exited with ${code}`)));
+    proc.stdout!.on('data', (b: Buffer) => {
+      const m = /ready (\d+)/.exec(b.toString());
+      if (m) resolve({ proc, port: Number(m[1]) });
+    });
+  });
+}
+
+async function load(port: number, seconds: number) {
+  const body = JSON.stringify({ query: QUERY, variables: { input: INPUT } });
+  const r = await autocannon({
+    url: `http://127.0.0.1:${port}/graphql`,
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body,
+    connections: CONNECTIONS,
+    duration: seconds,
+  });
+  return { rps: r.requests.average as number, p99: r.latency.p99 as number, errors: (r.errors as number) + (r.non2xx as number), total: r.requests.total as number };
+}
+
+async function check(port: number, expectAmount: string) {
+  const res = await fetch(`http://127.0.0.1:${port}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: QUERY, variables: { input: INPUT } }),
+  });
+  const json = (await res.json()) as any;
+  if (json.data?.quote?.amountDue !== expectAmount) throw new Error(`unexpected answer: ${JSON.stringify(json)}`);
+}
+
+function engineRate(): { perSecond: number; quotes: number } {
+  const requests = [
+    { p: SEEDED[1]!, r: { paymentDate: '2024-11-15', categories: ['di-bao'] } },
+    { p: SEEDED[1]!, r: { paymentDate: '2025-03-10' } },
+    { p: SEEDED[0]!, r: { paymentDate: '2024-07-15' } },
+    { p: SEEDED[3]!, r: { paymentDate: '2024-05-15', categories: ['2303', '2361'] } },
+    { p: SEEDED[4]!, r: { paymentDate: '2024-03-10', groups: ['newborn'], birthDate: '2023-12-20' } },
+    { p: SEEDED[2]!, r: { paymentDate: '2021-11-01', categories: ['di-shou-ru', 'du-zi-hu'], birthDate: '1950-01-01' } },
+  ];
+  for (let i = 0; i < 50_000; i++) quote(requests[i % requests.length]!.p, requests[i % requests.length]!.r); // warm up
+  let n = 0;
+  const start = process.hrtime.bigint();
+  const until = start + 2_000_000_000n;
+  while (process.hrtime.bigint() < until) {
+    for (let i = 0; i < 1000; i++, n++) quote(requests[n % requests.length]!.p, requests[n % requests.length]!.r);
+  }
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  return { perSecond: n / seconds, quotes: n };
+}
+
+async function main() {
+  const dir = mkdtempSync(join(tmpdir(), 'yibao-bench-pg-'));
+  const pg = await startEmbeddedPostgres(dir, 5400 + Math.floor(Math.random() * 500), () => {});
+  const children: ChildProcess[] = [];
+  try {
+    const orm = await openOrm(pg.url);
+    await migrate(orm);
+    await loadSeedsIfEmpty(orm.em);
+    await orm.close();
+
+    const engine = engineRate();
+    console.log(`engine, in process: ${Math.round(engine.perSecond).toLocaleString('en')} quotes/s (${engine.quotes.toLocaleString('en')} quotes in 2 s)`);
+
+    const bare = await child('./serve-constant.ts', {});
+    const real = await child('./serve-app.ts', { DATABASE_URL: pg.url });
+    children.push(bare.proc, real.proc);
+    await check(bare.port, '40.00');
+    await check(real.port, '40.00');
+    await load(bare.port, 2); // warm up both
+    await load(real.port, 2);
+    const b = await load(bare.port, DURATION_S);
+    const q = await load(real.port, DURATION_S);
+    console.log(`bare Apollo constant: ${Math.round(b.rps).toLocaleString('en')} req/s, p99 ${b.p99} ms, errors ${b.errors}`);
+    console.log(`quote over HTTP:      ${Math.round(q.rps).toLocaleString('en')} req/s, p99 ${q.p99} ms, errors ${q.errors}`);
+    console.log(`ratio quote / bare:   ${(q.rps / b.rps).toFixed(2)} (${CONNECTIONS} connections, ${DURATION_S} s each)`);
+  } finally {
+    for (const c of children) c.kill('SIGTERM');
+    await pg.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+await main();
