@@ -30,20 +30,20 @@ export class PolicyCache {
 
   constructor(private readonly now: () => number = Date.now) {}
 
-  jurisdictions(em: EntityManager): Promise<JurisdictionIndex> {
+  jurisdictions(em: () => EntityManager): Promise<JurisdictionIndex> {
     const hit = this.jurisdictionIndex;
     if (hit && this.now() - hit.at < JURISDICTIONS_TTL_MS) return hit.value;
-    const value = JurisdictionIndex.load(em);
+    const value = JurisdictionIndex.load(em());
     this.jurisdictionIndex = { at: this.now(), value };
     value.catch(() => (this.jurisdictionIndex = undefined));
     return value;
   }
 
-  publishedFor(em: EntityManager, jurisdictionId: number, year: number): Promise<LoadedPolicy | null> {
+  publishedFor(em: () => EntityManager, jurisdictionId: number, year: number): Promise<LoadedPolicy | null> {
     const key = `${jurisdictionId}:${year}`;
     const hit = this.published.get(key);
     if (hit && this.now() - hit.at < PUBLISHED_TTL_MS) return hit.value;
-    const value = em
+    const value = em()
       .findOne(PolicyVersion, { jurisdiction: jurisdictionId, year, status: 'published' })
       .then((v) => (v ? this.load(v) : null));
     this.published.set(key, { at: this.now(), value });

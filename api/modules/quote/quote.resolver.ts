@@ -62,7 +62,7 @@ async function resolvePolicy(
       throw badInput(`${at}.policyVersionId`, `version ${v.id} is ${v.compiled.doc.jurisdiction.name} ${v.compiled.year}, not ${j.name} ${input.year}`);
     return v;
   }
-  const v = await ctx.cache.publishedFor(ctx.em, j.id, input.year);
+  const v = await ctx.cache.publishedFor(() => ctx.em, j.id, input.year);
   if (!v) throw badInput(`${at}.year`, `${j.name} has no published policy for coverage year ${input.year}`);
   return v;
 }
