@@ -80,7 +80,7 @@ describe('石狮市 2025 (狮政办规〔2024〕5号)', () => {
     expect(d.fees.lateSurcharge!.from).toBe('2025-07-01');
   });
   it('extended window 2025-01-01 – 02-28 and a 3-month wait after', () => {
-    expect(window(d, 'jan-feb')).toMatchObject({ kind: 'extended', from: '2025-01-01', to: '2025-02-28', benefitStart: 'payment-day' });
+    expect(window(d, 'extended')).toMatchObject({ kind: 'extended', from: '2025-01-01', to: '2025-02-28', benefitStart: 'payment-day' });
     expect(window(d, 'back-payment').waiting).toMatchObject({ kind: 'months', months: 3 });
   });
   it('低保 90% → 360; 特困供养人员 under the same code as 2024; no roster; disclosure public', () => {
