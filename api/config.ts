@@ -12,6 +12,8 @@ const Env = z.object({
   /** Port of the embedded PostgreSQL. */
   EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(5439),
   LOG_SQL: z.enum(['0', '1']).default('0'),
+  /** Password of the `admin` user created at the first start; generated and printed once when unset. */
+  ADMIN_PASSWORD: z.string().min(10, { message: 'must be at least 10 characters' }).optional(),
 });
 
 export type Config = {
@@ -21,6 +23,7 @@ export type Config = {
   dataDir: string;
   embeddedPgPort: number;
   logSql: boolean;
+  adminPassword: string | undefined;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -37,5 +40,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: resolve(e.DATA_DIR),
     embeddedPgPort: e.EMBEDDED_PG_PORT,
     logSql: e.LOG_SQL === '1',
+    adminPassword: e.ADMIN_PASSWORD,
   };
 }

@@ -5,6 +5,7 @@ import { startEmbeddedPostgres, type EmbeddedDatabase } from './db/embedded.js';
 import { migrate, openOrm, type Orm } from './db/orm.js';
 import { loadSeedsIfEmpty } from './db/seed.js';
 import { createApp } from './server.js';
+import { UserService } from './modules/user/user.service.js';
 
 /** `npm start`: database (embedded unless DATABASE_URL), migrations, seeds once, then the API. */
 async function main() {
@@ -37,6 +38,10 @@ async function main() {
   if (applied.length) console.log(`Applied migrations: ${applied.join(', ')}`);
   const loaded = await loadSeedsIfEmpty(orm.em);
   if (loaded) console.log(`Loaded ${loaded} policy versions from seeds/`);
+  const admin = await new UserService(orm.em.fork()).ensureAdmin(config.adminPassword);
+  if (admin.generated)
+    console.log(`Created the user "admin" with the password ${admin.generated} (shown once; set ADMIN_PASSWORD to choose it)`);
+  else if (admin.created) console.log('Created the user "admin" with the password from ADMIN_PASSWORD');
 
   const { app } = await createApp(orm);
   server = app.listen(config.port, config.host, () => {

@@ -6,6 +6,9 @@ import { createContext, type Context } from './graphql/context.js';
 import { depthLimit, MAX_BODY, MAX_DEPTH, MAX_QUERY_LENGTH } from './graphql/limits.js';
 import { graphqlSchema } from './graphql/schema.js';
 import { PolicyCache } from './modules/policy/policy-cache.js';
+import { UserService } from './modules/user/user.service.js';
+import { GraphQLError } from 'graphql';
+import type { Request } from 'express';
 
 /**
  * Wiring only: HTTP app with `/graphql` and `/health`. Every Apollo security option is set here
@@ -57,7 +60,18 @@ export async function createApp(orm: Orm): Promise<{ app: Express; apollo: Apoll
       }
       next();
     },
-    expressMiddleware(apollo, { context: async () => createContext(orm.em.fork(), cache) }),
+    expressMiddleware(apollo, { context: async ({ req }) => contextFor(req, orm, cache) }),
   );
   return { app, apollo, cache };
+}
+
+/** The caller: anonymous without an Authorization header; a user for a valid session token or API key. */
+async function contextFor(req: Request, orm: Orm, cache: PolicyCache): Promise<Context> {
+  const header = req.headers.authorization;
+  if (!header) return createContext(orm.em, cache);
+  const m = /^Bearer\s+(\S+)$/i.exec(header);
+  if (!m) throw new GraphQLError('Authorization: expected "Bearer <token>"', { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+  const actor = await new UserService(orm.em.fork()).actorFor(m[1]!);
+  if (!actor) throw new GraphQLError('Authorization: the token or API key is invalid, expired or revoked; log in again', { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+  return createContext(orm.em, cache, actor, m[1]!);
 }

@@ -7,6 +7,7 @@ export * from './document.js';
 export * from './primitives.js';
 export { ValidPolicyDocument, subsidyFenOf, percentOf, yuan } from './validate.js';
 export { documentWarnings, type ValidationWarning } from './warnings.js';
+export { compareDocuments, compareValues, labelOf, type Change, type ChangeKind } from './compare.js';
 
 /** A refused field: where (`fees.individual.amountFen`) and why, in words a person can read. */
 export interface ValidationIssue {

@@ -45,7 +45,7 @@ describe('an invalid document is refused with the field and the reason', () => {
     d.windows[0].from = '2019-09-01';
     const issues = issuesOf(d).map((i) => `${i.path}: ${i.message}`);
     expect(issues).toContain('windows[0].from: (2019-09-01) must fall in 2024 or 2025, the years around coverage year 2025');
-    expect(issues).toContain('windows[2].from: window "back-payment" overlaps window "jan-feb"; windows open to everyone must not overlap');
+    expect(issues).toContain('windows[2].from: window "back-payment" overlaps window "extended"; windows open to everyone must not overlap');
   });
 
   it('a percent above 100', () => {

@@ -4,6 +4,7 @@ import pg from 'pg';
 import { Jurisdiction } from '../modules/jurisdiction/jurisdiction.entity.js';
 import { PolicyVersion } from '../modules/policy/policy-version.entity.js';
 import { Migration20261123000000_policy_store } from './migrations/Migration20261123000000_policy_store.js';
+import { Migration20261123010000_authoring } from './migrations/Migration20261123010000_authoring.js';
 
 // A DATE column is a calendar date: return it as the `YYYY-MM-DD` text PostgreSQL sends, never as a
 // JS Date at local midnight (which would move it under another TZ).
@@ -14,6 +15,7 @@ export const ENTITIES = [Jurisdiction, PolicyVersion];
 /** Every migration, in order. Listed explicitly so that start-up never scans the file system. */
 export const MIGRATIONS = [
   { name: 'Migration20261123000000_policy_store', class: Migration20261123000000_policy_store },
+  { name: 'Migration20261123010000_authoring', class: Migration20261123010000_authoring },
 ];
 
 export async function openOrm(databaseUrl: string, opts: { debug?: boolean; poolMax?: number } = {}) {

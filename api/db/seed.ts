@@ -30,7 +30,10 @@ export async function loadSeedsIfEmpty(rootEm: EntityManager): Promise<number> {
       const j = byName.get(doc.jurisdiction?.name ?? '');
       if (!j) throw new Error(`seeds/${seed.file}: jurisdiction ${doc.jurisdiction?.name} is not in seeds/jurisdictions.json`);
       try {
-        await service.create({ jurisdictionId: j.id, document: doc, status: 'published', source: `seed:${seed.file}` });
+        // a notice takes effect when issued (自发布之日起执行) unless it names a date
+        const m = (doc as { metadata?: { issuedOn?: string; validity?: { from?: string } | null } }).metadata;
+        const from = m?.validity?.from && m.validity.from !== 'on-issue' ? m.validity.from : m?.issuedOn;
+        await service.create({ jurisdictionId: j.id, document: doc, status: 'published', source: `seed:${seed.file}`, effectiveFrom: from ?? null });
       } catch (e) {
         throw new Error(`seeds/${seed.file} was refused: ${(e as Error).message}`);
       }

@@ -4,6 +4,8 @@ import type { GraphQLSchema } from 'graphql';
 import { JurisdictionResolver } from '../modules/jurisdiction/jurisdiction.resolver.js';
 import { PolicyResolver } from '../modules/policy/policy.resolver.js';
 import { QuoteResolver } from '../modules/quote/quote.resolver.js';
+import { WorkflowResolver } from '../modules/policy/workflow.resolver.js';
+import { UserResolver } from '../modules/user/user.resolver.js';
 import { DateScalar, MoneyScalar } from './scalars.js';
 
 let built: Promise<GraphQLSchema> | undefined;
@@ -11,7 +13,7 @@ let built: Promise<GraphQLSchema> | undefined;
 /** The GraphQL schema, built once per process from the resolvers. */
 export function graphqlSchema(): Promise<GraphQLSchema> {
   return (built ??= buildSchema({
-    resolvers: [JurisdictionResolver, PolicyResolver, QuoteResolver],
+    resolvers: [JurisdictionResolver, PolicyResolver, QuoteResolver, WorkflowResolver, UserResolver],
     scalarsMap: [],
     orphanedTypes: [],
     validate: false,

@@ -27,6 +27,22 @@ export const PolicyVersion = defineEntity({
     /** Where the version came from: a seed file, or the version it was cloned from. */
     source: p.text().nullable(),
     revision: p.integer().default(1),
+    /** The version a draft was cloned from, and that version's hash at the time. */
+    sourceVersionId: p.string().columnType('uuid').nullable(),
+    sourceContentHash: p.string().length(64).nullable(),
+    /** Values moved automatically when the draft was cloned forward, for the officer to review. */
+    autoChanges: p.json<AutoChange[]>().default([] as never),
+    createdBy: p.integer().nullable(),
+    updatedBy: p.integer().nullable(),
+    /** Everyone who created or edited the draft: none of them may approve it (four eyes). */
+    editedBy: p.array(Number, String).columnType('int[]').default([] as never),
+    submittedBy: p.integer().nullable(),
+    approvedBy: p.integer().nullable(),
+    publishedBy: p.integer().nullable(),
+    reviewComment: p.text().nullable(),
+    /** The day a published version takes effect; its publication day when unset. */
+    effectiveFrom: p.string().columnType('date').nullable(),
+    supersededAt: p.datetime().nullable(),
     publishedAt: p.datetime().nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
     updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
@@ -34,3 +50,10 @@ export const PolicyVersion = defineEntity({
 });
 
 export type IPolicyVersion = InferEntity<typeof PolicyVersion>;
+
+export interface AutoChange {
+  path: string;
+  before: unknown;
+  after: unknown;
+  reason: string;
+}

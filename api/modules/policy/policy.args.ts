@@ -1,4 +1,5 @@
 import { ArgsType, Field, Int } from 'type-graphql';
+import { DateScalar } from '../../graphql/scalars.js';
 import { PolicyStatusEnum } from './policy.type.js';
 
 @ArgsType()
@@ -8,6 +9,9 @@ export class PolicyArgs {
 
   @Field(() => Int, { description: 'Coverage year (待遇享受年度)' })
   year!: number;
+
+  @Field(() => DateScalar, { nullable: true, description: 'The version published and in force on this date (point in time)' })
+  asOf?: string | null;
 }
 
 @ArgsType()

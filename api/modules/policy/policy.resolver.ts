@@ -3,41 +3,49 @@ import { GraphQLJSON } from 'graphql-scalars';
 import { GraphQLError } from 'graphql';
 import { validatePolicyDocument } from '../../../policy-schemas/index.js';
 import type { Context } from '../../graphql/context.js';
+import { canReadUnpublished } from '../auth/actor.js';
 import { PolicyArgs, PolicyVersionsArgs } from './policy.args.js';
 import { PolicyService } from './policy.service.js';
 import { PolicyVersion, ValidationReport } from './policy.type.js';
 import { toPolicyVersionView } from './policy.view.js';
 import type { IPolicyVersion, PolicyStatus } from './policy-version.entity.js';
+import { isPublic } from './workflow.service.js';
 
+/**
+ * Reading versions. Published (and superseded) versions are public; drafts and versions in review are
+ * seen only by auditors, admins, and drafters and approvers of the jurisdiction (or one above it). A
+ * version the caller may not see is answered as if it did not exist.
+ */
 @Resolver(() => PolicyVersion)
 export class PolicyResolver {
   @Query(() => PolicyVersion, {
     nullable: true,
-    description: 'The published version for a jurisdiction and coverage year, or null when none is published.',
+    description: 'The published version for a jurisdiction and coverage year, or null when none is published. With `asOf`, the version that was published and in force on that date.',
   })
   async policy(@Ctx() ctx: Context, @Args(() => PolicyArgs) args: PolicyArgs): Promise<PolicyVersion | null> {
-    const j = await this.jurisdictionOrFail(ctx, args.jurisdiction, 'jurisdiction');
-    const v = await new PolicyService(ctx.em).findPublished(j.id, args.year);
-    return v ? this.view(ctx, v) : null;
+    const j = await jurisdictionOrFail(ctx, args.jurisdiction, 'jurisdiction');
+    const service = new PolicyService(ctx.em);
+    const v = args.asOf ? await service.findInForce(j.id, args.year, args.asOf) : await service.findPublished(j.id, args.year);
+    return v ? view(ctx, v) : null;
   }
 
-  @Query(() => [PolicyVersion], { description: 'Versions, newest coverage year first, filtered by jurisdiction, year and status.' })
+  @Query(() => [PolicyVersion], { description: 'Versions the caller may read, newest coverage year first, filtered by jurisdiction, year and status.' })
   async policyVersions(@Ctx() ctx: Context, @Args(() => PolicyVersionsArgs) args: PolicyVersionsArgs): Promise<PolicyVersion[]> {
-    const j = args.jurisdiction !== undefined && args.jurisdiction !== null
-      ? await this.jurisdictionOrFail(ctx, args.jurisdiction, 'jurisdiction')
-      : undefined;
+    const j = args.jurisdiction != null ? await jurisdictionOrFail(ctx, args.jurisdiction, 'jurisdiction') : undefined;
+    const index = await ctx.jurisdictions();
     const rows = await new PolicyService(ctx.em).list({
       jurisdictionId: j?.id,
       year: args.year ?? undefined,
       status: (args.status ?? undefined) as PolicyStatus | undefined,
     });
-    return Promise.all(rows.map((v) => this.view(ctx, v)));
+    const readable = rows.filter((v) => isPublic(v.status) || canReadUnpublished(ctx.actor, v.jurisdiction.id, index));
+    return Promise.all(readable.map((v) => view(ctx, v)));
   }
 
-  @Query(() => PolicyVersion, { nullable: true, description: 'One version by id.' })
+  @Query(() => PolicyVersion, { nullable: true, description: 'One version by id (null when it does not exist or the caller may not read it).' })
   async policyVersion(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<PolicyVersion | null> {
-    const v = await new PolicyService(ctx.em).get(id);
-    return v ? this.view(ctx, v) : null;
+    const v = await readableVersion(ctx, id);
+    return v ? view(ctx, v) : null;
   }
 
   @Query(() => ValidationReport, {
@@ -47,19 +55,31 @@ export class PolicyResolver {
     const r = validatePolicyDocument(document);
     return r.ok ? { valid: true, issues: [], warnings: r.warnings } : { valid: false, issues: r.issues, warnings: [] };
   }
+}
 
-  private async jurisdictionOrFail(ctx: Context, codeOrName: string, field: string) {
-    const j = (await ctx.jurisdictions()).find(codeOrName);
-    if (!j)
-      throw new GraphQLError(`${field}: no jurisdiction has the code or name "${codeOrName}"`, {
-        extensions: { code: 'BAD_USER_INPUT', field },
-      });
-    return j;
-  }
+export async function jurisdictionOrFail(ctx: Context, codeOrName: string, field: string) {
+  const j = (await ctx.jurisdictions()).find(codeOrName);
+  if (!j)
+    throw new GraphQLError(`${field}: no jurisdiction has the code or name "${codeOrName}"`, {
+      extensions: { code: 'BAD_USER_INPUT', field },
+    });
+  return j;
+}
 
-  private async view(ctx: Context, v: IPolicyVersion): Promise<PolicyVersion> {
-    const j = (await ctx.jurisdictions()).get(v.jurisdiction.id);
-    if (!j) throw new Error(`policy version ${v.id} points at a missing jurisdiction`);
-    return toPolicyVersionView(v, j);
-  }
+/** A version by id if the caller may read it, else null. */
+export async function readableVersion(ctx: Context, id: string): Promise<IPolicyVersion | null> {
+  const v = await new PolicyService(ctx.em).get(id);
+  if (!v) return null;
+  if (isPublic(v.status) || canReadUnpublished(ctx.actor, v.jurisdiction.id, await ctx.jurisdictions())) return v;
+  return null;
+}
+
+export async function view(ctx: Context, v: IPolicyVersion): Promise<PolicyVersion> {
+  const j = (await ctx.jurisdictions()).get(v.jurisdiction.id);
+  if (!j) throw new Error(`policy version ${v.id} points at a missing jurisdiction`);
+  const hasPeople = v.createdBy != null || v.updatedBy != null || v.publishedBy != null || v.approvedBy != null || v.submittedBy != null;
+  return toPolicyVersionView(v, j, {
+    usernames: hasPeople ? await ctx.usernames() : new Map(),
+    sourceCurrentVersionId: v.sourceVersionId ? await new PolicyService(ctx.em).currentReplacementOf(v.sourceVersionId) : null,
+  });
 }

@@ -32,6 +32,33 @@ export class PolicyService {
     return this.em.findOne(PolicyVersion, { jurisdiction: jurisdictionId, year, status: 'published' });
   }
 
+  /**
+   * The version published and in force on a date: a version is in force from its effective date (its
+   * publication day in China when unset) until the next publication for the same jurisdiction and year.
+   */
+  async findInForce(jurisdictionId: number, year: number, asOf: string): Promise<IPolicyVersion | null> {
+    const rows = await this.em.execute(
+      `select id from (
+         select id, published_at, starts, lead(starts) over (order by published_at) as ends from (
+           select id, published_at, coalesce(effective_from, (published_at at time zone 'Asia/Shanghai')::date) as starts
+             from policy_version where jurisdiction_id = ? and year = ? and status in ('published', 'superseded')) s
+       ) x where starts <= ?::date and (ends is null or ends > ?::date) order by published_at desc limit 1`,
+      [jurisdictionId, year, asOf, asOf],
+    );
+    return rows[0] ? this.em.findOne(PolicyVersion, { id: rows[0].id as string }) : null;
+  }
+
+  /** Where a draft's source was replaced by a later publication: the version now in force, else null. */
+  async currentReplacementOf(sourceId: string): Promise<string | null> {
+    const rows = await this.em.execute(
+      `select cur.id from policy_version src
+         join policy_version cur on cur.jurisdiction_id = src.jurisdiction_id and cur.year = src.year and cur.status = 'published'
+        where src.id = ? and src.status = 'superseded'`,
+      [sourceId],
+    );
+    return (rows[0]?.id as string | undefined) ?? null;
+  }
+
   async list(filter: VersionFilter): Promise<IPolicyVersion[]> {
     const where: Record<string, unknown> = {};
     if (filter.jurisdictionId !== undefined) where.jurisdiction = filter.jurisdictionId;
@@ -54,6 +81,7 @@ export class PolicyService {
     document: unknown;
     status: PolicyStatus;
     source: string | null;
+    effectiveFrom?: string | null;
   }): Promise<IPolicyVersion> {
     const result = validatePolicyDocument(input.document);
     if (!result.ok) throw new InvalidDocumentError(result.issues);
@@ -77,6 +105,7 @@ export class PolicyService {
       source: input.source,
       revision: 1,
       publishedAt: input.status === 'published' ? new Date() : null,
+      effectiveFrom: input.effectiveFrom ?? null,
     });
     await this.em.flush();
     return version;

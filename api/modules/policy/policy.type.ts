@@ -531,6 +531,24 @@ export class ValidationReport {
 
 // ------------------------------------------------------------------ the version
 
+@ObjectType({ description: 'A value moved automatically when a draft was cloned forward, for the officer to review.' })
+export class AutoChange {
+  @Field(() => String) path!: string;
+  @Field(() => GraphQLJSON, { nullable: true }) before!: unknown;
+  @Field(() => GraphQLJSON, { nullable: true }) after!: unknown;
+  @Field(() => String) reason!: string;
+}
+
+@ObjectType({ description: 'One difference between two versions.' })
+export class Change {
+  @Field(() => String, { description: 'Where, list items named by identity: categories[te-kun].name' }) path!: string;
+  @Field(() => String, { description: 'added, removed, changed or renamed' }) kind!: string;
+  @Field(() => GraphQLJSON, { nullable: true }) before!: unknown;
+  @Field(() => GraphQLJSON, { nullable: true }) after!: unknown;
+  @Field(() => String, { description: 'The field in Chinese, e.g. 个人缴费标准' }) label!: string;
+  @Field(() => String, { description: 'One line, e.g. 个人缴费标准 390 → 400（+2.6%）' }) summary!: string;
+}
+
 @ObjectType({ description: 'One version of a jurisdiction’s enrollment rules for one coverage year.' })
 export class PolicyVersion {
   @Field(() => ID) id!: string;
@@ -543,6 +561,19 @@ export class PolicyVersion {
   @Field(() => Int) revision!: number;
   @Field(() => String, { nullable: true }) source!: string | null;
   @Field(() => DateTimeResolver, { nullable: true }) publishedAt!: Date | null;
+  @Field(() => DateScalar, { nullable: true, description: 'The day a published version takes effect (its publication when unset)' }) effectiveFrom!: string | null;
+  @Field(() => DateTimeResolver, { nullable: true }) supersededAt!: Date | null;
+  @Field(() => ID, { nullable: true, description: 'The version this draft was cloned from' }) sourceVersionId!: string | null;
+  @Field(() => Boolean, { description: 'The source has been replaced by a later publication (an amendment) since this draft was cloned' }) sourceAmended!: boolean;
+  @Field(() => ID, { nullable: true, description: 'The version now in force where the source was amended' }) sourceCurrentVersionId!: string | null;
+  @Field(() => [AutoChange], { description: 'Values moved automatically by clone-forward' }) autoChanges!: AutoChange[];
+  @Field(() => String, { nullable: true }) createdBy!: string | null;
+  @Field(() => String, { nullable: true }) updatedBy!: string | null;
+  @Field(() => [String], { description: 'Everyone who edited the draft (none of them may approve it)' }) editedBy!: string[];
+  @Field(() => String, { nullable: true }) submittedBy!: string | null;
+  @Field(() => String, { nullable: true }) approvedBy!: string | null;
+  @Field(() => String, { nullable: true }) publishedBy!: string | null;
+  @Field(() => String, { nullable: true, description: 'The comment of the last rejection' }) reviewComment!: string | null;
   @Field(() => DateTimeResolver) createdAt!: Date;
   @Field(() => DateTimeResolver) updatedAt!: Date;
 

@@ -32,7 +32,13 @@ function waiting(w: WaitingRuleDoc): WaitingRule {
 }
 
 /** The typed read model of a stored version: every part of the document, shaped for GraphQL. */
-export function toPolicyVersionView(v: IPolicyVersion, jurisdiction: JurisdictionRow): PolicyVersion {
+export interface ViewExtras {
+  usernames: Map<number, string>;
+  sourceCurrentVersionId: string | null;
+}
+
+export function toPolicyVersionView(v: IPolicyVersion, jurisdiction: JurisdictionRow, extras: ViewExtras): PolicyVersion {
+  const name = (id: number | null | undefined) => (id == null ? null : extras.usernames.get(id) ?? `#${id}`);
   const d = v.document;
   const m = d.metadata;
   const fee = d.fees.individual.amountFen;
@@ -60,6 +66,19 @@ export function toPolicyVersionView(v: IPolicyVersion, jurisdiction: Jurisdictio
     revision: v.revision,
     source: v.source ?? null,
     publishedAt: v.publishedAt ?? null,
+    effectiveFrom: v.effectiveFrom ?? null,
+    supersededAt: v.supersededAt ?? null,
+    sourceVersionId: v.sourceVersionId ?? null,
+    sourceAmended: extras.sourceCurrentVersionId !== null,
+    sourceCurrentVersionId: extras.sourceCurrentVersionId,
+    autoChanges: v.autoChanges ?? [],
+    createdBy: name(v.createdBy),
+    updatedBy: name(v.updatedBy),
+    editedBy: (v.editedBy ?? []).map((id) => name(id)!),
+    submittedBy: name(v.submittedBy),
+    approvedBy: name(v.approvedBy),
+    publishedBy: name(v.publishedBy),
+    reviewComment: v.reviewComment ?? null,
     createdAt: v.createdAt,
     updatedAt: v.updatedAt,
     title: m.title,

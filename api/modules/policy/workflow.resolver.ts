@@ -1,0 +1,123 @@
+import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { DateTimeResolver, GraphQLJSON } from 'graphql-scalars';
+import { GraphQLError } from 'graphql';
+import { compareDocuments } from '../../../policy-schemas/index.js';
+import type { Context } from '../../graphql/context.js';
+import { DateScalar } from '../../graphql/scalars.js';
+import { AuditService } from '../audit/audit.service.js';
+import { AuditEntry } from '../audit/audit.type.js';
+import { forbidden, has, inScope, unauthenticated } from '../auth/actor.js';
+import { UserService } from '../user/user.service.js';
+import { jurisdictionOrFail, readableVersion, view } from './policy.resolver.js';
+import { Change, PolicyVersion } from './policy.type.js';
+import { WorkflowService } from './workflow.service.js';
+
+const notFound = (field: string, id: string) =>
+  new GraphQLError(`${field}: no policy version has the id "${id}"`, { extensions: { code: 'BAD_USER_INPUT', field } });
+
+@Resolver()
+export class WorkflowResolver {
+  private async service(ctx: Context) {
+    return new WorkflowService(ctx.em, await ctx.jurisdictions());
+  }
+
+  @Mutation(() => PolicyVersion, { description: 'Drafters: copy a version as a draft for another coverage year, its yearly dates moved (see autoChanges).' })
+  async createDraft(@Ctx() ctx: Context, @Arg('from', () => ID) from: string, @Arg('year', () => Int) year: number): Promise<PolicyVersion> {
+    return view(ctx, await (await this.service(ctx)).createDraft(ctx.actor, from, year));
+  }
+
+  @Mutation(() => PolicyVersion, {
+    description: 'Drafters: replace a draft’s document (validated). `revision` is the one you read; a stale one is refused with a CONFLICT naming who saved since.',
+  })
+  async updateDraft(
+    @Ctx() ctx: Context,
+    @Arg('id', () => ID) id: string,
+    @Arg('revision', () => Int) revision: number,
+    @Arg('document', () => GraphQLJSON) document: unknown,
+    @Arg('comment', () => String, { nullable: true }) comment?: string,
+  ): Promise<PolicyVersion> {
+    return view(ctx, await (await this.service(ctx)).updateDraft(ctx.actor, id, revision, document, comment));
+  }
+
+  @Mutation(() => PolicyVersion, { description: 'Drafters: send a draft for review.' })
+  async submitForReview(@Ctx() ctx: Context, @Arg('id', () => ID) id: string, @Arg('comment', () => String, { nullable: true }) comment?: string): Promise<PolicyVersion> {
+    return view(ctx, await (await this.service(ctx)).submitForReview(ctx.actor, id, comment));
+  }
+
+  @Mutation(() => PolicyVersion, { description: 'Approvers: approve a version in review. Four eyes: nobody who edited it may approve it.' })
+  async approve(@Ctx() ctx: Context, @Arg('id', () => ID) id: string, @Arg('comment', () => String, { nullable: true }) comment?: string): Promise<PolicyVersion> {
+    return view(ctx, await (await this.service(ctx)).approve(ctx.actor, id, comment));
+  }
+
+  @Mutation(() => PolicyVersion, { description: 'Approvers: send a version in review (or approved) back to draft, saying why.' })
+  async reject(@Ctx() ctx: Context, @Arg('id', () => ID) id: string, @Arg('comment', () => String) comment: string): Promise<PolicyVersion> {
+    return view(ctx, await (await this.service(ctx)).reject(ctx.actor, id, comment));
+  }
+
+  @Mutation(() => PolicyVersion, {
+    description: 'Approvers: publish an approved version, in one transaction; the version published for the same jurisdiction and year becomes superseded. A published version never changes.',
+  })
+  async publish(@Ctx() ctx: Context, @Arg('id', () => ID) id: string, @Arg('effectiveFrom', () => DateScalar, { nullable: true }) effectiveFrom?: string): Promise<PolicyVersion> {
+    const { version } = await (await this.service(ctx)).publish(ctx.actor, id, effectiveFrom);
+    ctx.cache.invalidate(); // quotes use the new version at once
+    return view(ctx, version);
+  }
+
+  @Query(() => GraphQLJSON, { description: 'A version as a file (JSON) that importPolicyVersion takes back without loss.' })
+  async exportPolicyVersion(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<unknown> {
+    const v = await readableVersion(ctx, id);
+    if (!v) throw notFound('id', id);
+    return (await this.service(ctx)).exportFile(v);
+  }
+
+  @Mutation(() => PolicyVersion, { description: 'Drafters: a new draft from an exported file (refused if the file no longer matches its content hash).' })
+  async importPolicyVersion(@Ctx() ctx: Context, @Arg('file', () => GraphQLJSON) file: unknown): Promise<PolicyVersion> {
+    return view(ctx, await (await this.service(ctx)).importFile(ctx.actor, file));
+  }
+
+  @Query(() => [Change], {
+    description: 'The differences from version a to version b, across years or jurisdictions; categories, windows and groups matched by identity, renames shown as renamed.',
+  })
+  async compareVersions(@Ctx() ctx: Context, @Arg('a', () => ID) a: string, @Arg('b', () => ID) b: string): Promise<Change[]> {
+    const va = await readableVersion(ctx, a);
+    if (!va) throw notFound('a', a);
+    const vb = await readableVersion(ctx, b);
+    if (!vb) throw notFound('b', b);
+    return compareDocuments(va.document, vb.document);
+  }
+
+  @Query(() => [AuditEntry], {
+    description: 'The history: auditors and admins see all; drafters and approvers their jurisdictions. Newest first.',
+  })
+  async auditLog(
+    @Ctx() ctx: Context,
+    @Arg('policyVersionId', () => ID, { nullable: true }) policyVersionId?: string,
+    @Arg('jurisdiction', () => String, { nullable: true }) jurisdiction?: string,
+    @Arg('username', () => String, { nullable: true }) username?: string,
+    @Arg('from', () => DateTimeResolver, { nullable: true }) from?: Date,
+    @Arg('to', () => DateTimeResolver, { nullable: true }) to?: Date,
+    @Arg('limit', () => Int, { defaultValue: 100 }) limit: number = 100,
+  ): Promise<AuditEntry[]> {
+    const actor = ctx.actor;
+    if (actor.kind !== 'user') throw unauthenticated('auditLog: log in first (Authorization: Bearer <token>)');
+    const index = await ctx.jurisdictions();
+    const readsAll = has(actor, 'auditor') || has(actor, 'admin');
+    if (!readsAll && !has(actor, 'drafter') && !has(actor, 'approver')) throw forbidden(`auditLog: ${actor.username} may not read the history`);
+    let ids: number[] | undefined;
+    if (jurisdiction != null) {
+      const j = await jurisdictionOrFail(ctx, jurisdiction, 'jurisdiction');
+      if (!readsAll && !inScope(actor, j.id, index)) throw forbidden(`auditLog: ${j.name} is outside the jurisdictions of ${actor.username}`);
+      ids = [j.id];
+    } else if (!readsAll) ids = index.all.filter((j) => inScope(actor, j.id, index)).map((j) => j.id);
+    if (policyVersionId != null && !(await readableVersion(ctx, policyVersionId))) throw notFound('policyVersionId', policyVersionId);
+    let userId: number | undefined;
+    if (username != null) {
+      const u = await new UserService(ctx.em).byUsername(username);
+      if (!u) throw new GraphQLError(`username: no user "${username}"`, { extensions: { code: 'BAD_USER_INPUT', field: 'username' } });
+      userId = u.id;
+    }
+    if (limit < 1 || limit > 1000) throw new GraphQLError('limit: must be between 1 and 1000', { extensions: { code: 'BAD_USER_INPUT', field: 'limit' } });
+    const rows = await new AuditService(ctx.em).query({ policyVersionId, jurisdictionIds: ids, userId, from, to, limit });
+    return rows.map((r) => ({ ...r, jurisdiction: r.jurisdictionId != null ? index.get(r.jurisdictionId)?.name ?? null : null }));
+  }
+}

@@ -1,0 +1,285 @@
+import { LockMode } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { GraphQLError } from 'graphql';
+import { z } from 'zod';
+import { compareDocuments, isRealDate, validatePolicyDocument, type PolicyDocument } from '../../../policy-schemas/index.js';
+import { AuditService } from '../audit/audit.service.js';
+import { canReadUnpublished, forbidden, require, type Actor } from '../auth/actor.js';
+import type { JurisdictionIndex } from '../jurisdiction/jurisdiction.service.js';
+import { cloneForward } from './clone-forward.js';
+import { contentHash } from './content-hash.js';
+import { PolicyVersion, type IPolicyVersion, type PolicyStatus } from './policy-version.entity.js';
+import { InvalidDocumentError } from './policy.service.js';
+
+const badInput = (field: string, message: string) =>
+  new GraphQLError(`${field}: ${message}`, { extensions: { code: 'BAD_USER_INPUT', field } });
+const notFound = (id: string) => badInput('id', `no policy version has the id "${id}"`);
+const wrongState = (v: IPolicyVersion, what: string, allowed: PolicyStatus[]) =>
+  new GraphQLError(`${what}: version ${v.id} is ${v.status}; this needs ${allowed.join(' or ')}`, {
+    extensions: { code: 'FAILED_PRECONDITION', status: v.status },
+  });
+
+/** The file format of an exported version: the document with enough around it to check and place it. */
+export const ExportFile = z.strictObject({
+  format: z.literal('yibao-policy-version'),
+  formatVersion: z.literal(1),
+  jurisdiction: z.strictObject({ name: z.string(), code: z.string().nullable() }),
+  year: z.number().int(),
+  status: z.string(),
+  documentNumber: z.string(),
+  contentHash: z.string().regex(/^[0-9a-f]{64}$/),
+  exportedAt: z.string(),
+  document: z.unknown(),
+});
+export type ExportFile = z.infer<typeof ExportFile>;
+
+/**
+ * The authoring workflow: draft → in review → approved → published → superseded. Every operation is
+ * one transaction that also appends its audit entry; a stale revision, a wrong state, a missing role or
+ * a jurisdiction out of scope is refused before anything is written.
+ */
+export class WorkflowService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly index: JurisdictionIndex,
+  ) {}
+
+  private scope(v: IPolicyVersion) {
+    const j = this.index.get(v.jurisdiction.id)!;
+    return { jurisdictionId: j.id, name: j.name, index: this.index };
+  }
+
+  private async load(tx: EntityManager, actor: Actor, id: string, lock = false): Promise<IPolicyVersion> {
+    if (!/^[0-9a-f-]{36}$/i.test(id)) throw notFound(id);
+    const v = await tx.findOne(PolicyVersion, { id }, { refresh: true, ...(lock ? { lockMode: LockMode.PESSIMISTIC_WRITE } : {}) });
+    // a version the caller may not read does not exist for them
+    if (!v || (!isPublic(v.status) && !canReadUnpublished(actor, v.jurisdiction.id, this.index))) throw notFound(id);
+    return v;
+  }
+
+  async createDraft(actor: Actor, fromId: string, year: number): Promise<IPolicyVersion> {
+    if (!Number.isInteger(year) || year < 2000 || year > 2100) throw badInput('year', `${year} is not a coverage year between 2000 and 2100`);
+    return this.em.transactional(async (tx) => {
+      const src = await this.load(tx, actor, fromId);
+      const user = require(actor, ['drafter'], 'createDraft', this.scope(src));
+      const { document, changes } = cloneForward(src.document, year);
+      const valid = validatePolicyDocument(document);
+      if (!valid.ok) throw new InvalidDocumentError(valid.issues);
+      const v = tx.create(PolicyVersion, {
+        jurisdiction: src.jurisdiction,
+        year,
+        status: 'draft',
+        document: valid.document,
+        contentHash: contentHash(valid.document),
+        documentNumber: valid.document.metadata.documentNumber,
+        issuedOn: valid.document.metadata.issuedOn,
+        source: `clone:${src.id}`,
+        sourceVersionId: src.id,
+        sourceContentHash: src.contentHash,
+        autoChanges: changes,
+        createdBy: user.id,
+        updatedBy: user.id,
+        editedBy: [user.id],
+        revision: 1,
+      });
+      await tx.flush();
+      await new AuditService(tx).record(actor, {
+        action: 'create-draft',
+        policyVersionId: v.id,
+        jurisdictionId: src.jurisdiction.id,
+        details: { from: src.id, fromYear: src.year, year, autoChanges: changes.length },
+        diff: compareDocuments(src.document, valid.document),
+      });
+      return v;
+    });
+  }
+
+  /**
+   * Replace a draft's document. `revision` is the one the caller read: if someone saved since, nothing
+   * is written and the conflict names who changed it and when.
+   */
+  async updateDraft(actor: Actor, id: string, revision: number, input: unknown, comment?: string | null): Promise<IPolicyVersion> {
+    return this.em.transactional(async (tx) => {
+      const v = await this.load(tx, actor, id);
+      const user = require(actor, ['drafter'], 'updateDraft', this.scope(v));
+      if (v.status !== 'draft') throw wrongState(v, 'updateDraft', ['draft']);
+      const valid = validatePolicyDocument(input);
+      if (!valid.ok) throw new InvalidDocumentError(valid.issues);
+      const doc = valid.document;
+      if (doc.coverageYear !== v.year) throw new InvalidDocumentError([{ path: 'coverageYear', message: `a draft's coverage year is fixed (${v.year}); clone it to make a draft for ${doc.coverageYear}` }]);
+      const j = this.index.get(v.jurisdiction.id)!;
+      if (doc.jurisdiction.name !== j.name || (doc.jurisdiction.code ?? null) !== (j.code ?? null))
+        throw new InvalidDocumentError([{ path: 'jurisdiction', message: `must stay ${j.name} (${j.code ?? 'no code'})` }]);
+      const rows = await tx.execute(
+        `update policy_version
+            set document = ?, content_hash = ?, document_number = ?, issued_on = ?, revision = revision + 1,
+                updated_by = ?, edited_by = case when ? = any(edited_by) then edited_by else array_append(edited_by, ?) end,
+                updated_at = now()
+          where id = ? and revision = ? and status = 'draft'
+          returning revision`,
+        [JSON.stringify(doc), contentHash(doc), doc.metadata.documentNumber, doc.metadata.issuedOn, user.id, user.id, user.id, id, revision],
+      );
+      if (rows.length === 0) throw await this.conflict(tx, id, revision);
+      await new AuditService(tx).record(actor, {
+        action: 'update-draft',
+        policyVersionId: id,
+        jurisdictionId: v.jurisdiction.id,
+        comment: comment ?? null,
+        diff: compareDocuments(v.document, doc),
+        details: { fromRevision: revision, toRevision: revision + 1 },
+      });
+      return (await tx.findOne(PolicyVersion, { id }, { refresh: true }))!;
+    });
+  }
+
+  private async conflict(tx: EntityManager, id: string, revision: number): Promise<GraphQLError> {
+    const [cur] = (await tx.execute(
+      `select v.revision, v.status, v.updated_at, u.username from policy_version v left join app_user u on u.id = v.updated_by where v.id = ?`,
+      [id],
+    )) as { revision: number; status: string; updated_at: Date | string; username: string | null }[];
+    if (!cur) return notFound(id);
+    const at = cur.updated_at instanceof Date ? cur.updated_at.toISOString() : String(cur.updated_at);
+    if (cur.status !== 'draft') return new GraphQLError(`updateDraft: version ${id} is now ${cur.status}; it can no longer be edited`, { extensions: { code: 'CONFLICT', status: cur.status } });
+    return new GraphQLError(
+      `revision: ${revision} is out of date: ${cur.username ?? 'someone'} saved revision ${cur.revision} at ${at}; reload the draft and apply your change again (nothing was overwritten)`,
+      { extensions: { code: 'CONFLICT', field: 'revision', currentRevision: cur.revision, changedBy: cur.username, changedAt: at } },
+    );
+  }
+
+  async submitForReview(actor: Actor, id: string, comment?: string | null) {
+    return this.transition(actor, id, 'submitForReview', ['draft'], 'in_review', ['drafter'], comment, { submitted_by: true });
+  }
+
+  async approve(actor: Actor, id: string, comment?: string | null) {
+    return this.transition(actor, id, 'approve', ['in_review'], 'approved', ['approver'], comment, { approved_by: true }, (v, user) => {
+      if (v.editedBy.includes(user.id))
+        throw forbidden(`approve: four eyes — ${user.username} edited this draft and cannot approve it; another approver must`);
+    });
+  }
+
+  async reject(actor: Actor, id: string, comment: string) {
+    if (!comment?.trim()) throw badInput('comment', 'say why the version is sent back');
+    return this.transition(actor, id, 'reject', ['in_review', 'approved'], 'draft', ['approver'], comment, { approved_by: false });
+  }
+
+  private async transition(
+    actor: Actor,
+    id: string,
+    what: string,
+    from: PolicyStatus[],
+    to: PolicyStatus,
+    roles: ('drafter' | 'approver')[],
+    comment: string | null | undefined,
+    set: { submitted_by?: true; approved_by?: boolean },
+    check?: (v: IPolicyVersion, user: Extract<Actor, { kind: 'user' }>) => void,
+  ): Promise<IPolicyVersion> {
+    return this.em.transactional(async (tx) => {
+      const v = await this.load(tx, actor, id, true);
+      const user = require(actor, roles, what, this.scope(v));
+      if (!from.includes(v.status)) throw wrongState(v, what, from);
+      check?.(v, user);
+      await tx.execute(
+        `update policy_version set status = ?, revision = revision + 1, updated_at = now(),
+           submitted_by = ${set.submitted_by ? '?' : 'submitted_by'},
+           approved_by = ${set.approved_by === true ? '?' : set.approved_by === false ? 'null' : 'approved_by'},
+           review_comment = ${to === 'draft' ? '?' : 'review_comment'}
+         where id = ?`,
+        [to, ...(set.submitted_by ? [user.id] : []), ...(set.approved_by === true ? [user.id] : []), ...(to === 'draft' ? [comment] : []), id],
+      );
+      await new AuditService(tx).record(actor, { action: what, policyVersionId: id, jurisdictionId: v.jurisdiction.id, comment: comment ?? null, details: { from: v.status, to } });
+      return (await tx.findOne(PolicyVersion, { id }, { refresh: true }))!;
+    });
+  }
+
+  /**
+   * Publish an approved version, in one transaction: validate it again, check its hash, supersede the
+   * version in force for the same jurisdiction and year, and record both in the audit log.
+   */
+  async publish(actor: Actor, id: string, effectiveFrom?: string | null): Promise<{ version: IPolicyVersion; superseded: string | null }> {
+    if (effectiveFrom != null && !isRealDate(effectiveFrom)) throw badInput('effectiveFrom', `${effectiveFrom} is not a date`);
+    return this.em.transactional(async (tx) => {
+      const v = await this.load(tx, actor, id, true);
+      require(actor, ['approver'], 'publish', this.scope(v));
+      if (v.status !== 'approved') throw wrongState(v, 'publish', ['approved']);
+      const valid = validatePolicyDocument(v.document);
+      if (!valid.ok) throw new InvalidDocumentError(valid.issues);
+      if (contentHash(v.document) !== v.contentHash)
+        throw new GraphQLError(`publish: version ${id} does not match its content hash`, { extensions: { code: 'INTEGRITY_ERROR' } });
+      const previous = await tx.execute(
+        `update policy_version set status = 'superseded', superseded_at = now(), updated_at = now()
+          where jurisdiction_id = ? and year = ? and status = 'published' returning id`,
+        [v.jurisdiction.id, v.year],
+      );
+      const user = actor as Extract<Actor, { kind: 'user' }>;
+      await tx.execute(
+        `update policy_version set status = 'published', published_at = now(), published_by = ?, effective_from = ?,
+           revision = revision + 1, updated_at = now() where id = ?`,
+        [user.id, effectiveFrom ?? null, id],
+      );
+      const superseded = (previous[0]?.id as string | undefined) ?? null;
+      const audit = new AuditService(tx);
+      if (superseded)
+        await audit.record(actor, { action: 'supersede', policyVersionId: superseded, jurisdictionId: v.jurisdiction.id, details: { by: id } });
+      await audit.record(actor, {
+        action: 'publish',
+        policyVersionId: id,
+        jurisdictionId: v.jurisdiction.id,
+        details: { supersedes: superseded, effectiveFrom: effectiveFrom ?? null, contentHash: v.contentHash },
+      });
+      return { version: (await tx.findOne(PolicyVersion, { id }, { refresh: true }))!, superseded };
+    });
+  }
+
+  exportFile(v: IPolicyVersion): ExportFile {
+    const j = this.index.get(v.jurisdiction.id)!;
+    return {
+      format: 'yibao-policy-version',
+      formatVersion: 1,
+      jurisdiction: { name: j.name, code: j.code },
+      year: v.year,
+      status: v.status,
+      documentNumber: v.documentNumber,
+      contentHash: v.contentHash,
+      exportedAt: new Date().toISOString(),
+      document: v.document,
+    };
+  }
+
+  /** A draft from an exported file, refused if the file was altered (its hash no longer matches). */
+  async importFile(actor: Actor, file: unknown): Promise<IPolicyVersion> {
+    const parsed = ExportFile.safeParse(file);
+    if (!parsed.success) throw badInput('file', `is not an exported policy version: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(file)'} ${i.message}`).join('; ')}`);
+    const f = parsed.data;
+    const valid = validatePolicyDocument(f.document);
+    if (!valid.ok) throw new InvalidDocumentError(valid.issues.map((i) => ({ ...i, path: `document.${i.path}` })));
+    if (contentHash(valid.document) !== f.contentHash)
+      throw badInput('file.contentHash', 'does not match the document: the file was altered or is incomplete');
+    const doc: PolicyDocument = valid.document;
+    const j = this.index.find(doc.jurisdiction.code ?? doc.jurisdiction.name) ?? this.index.find(doc.jurisdiction.name);
+    if (!j) throw badInput('file.document.jurisdiction', `${doc.jurisdiction.name} is not a jurisdiction of this system`);
+    const user = require(actor, ['drafter'], 'importPolicyVersion', { jurisdictionId: j.id, name: j.name, index: this.index });
+    return this.em.transactional(async (tx) => {
+      const v = tx.create(PolicyVersion, {
+        jurisdiction: j.id,
+        year: doc.coverageYear,
+        status: 'draft',
+        document: doc,
+        contentHash: f.contentHash,
+        documentNumber: doc.metadata.documentNumber,
+        issuedOn: doc.metadata.issuedOn,
+        source: `import:${f.contentHash}`,
+        createdBy: user.id,
+        updatedBy: user.id,
+        editedBy: [user.id],
+        revision: 1,
+      });
+      await tx.flush();
+      await new AuditService(tx).record(actor, { action: 'import', policyVersionId: v.id, jurisdictionId: j.id, details: { contentHash: f.contentHash, exportedAt: f.exportedAt, status: f.status } });
+      return v;
+    });
+  }
+}
+
+export function isPublic(status: string): boolean {
+  return status === 'published' || status === 'superseded';
+}

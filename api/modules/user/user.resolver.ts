@@ -1,0 +1,101 @@
+import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { GraphQLError } from 'graphql';
+import type { Context } from '../../graphql/context.js';
+import { AuditService } from '../audit/audit.service.js';
+import { require } from '../auth/actor.js';
+import { UserService, type UserRow } from './user.service.js';
+import { ApiKey, CreatedApiKey, CreateUserInput, Session, UpdateUserInput, User } from './user.type.js';
+
+async function toUser(ctx: Context, u: UserRow): Promise<User> {
+  const index = await ctx.jurisdictions();
+  return { ...u, jurisdictions: u.jurisdictionIds.map((id) => index.get(id)!).filter(Boolean) };
+}
+
+async function jurisdictionIds(ctx: Context, refs: string[] | null | undefined): Promise<number[] | undefined> {
+  if (refs == null) return undefined;
+  const index = await ctx.jurisdictions();
+  return refs.map((r) => {
+    const j = index.find(r);
+    if (!j) throw new GraphQLError(`jurisdictions: no jurisdiction has the code or name "${r}"`, { extensions: { code: 'BAD_USER_INPUT', field: 'jurisdictions' } });
+    return j.id;
+  });
+}
+
+@Resolver()
+export class UserResolver {
+  @Mutation(() => Session, { description: 'Log in: a token to send as `Authorization: Bearer <token>`, valid 12 hours.' })
+  async login(@Ctx() ctx: Context, @Arg('username', () => String) username: string, @Arg('password', () => String) password: string): Promise<Session> {
+    const s = await new UserService(ctx.em).login(username, password);
+    await new AuditService(ctx.em).record({ kind: 'user', id: s.user.id, username: s.user.username, roles: new Set(s.user.roles), jurisdictionIds: s.user.jurisdictionIds, via: 'session' }, { action: 'login' });
+    return { token: s.token, expiresAt: s.expiresAt, user: await toUser(ctx, s.user) };
+  }
+
+  @Mutation(() => Boolean, { description: 'End the session of the token sent.' })
+  async logout(@Ctx() ctx: Context): Promise<boolean> {
+    if (ctx.actor.kind !== 'user' || ctx.actor.via !== 'session' || !ctx.token) return false;
+    await new UserService(ctx.em).logout(ctx.token);
+    return true;
+  }
+
+  @Query(() => User, { nullable: true, description: 'The user behind the token sent (null when anonymous).' })
+  async me(@Ctx() ctx: Context): Promise<User | null> {
+    if (ctx.actor.kind !== 'user') return null;
+    const u = await new UserService(ctx.em).byId(ctx.actor.id);
+    return u ? toUser(ctx, u) : null;
+  }
+
+  @Query(() => [User], { description: 'Admins only.' })
+  async users(@Ctx() ctx: Context): Promise<User[]> {
+    require(ctx.actor, ['admin'], 'users');
+    return Promise.all((await new UserService(ctx.em).list()).map((u) => toUser(ctx, u)));
+  }
+
+  @Mutation(() => User, { description: 'Admins only.' })
+  async createUser(@Ctx() ctx: Context, @Arg('input', () => CreateUserInput) input: CreateUserInput): Promise<User> {
+    require(ctx.actor, ['admin'], 'createUser');
+    const ids = (await jurisdictionIds(ctx, input.jurisdictions)) ?? [];
+    return ctx.em.transactional(async (tx) => {
+      const u = await new UserService(tx).create({ ...input, jurisdictionIds: ids });
+      await new AuditService(tx).record(ctx.actor, { action: 'create-user', details: { username: u.username, roles: u.roles, jurisdictionIds: ids } });
+      return toUser(ctx, u);
+    });
+  }
+
+  @Mutation(() => User, { description: 'Admins only. Changing the password or deactivating ends the user’s sessions.' })
+  async updateUser(@Ctx() ctx: Context, @Arg('id', () => ID) id: string, @Arg('input', () => UpdateUserInput) input: UpdateUserInput): Promise<User> {
+    require(ctx.actor, ['admin'], 'updateUser');
+    const ids = await jurisdictionIds(ctx, input.jurisdictions);
+    return ctx.em.transactional(async (tx) => {
+      const u = await new UserService(tx).update(Number(id), { ...input, jurisdictionIds: ids });
+      const { password, ...changed } = input;
+      await new AuditService(tx).record(ctx.actor, { action: 'update-user', details: { username: u.username, ...changed, passwordChanged: password != null } });
+      return toUser(ctx, u);
+    });
+  }
+
+  @Query(() => [ApiKey], { description: 'Admins only.' })
+  async apiKeys(@Ctx() ctx: Context): Promise<ApiKey[]> {
+    require(ctx.actor, ['admin'], 'apiKeys');
+    return new UserService(ctx.em).apiKeys();
+  }
+
+  @Mutation(() => CreatedApiKey, { description: 'Admins only: a key for an integrator user. The key is shown once.' })
+  async createApiKey(@Ctx() ctx: Context, @Arg('name', () => String) name: string, @Arg('userId', () => ID) userId: string): Promise<CreatedApiKey> {
+    const admin = require(ctx.actor, ['admin'], 'createApiKey');
+    return ctx.em.transactional(async (tx) => {
+      const k = await new UserService(tx).createApiKey(name, Number(userId), admin.id);
+      await new AuditService(tx).record(ctx.actor, { action: 'create-api-key', details: { id: k.apiKey.id, name: k.apiKey.name, prefix: k.apiKey.prefix, username: k.apiKey.username } });
+      return k;
+    });
+  }
+
+  @Mutation(() => ApiKey, { description: 'Admins only.' })
+  async revokeApiKey(@Ctx() ctx: Context, @Arg('id', () => Int) id: number): Promise<ApiKey> {
+    require(ctx.actor, ['admin'], 'revokeApiKey');
+    return ctx.em.transactional(async (tx) => {
+      const k = await new UserService(tx).revokeApiKey(id);
+      await new AuditService(tx).record(ctx.actor, { action: 'revoke-api-key', details: { id, prefix: k.prefix } });
+      return k;
+    });
+  }
+}

@@ -1,0 +1,185 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { GraphQLError } from 'graphql';
+import { ANONYMOUS, ROLES, type Actor, type Role } from '../auth/actor.js';
+import { hashPassword, secret, sha256, verifyPassword } from './password.js';
+
+export interface UserRow {
+  id: number;
+  username: string;
+  displayName: string;
+  roles: Role[];
+  jurisdictionIds: number[];
+  active: boolean;
+  createdAt: Date;
+}
+
+const SESSION_HOURS = 12;
+const API_KEY_PREFIX = 'ybk_';
+
+const badInput = (field: string, message: string) =>
+  new GraphQLError(`${field}: ${message}`, { extensions: { code: 'BAD_USER_INPUT', field } });
+
+function toUser(r: any): UserRow {
+  return {
+    id: r.id,
+    username: r.username,
+    displayName: r.display_name,
+    roles: r.roles,
+    jurisdictionIds: r.jurisdiction_ids,
+    active: r.active,
+    createdAt: r.created_at,
+  };
+}
+
+/** Users, their login sessions and integrators' API keys. Secrets are stored as hashes only. */
+export class UserService {
+  constructor(private readonly em: EntityManager) {}
+
+  async list(): Promise<UserRow[]> {
+    return (await this.em.execute('select * from app_user order by id')).map(toUser);
+  }
+
+  async byId(id: number): Promise<UserRow | null> {
+    const [r] = await this.em.execute('select * from app_user where id = ?', [id]);
+    return r ? toUser(r) : null;
+  }
+
+  async byUsername(username: string): Promise<UserRow | null> {
+    const [r] = await this.em.execute('select * from app_user where username = ?', [username]);
+    return r ? toUser(r) : null;
+  }
+
+  async create(input: { username: string; displayName?: string | null; password: string; roles: string[]; jurisdictionIds: number[] }): Promise<UserRow> {
+    if (!/^[a-zA-Z0-9._-]{2,64}$/.test(input.username))
+      throw badInput('username', 'must be 2–64 letters, digits, dots, dashes or underscores');
+    if (input.password.length < 10) throw badInput('password', 'must be at least 10 characters');
+    const roles = validRoles(input.roles);
+    if (await this.byUsername(input.username)) throw badInput('username', `"${input.username}" is taken`);
+    await this.checkJurisdictions(input.jurisdictionIds);
+    const [r] = await this.em.execute(
+      'insert into app_user (username, display_name, password_hash, roles, jurisdiction_ids) values (?, ?, ?, ?, ?) returning *',
+      [input.username, input.displayName ?? input.username, await hashPassword(input.password), roles, input.jurisdictionIds],
+    );
+    return toUser(r);
+  }
+
+  async update(id: number, input: { displayName?: string | null; password?: string | null; roles?: string[] | null; jurisdictionIds?: number[] | null; active?: boolean | null }): Promise<UserRow> {
+    const user = await this.byId(id);
+    if (!user) throw badInput('id', `no user has the id ${id}`);
+    if (input.password != null && input.password.length < 10) throw badInput('password', 'must be at least 10 characters');
+    const roles = input.roles != null ? validRoles(input.roles) : user.roles;
+    if (input.jurisdictionIds != null) await this.checkJurisdictions(input.jurisdictionIds);
+    const [r] = await this.em.execute(
+      'update app_user set display_name = ?, password_hash = coalesce(?, password_hash), roles = ?, jurisdiction_ids = ?, active = ? where id = ? returning *',
+      [
+        input.displayName ?? user.displayName,
+        input.password != null ? await hashPassword(input.password) : null,
+        roles,
+        input.jurisdictionIds ?? user.jurisdictionIds,
+        input.active ?? user.active,
+        id,
+      ],
+    );
+    if (input.active === false || input.password != null) await this.em.execute('update session set revoked_at = now() where user_id = ? and revoked_at is null', [id]);
+    return toUser(r);
+  }
+
+  /** A new session token for the right username and password; the same refusal for any mistake. */
+  async login(username: string, password: string): Promise<{ token: string; expiresAt: Date; user: UserRow }> {
+    const [r] = await this.em.execute('select * from app_user where username = ?', [username]);
+    const ok = r && r.active && (await verifyPassword(password, r.password_hash));
+    if (!ok) throw new GraphQLError('invalid username or password', { extensions: { code: 'UNAUTHENTICATED' } });
+    const token = secret();
+    const expiresAt = new Date(Date.now() + SESSION_HOURS * 3600_000);
+    await this.em.execute('insert into session (token_hash, user_id, expires_at) values (?, ?, ?)', [sha256(token), r.id, expiresAt]);
+    return { token, expiresAt, user: toUser(r) };
+  }
+
+  async logout(token: string): Promise<void> {
+    await this.em.execute('update session set revoked_at = now() where token_hash = ? and revoked_at is null', [sha256(token)]);
+  }
+
+  /** The actor behind an `Authorization: Bearer …` header: a session token or an API key. */
+  async actorFor(bearer: string | undefined): Promise<Actor | null> {
+    if (!bearer) return ANONYMOUS;
+    const hash = sha256(bearer);
+    const isKey = bearer.startsWith(API_KEY_PREFIX);
+    const [r] = isKey
+      ? await this.em.execute(
+          `update api_key k set last_used_at = now() from app_user u
+            where k.key_hash = ? and k.revoked_at is null and u.id = k.user_id and u.active
+            returning u.*`,
+          [hash],
+        )
+      : await this.em.execute(
+          `select u.* from session s join app_user u on u.id = s.user_id
+            where s.token_hash = ? and s.revoked_at is null and s.expires_at > now() and u.active`,
+          [hash],
+        );
+    if (!r) return null;
+    return { kind: 'user', id: r.id, username: r.username, roles: new Set(r.roles), jurisdictionIds: r.jurisdiction_ids, via: isKey ? 'api-key' : 'session' };
+  }
+
+  async createApiKey(name: string, userId: number, createdBy: number) {
+    if (!name.trim()) throw badInput('name', 'must not be empty');
+    const user = await this.byId(userId);
+    if (!user) throw badInput('userId', `no user has the id ${userId}`);
+    const prefix = secret(6).slice(0, 8);
+    const key = `${API_KEY_PREFIX}${prefix}_${secret()}`;
+    const [r] = await this.em.execute(
+      'insert into api_key (name, prefix, key_hash, user_id, created_by) values (?, ?, ?, ?, ?) returning *',
+      [name.trim(), prefix, sha256(key), userId, createdBy],
+    );
+    return { key, apiKey: toApiKey(r, user.username) };
+  }
+
+  async apiKeys() {
+    const rows = await this.em.execute('select k.*, u.username from api_key k join app_user u on u.id = k.user_id order by k.id');
+    return rows.map((r: any) => toApiKey(r, r.username));
+  }
+
+  async revokeApiKey(id: number) {
+    const [r] = await this.em.execute('update api_key set revoked_at = coalesce(revoked_at, now()) where id = ? returning *', [id]);
+    if (!r) throw badInput('id', `no API key has the id ${id}`);
+    const user = await this.byId(r.user_id);
+    return toApiKey(r, user?.username ?? '');
+  }
+
+  /**
+   * The first start creates `admin`, with ADMIN_PASSWORD or a generated password that is printed once.
+   * Returns the generated password, if one was made.
+   */
+  async ensureAdmin(password: string | undefined): Promise<{ created: boolean; generated: string | null }> {
+    const rows = (await this.em.execute('select count(*)::int as n from app_user where username = ?', ['admin'])) as { n: number }[];
+    if (rows[0]!.n > 0) return { created: false, generated: null };
+    const generated = password ? null : secret(12);
+    await this.create({ username: 'admin', displayName: '系统管理员', password: password ?? generated!, roles: ['admin', 'auditor'], jurisdictionIds: [] });
+    return { created: true, generated };
+  }
+
+  private async checkJurisdictions(ids: number[]) {
+    if (ids.length === 0) return;
+    const rows = await this.em.execute('select id from jurisdiction where id = any(?)', [ids]);
+    const known = new Set(rows.map((r: any) => r.id));
+    const missing = ids.filter((i) => !known.has(i));
+    if (missing.length) throw badInput('jurisdictions', `unknown jurisdiction id ${missing.join(', ')}`);
+  }
+}
+
+function validRoles(roles: string[]): Role[] {
+  if (roles.length === 0) throw badInput('roles', 'must name at least one role');
+  for (const r of roles) if (!(ROLES as readonly string[]).includes(r)) throw badInput('roles', `unknown role "${r}" (roles: ${ROLES.join(', ')})`);
+  return [...new Set(roles)] as Role[];
+}
+
+function toApiKey(r: any, username: string) {
+  return {
+    id: r.id,
+    name: r.name,
+    prefix: r.prefix,
+    username,
+    createdAt: r.created_at,
+    lastUsedAt: r.last_used_at,
+    revokedAt: r.revoked_at,
+  };
+}
