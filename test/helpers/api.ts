@@ -15,7 +15,7 @@ export interface TestApi {
   url: string;
   orm: Orm;
   databaseUrl: string;
-  gql<T = any>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+  gql<T = any>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResponse<T>>;
   close(): Promise<void>;
 }
 
@@ -35,10 +35,10 @@ export async function startTestApi(opts: { seed?: boolean } = {}): Promise<TestA
     url: `${base}/graphql`,
     orm,
     databaseUrl: db.url,
-    async gql(query, variables) {
+    async gql(query, variables, token) {
       const res = await fetch(`${base}/graphql`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
         body: JSON.stringify({ query, variables }),
       });
       return (await res.json()) as GraphQLResponse;

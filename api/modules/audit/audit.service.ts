@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Actor } from '../auth/actor.js';
+import { pgArray, timestamp } from '../../db/sql.js';
 
 export interface AuditEntryRow {
   id: string;
@@ -47,7 +48,7 @@ export class AuditService {
     const where: string[] = [];
     const params: unknown[] = [];
     if (f.policyVersionId) where.push('policy_version_id = ?'), params.push(f.policyVersionId);
-    if (f.jurisdictionIds) where.push('jurisdiction_id = any(?)'), params.push(f.jurisdictionIds);
+    if (f.jurisdictionIds) where.push('jurisdiction_id = any(?::int[])'), params.push(pgArray(f.jurisdictionIds));
     if (f.userId !== undefined) where.push('user_id = ?'), params.push(f.userId);
     if (f.from) where.push('at >= ?'), params.push(f.from);
     if (f.to) where.push('at < ?'), params.push(f.to);
@@ -58,7 +59,7 @@ export class AuditService {
     );
     return rows.map((r: any) => ({
       id: String(r.id),
-      at: r.at instanceof Date ? r.at : new Date(r.at),
+      at: timestamp(r.at)!,
       userId: r.user_id,
       username: r.username,
       action: r.action,

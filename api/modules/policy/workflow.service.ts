@@ -4,6 +4,7 @@ import { GraphQLError } from 'graphql';
 import { z } from 'zod';
 import { compareDocuments, isRealDate, validatePolicyDocument, type PolicyDocument } from '../../../policy-schemas/index.js';
 import { AuditService } from '../audit/audit.service.js';
+import { timestamp } from '../../db/sql.js';
 import { canReadUnpublished, forbidden, require, type Actor } from '../auth/actor.js';
 import type { JurisdictionIndex } from '../jurisdiction/jurisdiction.service.js';
 import { cloneForward } from './clone-forward.js';
@@ -138,7 +139,7 @@ export class WorkflowService {
       [id],
     )) as { revision: number; status: string; updated_at: Date | string; username: string | null }[];
     if (!cur) return notFound(id);
-    const at = cur.updated_at instanceof Date ? cur.updated_at.toISOString() : String(cur.updated_at);
+    const at = timestamp(cur.updated_at)!.toISOString();
     if (cur.status !== 'draft') return new GraphQLError(`updateDraft: version ${id} is now ${cur.status}; it can no longer be edited`, { extensions: { code: 'CONFLICT', status: cur.status } });
     return new GraphQLError(
       `revision: ${revision} is out of date: ${cur.username ?? 'someone'} saved revision ${cur.revision} at ${at}; reload the draft and apply your change again (nothing was overwritten)`,

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { GraphQLError } from 'graphql';
 import { ANONYMOUS, ROLES, type Actor, type Role } from '../auth/actor.js';
+import { pgArray, timestamp } from '../../db/sql.js';
 import { hashPassword, secret, sha256, verifyPassword } from './password.js';
 
 export interface UserRow {
@@ -27,7 +28,7 @@ function toUser(r: any): UserRow {
     roles: r.roles,
     jurisdictionIds: r.jurisdiction_ids,
     active: r.active,
-    createdAt: r.created_at,
+    createdAt: timestamp(r.created_at)!,
   };
 }
 
@@ -57,8 +58,8 @@ export class UserService {
     if (await this.byUsername(input.username)) throw badInput('username', `"${input.username}" is taken`);
     await this.checkJurisdictions(input.jurisdictionIds);
     const [r] = await this.em.execute(
-      'insert into app_user (username, display_name, password_hash, roles, jurisdiction_ids) values (?, ?, ?, ?, ?) returning *',
-      [input.username, input.displayName ?? input.username, await hashPassword(input.password), roles, input.jurisdictionIds],
+      'insert into app_user (username, display_name, password_hash, roles, jurisdiction_ids) values (?, ?, ?, ?::text[], ?::int[]) returning *',
+      [input.username, input.displayName ?? input.username, await hashPassword(input.password), pgArray(roles), pgArray(input.jurisdictionIds)],
     );
     return toUser(r);
   }
@@ -70,12 +71,12 @@ export class UserService {
     const roles = input.roles != null ? validRoles(input.roles) : user.roles;
     if (input.jurisdictionIds != null) await this.checkJurisdictions(input.jurisdictionIds);
     const [r] = await this.em.execute(
-      'update app_user set display_name = ?, password_hash = coalesce(?, password_hash), roles = ?, jurisdiction_ids = ?, active = ? where id = ? returning *',
+      'update app_user set display_name = ?, password_hash = coalesce(?, password_hash), roles = ?::text[], jurisdiction_ids = ?::int[], active = ? where id = ? returning *',
       [
         input.displayName ?? user.displayName,
         input.password != null ? await hashPassword(input.password) : null,
-        roles,
-        input.jurisdictionIds ?? user.jurisdictionIds,
+        pgArray(roles),
+        pgArray(input.jurisdictionIds ?? user.jurisdictionIds),
         input.active ?? user.active,
         id,
       ],
@@ -159,7 +160,7 @@ export class UserService {
 
   private async checkJurisdictions(ids: number[]) {
     if (ids.length === 0) return;
-    const rows = await this.em.execute('select id from jurisdiction where id = any(?)', [ids]);
+    const rows = await this.em.execute('select id from jurisdiction where id = any(?::int[])', [pgArray(ids)]);
     const known = new Set(rows.map((r: any) => r.id));
     const missing = ids.filter((i) => !known.has(i));
     if (missing.length) throw badInput('jurisdictions', `unknown jurisdiction id ${missing.join(', ')}`);
@@ -178,8 +179,8 @@ function toApiKey(r: any, username: string) {
     name: r.name,
     prefix: r.prefix,
     username,
-    createdAt: r.created_at,
-    lastUsedAt: r.last_used_at,
-    revokedAt: r.revoked_at,
+    createdAt: timestamp(r.created_at)!,
+    lastUsedAt: timestamp(r.last_used_at),
+    revokedAt: timestamp(r.revoked_at),
   };
 }
