@@ -334,6 +334,23 @@ describe('export and import', () => {
   });
 });
 
+describe('integrity', () => {
+  it('a version altered behind the application (triggers disabled by a superuser) is refused on read', async () => {
+    const id = await versionId('眉山市', 2024);
+    const sql = await sqlClient(api.databaseUrl);
+    try {
+      await sql.query('alter table policy_version disable trigger policy_version_guard');
+      await sql.query(`update policy_version set document = jsonb_set(document, '{fees,individual,amountFen}', '1') where id = $1`, [id]);
+      await sql.query('alter table policy_version enable trigger policy_version_guard');
+    } finally {
+      await sql.end();
+    }
+    const r = await api.gql(`query($id: ID!) { policyVersion(id: $id) { fees { individual } } }`, { id });
+    expect(r.errors![0]).toMatchObject({ extensions: { code: 'INTEGRITY_ERROR' } });
+    expect(r.errors![0]!.message).toContain('does not match its content hash');
+  });
+});
+
 describe('the audit log', () => {
   it('can only be appended to: the database refuses UPDATE, DELETE and TRUNCATE', async () => {
     const sql = await sqlClient(api.databaseUrl);

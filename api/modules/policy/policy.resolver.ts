@@ -6,6 +6,7 @@ import type { Context } from '../../graphql/context.js';
 import { canReadUnpublished } from '../auth/actor.js';
 import { PolicyArgs, PolicyVersionsArgs } from './policy.args.js';
 import { PolicyService } from './policy.service.js';
+import { contentHash } from './content-hash.js';
 import { PolicyVersion, ValidationReport } from './policy.type.js';
 import { toPolicyVersionView } from './policy.view.js';
 import type { IPolicyVersion, PolicyStatus } from './policy-version.entity.js';
@@ -75,6 +76,9 @@ export async function readableVersion(ctx: Context, id: string): Promise<IPolicy
 }
 
 export async function view(ctx: Context, v: IPolicyVersion): Promise<PolicyVersion> {
+  // Every read checks the document against its hash: a row altered behind the application's back is refused.
+  if (contentHash(v.document) !== v.contentHash)
+    throw new GraphQLError(`policy version ${v.id} does not match its content hash; it is not served`, { extensions: { code: 'INTEGRITY_ERROR' } });
   const j = (await ctx.jurisdictions()).get(v.jurisdiction.id);
   if (!j) throw new Error(`policy version ${v.id} points at a missing jurisdiction`);
   const hasPeople = v.createdBy != null || v.updatedBy != null || v.publishedBy != null || v.approvedBy != null || v.submittedBy != null;
