@@ -1,4 +1,4 @@
-import { isRealDate, type WaitingRule } from '../../policy-schemas/index.js';
+import { isRealDate, yuan, type WaitingRule } from '../../policy-schemas/index.js';
 import type { CompiledCategory, CompiledGroup, CompiledGroupRule, CompiledPolicy, CompiledWindow } from './compile.js';
 import { addMonthsClamped, ageOn, firstOfNthMonth, fromDay, toDay, ymd, type Day } from './dates.js';
 
@@ -101,7 +101,6 @@ function ordinal(n: number) {
   return n === 1 ? '1st' : n === 2 ? '2nd' : n === 3 ? '3rd' : `${n}th`;
 }
 
-const yuan = (fen: number) => `${Math.floor(fen / 100)}${fen % 100 ? '.' + String(fen % 100).padStart(2, '0') : ''} 元`;
 
 function parseDate(field: string, value: string): Day {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || !isRealDate(value)) throw new QuoteError(field, `"${value}" is not a date written YYYY-MM-DD`);

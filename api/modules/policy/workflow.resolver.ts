@@ -4,6 +4,7 @@ import { GraphQLError } from 'graphql';
 import { compareDocuments } from '../../../policy-schemas/index.js';
 import type { Context } from '../../graphql/context.js';
 import { DateScalar } from '../../graphql/scalars.js';
+import { badInput } from '../../graphql/errors.js';
 import { AuditService } from '../audit/audit.service.js';
 import { AuditEntry } from '../audit/audit.type.js';
 import { forbidden, has, inScope, unauthenticated } from '../auth/actor.js';
@@ -12,8 +13,7 @@ import { jurisdictionOrFail, readableVersion, view } from './policy.resolver.js'
 import { Change, PolicyVersion } from './policy.type.js';
 import { WorkflowService } from './workflow.service.js';
 
-const notFound = (field: string, id: string) =>
-  new GraphQLError(`${field}: no policy version has the id "${id}"`, { extensions: { code: 'BAD_USER_INPUT', field } });
+const notFound = (field: string, id: string) => badInput(field, `no policy version has the id "${id}"`);
 
 @Resolver()
 export class WorkflowResolver {

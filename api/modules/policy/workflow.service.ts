@@ -11,9 +11,8 @@ import { cloneForward } from './clone-forward.js';
 import { contentHash } from './content-hash.js';
 import { PolicyVersion, type IPolicyVersion, type PolicyStatus } from './policy-version.entity.js';
 import { InvalidDocumentError } from './policy.service.js';
+import { badInput } from '../../graphql/errors.js';
 
-const badInput = (field: string, message: string) =>
-  new GraphQLError(`${field}: ${message}`, { extensions: { code: 'BAD_USER_INPUT', field } });
 const notFound = (id: string) => badInput('id', `no policy version has the id "${id}"`);
 const wrongState = (v: IPolicyVersion, what: string, allowed: PolicyStatus[]) =>
   new GraphQLError(`${what}: version ${v.id} is ${v.status}; this needs ${allowed.join(' or ')}`, {

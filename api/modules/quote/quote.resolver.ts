@@ -1,16 +1,14 @@
 import { Arg, Ctx, Query, Resolver } from 'type-graphql';
-import { GraphQLError } from 'graphql';
 import { quote, QuoteError, refundDecision, type QuoteResult } from '../../engine/index.js';
 import type { RefundReason } from '../../../policy-schemas/index.js';
 import type { Context } from '../../graphql/context.js';
 import type { LoadedPolicy } from '../policy/policy-cache.js';
 import { Quote, QuoteInput, RefundDecision, RefundInput } from './quote.type.js';
+import { badInput } from '../../graphql/errors.js';
 
 /** Most inputs one `quotes` call takes. */
 export const MAX_BATCH = 5000;
 
-const badInput = (field: string, message: string) =>
-  new GraphQLError(`${field}: ${message}`, { extensions: { code: 'BAD_USER_INPUT', field } });
 
 @Resolver()
 export class QuoteResolver {

@@ -3,6 +3,7 @@ import { GraphQLError } from 'graphql';
 import { ANONYMOUS, ROLES, type Actor, type Role } from '../auth/actor.js';
 import { pgArray, timestamp } from '../../db/sql.js';
 import { hashPassword, secret, sha256, verifyPassword } from './password.js';
+import { badInput } from '../../graphql/errors.js';
 
 export interface UserRow {
   id: number;
@@ -17,8 +18,6 @@ export interface UserRow {
 const SESSION_HOURS = 12;
 const API_KEY_PREFIX = 'ybk_';
 
-const badInput = (field: string, message: string) =>
-  new GraphQLError(`${field}: ${message}`, { extensions: { code: 'BAD_USER_INPUT', field } });
 
 function toUser(r: any): UserRow {
   return {
