@@ -5,6 +5,7 @@ import { Jurisdiction } from '../modules/jurisdiction/jurisdiction.entity.js';
 import { PolicyVersion } from '../modules/policy/policy-version.entity.js';
 import { Migration20261123000000_policy_store } from './migrations/Migration20261123000000_policy_store.js';
 import { Migration20261123010000_authoring } from './migrations/Migration20261123010000_authoring.js';
+import { Migration20261123020000_cohorts } from './migrations/Migration20261123020000_cohorts.js';
 
 // A DATE column is a calendar date: return it as the `YYYY-MM-DD` text PostgreSQL sends, never as a
 // JS Date at local midnight (which would move it under another TZ).
@@ -16,6 +17,7 @@ export const ENTITIES = [Jurisdiction, PolicyVersion];
 export const MIGRATIONS = [
   { name: 'Migration20261123000000_policy_store', class: Migration20261123000000_policy_store },
   { name: 'Migration20261123010000_authoring', class: Migration20261123010000_authoring },
+  { name: 'Migration20261123020000_cohorts', class: Migration20261123020000_cohorts },
 ];
 
 export async function openOrm(databaseUrl: string, opts: { debug?: boolean; poolMax?: number } = {}) {

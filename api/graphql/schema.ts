@@ -6,6 +6,7 @@ import { PolicyResolver } from '../modules/policy/policy.resolver.js';
 import { QuoteResolver } from '../modules/quote/quote.resolver.js';
 import { WorkflowResolver } from '../modules/policy/workflow.resolver.js';
 import { UserResolver } from '../modules/user/user.resolver.js';
+import { CohortResolver } from '../modules/cohort/cohort.resolver.js';
 import { DateScalar, MoneyScalar } from './scalars.js';
 
 let built: Promise<GraphQLSchema> | undefined;
@@ -13,7 +14,7 @@ let built: Promise<GraphQLSchema> | undefined;
 /** The GraphQL schema, built once per process from the resolvers. */
 export function graphqlSchema(): Promise<GraphQLSchema> {
   return (built ??= buildSchema({
-    resolvers: [JurisdictionResolver, PolicyResolver, QuoteResolver, WorkflowResolver, UserResolver],
+    resolvers: [JurisdictionResolver, PolicyResolver, QuoteResolver, WorkflowResolver, UserResolver, CohortResolver],
     scalarsMap: [],
     orphanedTypes: [],
     validate: false,

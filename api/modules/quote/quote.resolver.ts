@@ -3,6 +3,7 @@ import { quote, QuoteError, refundDecision, type QuoteResult } from '../../engin
 import type { RefundReason } from '../../../policy-schemas/index.js';
 import type { Context } from '../../graphql/context.js';
 import type { LoadedPolicy } from '../policy/policy-cache.js';
+import { canReadUnpublished } from '../auth/actor.js';
 import { Quote, QuoteInput, RefundDecision, RefundInput } from './quote.type.js';
 import { badInput } from '../../graphql/errors.js';
 
@@ -55,7 +56,9 @@ async function resolvePolicy(
   if (!j) throw badInput(`${at}.jurisdiction`, `no jurisdiction has the code or name "${input.jurisdiction}"`);
   if (input.policyVersionId) {
     const v = await ctx.cache.byId(ctx.em, input.policyVersionId);
-    if (!v) throw badInput(`${at}.policyVersionId`, `no policy version has the id "${input.policyVersionId}"`);
+    // a draft is quoted only by those who may read it; for anyone else it does not exist
+    const readable = v && (v.status === 'published' || v.status === 'superseded' || canReadUnpublished(ctx.actor, v.jurisdictionId, await ctx.jurisdictions()));
+    if (!v || !readable) throw badInput(`${at}.policyVersionId`, `no policy version has the id "${input.policyVersionId}"`);
     if (v.jurisdictionId !== j.id || v.compiled.year !== input.year)
       throw badInput(`${at}.policyVersionId`, `version ${v.id} is ${v.compiled.doc.jurisdiction.name} ${v.compiled.year}, not ${j.name} ${input.year}`);
     return v;

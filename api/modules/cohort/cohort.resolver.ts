@@ -1,0 +1,118 @@
+import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import type { Context } from '../../graphql/context.js';
+import { badInput } from '../../graphql/errors.js';
+import { forbidden, has, inScope, unauthenticated, type Actor } from '../auth/actor.js';
+import type { JurisdictionIndex } from '../jurisdiction/jurisdiction.service.js';
+import { readableVersion } from '../policy/policy.resolver.js';
+import { PolicyService } from '../policy/policy.service.js';
+import { CohortService, type CohortRow } from './cohort.service.js';
+import { Cohort, CohortImportJob, Impact, PreviewJob } from './cohort.type.js';
+
+/** Cohorts hold person-level data: auditors and admins see all; drafters and approvers their jurisdictions. */
+export function canReadCohorts(actor: Actor, jurisdictionId: number, index: JurisdictionIndex): boolean {
+  if (has(actor, 'auditor') || has(actor, 'admin')) return true;
+  return (has(actor, 'drafter') || has(actor, 'approver')) && inScope(actor, jurisdictionId, index);
+}
+
+async function toCohort(ctx: Context, c: CohortRow): Promise<Cohort> {
+  const service = new CohortService(ctx.em);
+  const index = await ctx.jurisdictions();
+  return {
+    id: c.id,
+    name: c.name,
+    jurisdiction: index.get(c.jurisdictionId)!,
+    persons: c.persons,
+    units: c.units,
+    createdAt: c.createdAt,
+    byUnit: await service.countsByUnit(c.id),
+    byCategory: await service.countsByCategory(c.id),
+  };
+}
+
+async function readableCohort(ctx: Context, id: string, field: string): Promise<CohortRow> {
+  if (ctx.actor.kind !== 'user') throw unauthenticated(`${field}: log in first (Authorization: Bearer <token>)`);
+  const c = await new CohortService(ctx.em).get(id);
+  if (!c || !canReadCohorts(ctx.actor, c.jurisdictionId, await ctx.jurisdictions())) throw badInput(field, `no cohort has the id "${id}"`);
+  return c;
+}
+
+@Resolver()
+export class CohortResolver {
+  @Query(() => [Cohort], { description: 'Cohorts the caller may read, optionally of one jurisdiction.' })
+  async cohorts(@Ctx() ctx: Context, @Arg('jurisdiction', () => String, { nullable: true }) jurisdiction?: string): Promise<Cohort[]> {
+    if (ctx.actor.kind !== 'user') throw unauthenticated('cohorts: log in first (Authorization: Bearer <token>)');
+    const index = await ctx.jurisdictions();
+    const j = jurisdiction != null ? index.find(jurisdiction) : undefined;
+    if (jurisdiction != null && !j) throw badInput('jurisdiction', `no jurisdiction has the code or name "${jurisdiction}"`);
+    const rows = await new CohortService(ctx.em).list(j ? [j.id] : undefined);
+    const actor = ctx.actor;
+    return Promise.all(rows.filter((c) => canReadCohorts(actor, c.jurisdictionId, index)).map((c) => toCohort(ctx, c)));
+  }
+
+  @Query(() => Cohort, { description: 'One cohort, with its persons counted by unit and by category.' })
+  async cohort(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<Cohort> {
+    return toCohort(ctx, await readableCohort(ctx, id, 'id'));
+  }
+
+  @Query(() => CohortImportJob, { nullable: true, description: 'Progress of an import started with POST /cohorts?job=<id>.' })
+  cohortImport(@Ctx() ctx: Context, @Arg('job', () => ID) job: string): CohortImportJob | null {
+    if (ctx.actor.kind !== 'user') throw unauthenticated('cohortImport: log in first');
+    return ctx.imports.get(job);
+  }
+
+  @Query(() => Impact, {
+    description:
+      'The effect of a draft on a cohort against a baseline (by default the published version the draft was cloned from), computed by the same engine as quote, in a worker thread.',
+  })
+  async previewImpact(
+    @Ctx() ctx: Context,
+    @Arg('draft', () => ID) draft: string,
+    @Arg('cohort', () => ID) cohort: string,
+    @Arg('baseline', () => ID, { nullable: true }) baseline?: string,
+  ): Promise<Impact> {
+    const job = await this.begin(ctx, draft, cohort, baseline);
+    return ctx.previews.result(job.id);
+  }
+
+  @Mutation(() => PreviewJob, { description: 'Start a preview and return at once; poll previewJob(id) for progress and the result.' })
+  async startPreview(
+    @Ctx() ctx: Context,
+    @Arg('draft', () => ID) draft: string,
+    @Arg('cohort', () => ID) cohort: string,
+    @Arg('baseline', () => ID, { nullable: true }) baseline?: string,
+  ): Promise<PreviewJob> {
+    return this.begin(ctx, draft, cohort, baseline);
+  }
+
+  @Query(() => PreviewJob, { nullable: true })
+  previewJob(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): PreviewJob | null {
+    if (ctx.actor.kind !== 'user') throw unauthenticated('previewJob: log in first');
+    return ctx.previews.job(id);
+  }
+
+  @Mutation(() => PreviewJob, { nullable: true, description: 'Stop a running preview.' })
+  cancelPreview(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): PreviewJob | null {
+    if (ctx.actor.kind !== 'user') throw unauthenticated('cancelPreview: log in first');
+    return ctx.previews.cancel(id);
+  }
+
+  private async begin(ctx: Context, draftId: string, cohortId: string, baselineId?: string): Promise<PreviewJob> {
+    const c = await readableCohort(ctx, cohortId, 'cohort');
+    const d = await readableVersion(ctx, draftId);
+    if (!d) throw badInput('draft', `no policy version has the id "${draftId}"`);
+    if (d.jurisdiction.id !== c.jurisdictionId) throw badInput('cohort', `is a cohort of another jurisdiction than the draft's`);
+    let b = baselineId ? await readableVersion(ctx, baselineId) : null;
+    if (baselineId && !b) throw badInput('baseline', `no policy version has the id "${baselineId}"`);
+    if (!b && d.sourceVersionId) b = await readableVersion(ctx, d.sourceVersionId);
+    if (!b) b = await new PolicyService(ctx.em).findPublished(d.jurisdiction.id, d.year);
+    if (!b) throw badInput('baseline', 'the draft was not cloned from a version and no version is published for its year: name a baseline');
+    if (!canReadCohorts(ctx.actor, c.jurisdictionId, await ctx.jurisdictions())) throw forbidden('previewImpact: not allowed');
+    const service = new CohortService(ctx.em.fork());
+    return ctx.previews.start({
+      draft: { id: d.id, year: d.year, status: d.status, document: d.document },
+      baseline: { id: b.id, year: b.year, status: b.status, document: b.document },
+      cohort: await toCohort(ctx, c),
+      personIds: (rowNos) => service.personIds(c.id, rowNos),
+    });
+  }
+}

@@ -1,0 +1,75 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { PolicyDocument } from '../../../policy-schemas/index.js';
+import { timestamp } from '../../db/sql.js';
+import type { CohortVocabulary } from './cohort-import.js';
+
+export interface CohortRow {
+  id: string;
+  jurisdictionId: number;
+  name: string;
+  status: string;
+  persons: number;
+  units: string[];
+  createdAt: Date;
+}
+
+/** The units of a jurisdiction's cohorts: the rows of its quota table, or the jurisdiction itself. */
+export function unitsOf(doc: PolicyDocument): string[] {
+  const table = doc.quotaTables[0];
+  return table ? table.rows.map((r) => r.unit) : [doc.jurisdiction.name];
+}
+
+export class CohortService {
+  constructor(private readonly em: EntityManager) {}
+
+  /** Units and codes from the newest published policy of the jurisdiction. */
+  async vocabulary(jurisdictionId: number, jurisdictionName: string): Promise<CohortVocabulary | null> {
+    const [row] = await this.em.execute(
+      `select document from policy_version where jurisdiction_id = ? and status = 'published' order by year desc limit 1`,
+      [jurisdictionId],
+    );
+    if (!row) return null;
+    const doc = row.document as PolicyDocument;
+    return {
+      jurisdictionId,
+      jurisdictionName,
+      units: unitsOf(doc),
+      categories: new Set(doc.categories.flatMap((c) => [c.code, ...c.officialCodes])),
+      groups: new Set(doc.specialGroups.map((g) => g.code)),
+    };
+  }
+
+  async list(jurisdictionIds?: number[]): Promise<CohortRow[]> {
+    const rows = await this.em.execute(`select * from cohort where status = 'ready' order by created_at desc`);
+    return rows.map(toRow).filter((c) => !jurisdictionIds || jurisdictionIds.includes(c.jurisdictionId));
+  }
+
+  async get(id: string): Promise<CohortRow | null> {
+    if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+    const [r] = await this.em.execute(`select * from cohort where id = ? and status = 'ready'`, [id]);
+    return r ? toRow(r) : null;
+  }
+
+  async countsByUnit(id: string): Promise<{ key: string; persons: number }[]> {
+    const rows = await this.em.execute(`select unit as key, count(*)::int as persons from cohort_person where cohort_id = ? group by unit order by unit`, [id]);
+    return rows as { key: string; persons: number }[];
+  }
+
+  async countsByCategory(id: string): Promise<{ key: string; persons: number }[]> {
+    const rows = await this.em.execute(
+      `select c as key, count(*)::int as persons from cohort_person, unnest(categories) c where cohort_id = ? group by c order by c`,
+      [id],
+    );
+    return rows as { key: string; persons: number }[];
+  }
+
+  async personIds(id: string, rowNos: number[]): Promise<Map<number, string>> {
+    if (!rowNos.length) return new Map();
+    const rows = await this.em.execute(`select row_no, person_id from cohort_person where cohort_id = ? and row_no = any(?::int[])`, [id, `{${rowNos.join(',')}}`]);
+    return new Map(rows.map((r: any) => [r.row_no as number, r.person_id as string]));
+  }
+}
+
+function toRow(r: any): CohortRow {
+  return { id: r.id, jurisdictionId: r.jurisdiction_id, name: r.name, status: r.status, persons: r.persons, units: r.units, createdAt: timestamp(r.created_at)! };
+}
