@@ -133,6 +133,8 @@ export interface Totals {
 export interface SideResult {
   totals: Totals;
   byUnit: Totals[];
+  /** Persons of each unit, answered or not. */
+  unitPersons: number[];
   refusals: Map<string, number>;
   unknownCodes: Map<string, number>;
   /** Per person: index into `outcomes`. */
@@ -152,18 +154,19 @@ const emptyTotals = (): Totals => ({
   byCategory: new Map(),
 });
 
-function addTo(t: Totals, o: Outcome, governmentFen: number) {
-  t.persons++;
-  if (o.covers) t.covered++;
-  t.individualContributions += o.due;
-  t.surchargeRevenue += o.surcharge;
-  t.subsidies += o.subsidy;
-  t.governmentSubsidy += governmentFen;
-  if (o.fund && o.subsidy) t.byFund.set(o.fund, (t.byFund.get(o.fund) ?? 0) + o.subsidy);
+/** Add `n` persons who share the answer `o`. */
+function addTo(t: Totals, o: Outcome, governmentFen: number, n: number) {
+  t.persons += n;
+  if (o.covers) t.covered += n;
+  t.individualContributions += o.due * n;
+  t.surchargeRevenue += o.surcharge * n;
+  t.subsidies += o.subsidy * n;
+  t.governmentSubsidy += governmentFen * n;
+  if (o.fund && o.subsidy) t.byFund.set(o.fund, (t.byFund.get(o.fund) ?? 0) + o.subsidy * n);
   if (o.category && o.subsidy) {
     const c = t.byCategory.get(o.category) ?? { persons: 0, amount: 0 };
-    c.persons++;
-    c.amount += o.subsidy;
+    c.persons += n;
+    c.amount += o.subsidy * n;
     t.byCategory.set(o.category, c);
   }
 }
@@ -186,38 +189,73 @@ export function evaluate(p: CompiledPolicy, c: CohortColumns, onProgress?: (done
 
   const nCat = c.catSets.length;
   const nGroup = c.groupSets.length;
+  const nUnit = c.units.length;
+  // the payment day of each person: no date means the central window's first day (or the birth day, if later)
+  let payMin = Infinity;
+  let payMax = -Infinity;
+  const payOf = (i: number) => {
+    const b = c.birth[i]!;
+    return c.pay[i] === NO_DATE ? (b !== NO_DATE && b > centralDay ? b : centralDay) : c.pay[i]!;
+  };
+  for (let i = 0; i < c.size; i++) {
+    const d = payOf(i);
+    if (d < payMin) payMin = d;
+    if (d > payMax) payMax = d;
+  }
+  const nDays = c.size ? payMax - payMin + 1 : 0;
+  // Most persons differ only by (payment day, category set, group set): answers are found by direct
+  // index in a dense table; persons whose rules also depend on the birth date go through a Map.
+  const denseSize = nDays * nCat * nGroup;
+  const dense = denseSize <= 20_000_000 ? new Int32Array(denseSize).fill(-1) : null;
   const memo = new Map<number, number>();
   const outcomes: Outcome[] = [];
   const outcomeOf = new Int32Array(c.size);
-  const totals = emptyTotals();
-  const byUnit = c.units.map(emptyTotals);
-  const refusals = new Map<string, number>();
   const step = Math.max(1, Math.floor(c.size / 20));
 
   for (let i = 0; i < c.size; i++) {
     const cs = c.catSet[i]!;
     const gs = c.groupSet[i]!;
     const birth = c.birth[i]!;
-    // no payment date: pays in the central window, on its first day (or on the day of birth, for a baby born during it)
-    const pay = c.pay[i] === NO_DATE ? (birth !== NO_DATE && birth > centralDay ? birth : centralDay) : c.pay[i]!;
-    const needsBirth = catAge[cs]! || groupBirth[gs]!;
-    // pay spans a few hundred days; birth (when it matters) up to ~40,000: the key stays far below 2^53
-    let key = ((pay + 100_000) * nCat + cs) * nGroup + gs;
-    if (needsBirth) key = key * 80_000 + (birth === NO_DATE ? 0 : birth + 40_000);
-    let o = memo.get(needsBirth ? -key - 1 : key);
-    if (o === undefined) {
-      o = outcomes.length;
-      outcomes.push(outcome(p, pay, birth, catKnown[cs]!, groupKnown[gs]!));
-      memo.set(needsBirth ? -key - 1 : key, o);
+    const pay = payOf(i);
+    const idx = ((pay - payMin) * nCat + cs) * nGroup + gs;
+    const byBirth = catAge[cs]! || groupBirth[gs]!;
+    let o: number | undefined;
+    if (!byBirth && dense) {
+      o = dense[idx]!;
+      if (o < 0) {
+        o = outcomes.push(outcome(p, pay, birth, catKnown[cs]!, groupKnown[gs]!)) - 1;
+        dense[idx] = o;
+      }
+    } else {
+      // idx < 2^35 and the birth part < 2^17: the key stays below 2^53
+      const key = byBirth ? idx * 131072 + (birth === NO_DATE ? 0 : birth + 50_000) + 1 : -idx - 1;
+      o = memo.get(key);
+      if (o === undefined) {
+        o = outcomes.push(outcome(p, pay, birth, catKnown[cs]!, groupKnown[gs]!)) - 1;
+        memo.set(key, o);
+      }
     }
     outcomeOf[i] = o;
-    const out = outcomes[o]!;
-    if (out.refused !== null) refusals.set(out.refused, (refusals.get(out.refused) ?? 0) + 1);
-    else {
-      addTo(totals, out, p.governmentFen);
-      addTo(byUnit[c.unit[i]!]!, out, p.governmentFen);
-    }
     if (onProgress && i % step === 0) onProgress(i / c.size);
+  }
+
+  // persons per (answer, unit), then totals from the answers
+  const counts = new Int32Array(outcomes.length * nUnit);
+  for (let i = 0; i < c.size; i++) counts[outcomeOf[i]! * nUnit + c.unit[i]!]!++;
+  const totals = emptyTotals();
+  const byUnit = c.units.map(emptyTotals);
+  const refusals = new Map<string, number>();
+  for (let o = 0; o < outcomes.length; o++) {
+    const out = outcomes[o]!;
+    for (let u = 0; u < nUnit; u++) {
+      const n = counts[o * nUnit + u]!;
+      if (!n) continue;
+      if (out.refused !== null) refusals.set(out.refused, (refusals.get(out.refused) ?? 0) + n);
+      else {
+        addTo(totals, out, p.governmentFen, n);
+        addTo(byUnit[u]!, out, p.governmentFen, n);
+      }
+    }
   }
   c.catSets.forEach((set, i) => set.forEach((code) => !catKnown[i]!.includes(code) && unknownCodes.set(code, 0)));
   c.groupSets.forEach((set, i) => set.forEach((code) => !groupKnown[i]!.includes(code) && unknownCodes.set(code, 0)));
@@ -227,7 +265,7 @@ export function evaluate(p: CompiledPolicy, c: CohortColumns, onProgress?: (done
       for (const code of c.groupSets[c.groupSet[i]!]!) if (unknownCodes.has(code)) unknownCodes.set(code, unknownCodes.get(code)! + 1);
     }
   onProgress?.(1);
-  return { totals, byUnit, refusals, unknownCodes, outcomeOf, outcomes, distinct: outcomes.length };
+  return { totals, byUnit, unitPersons: c.units.map((_, u) => { let n = 0; for (let o = 0; o < outcomes.length; o++) n += counts[o * nUnit + u]!; return n; }), refusals, unknownCodes, outcomeOf, outcomes, distinct: outcomes.length };
 }
 
 function outcome(p: CompiledPolicy, pay: number, birth: number, categories: string[], groups: string[]): Outcome {
@@ -285,7 +323,8 @@ export function impact(draft: CompiledPolicy, baseline: CompiledPolicy, c: Cohor
   let notComparable = 0;
   const TOP = 10;
   const top: PersonChange[] = [];
-  const firstOf = new Map<string, PersonChange>();
+  let topMin = 0;
+  const firstOf = new Map<number, PersonChange>();
   for (let i = 0; i < c.size; i++) {
     const ob = b.outcomes[b.outcomeOf[i]!]!;
     const od = d.outcomes[d.outcomeOf[i]!]!;
@@ -298,14 +337,16 @@ export function impact(draft: CompiledPolicy, baseline: CompiledPolicy, c: Cohor
     else if (diff < 0) paysLess++;
     else paysSame++;
     if (diff !== 0) {
-      const change = { index: i, baselineDue: ob.due, draftDue: od.due };
-      // one example per kind of change (same amounts before and after)
-      const kind = `${ob.due}>${od.due}`;
-      if (!firstOf.has(kind)) firstOf.set(kind, change);
-      if (top.length < TOP || Math.abs(diff) > Math.abs(top[top.length - 1]!.draftDue - top[top.length - 1]!.baselineDue)) {
-        top.push(change);
+      // one example per kind of change (the same answers before and after), and the largest changes
+      const kind = b.outcomeOf[i]! * d.outcomes.length + d.outcomeOf[i]!;
+      if (!firstOf.has(kind)) firstOf.set(kind, { index: i, baselineDue: ob.due, draftDue: od.due });
+      const size = diff < 0 ? -diff : diff;
+      if (top.length < TOP || size > topMin) {
+        top.push({ index: i, baselineDue: ob.due, draftDue: od.due });
         top.sort((x, y) => Math.abs(y.draftDue - y.baselineDue) - Math.abs(x.draftDue - x.baselineDue) || x.index - y.index);
         if (top.length > TOP) top.pop();
+        const last = top[top.length - 1]!;
+        topMin = top.length < TOP ? 0 : Math.abs(last.draftDue - last.baselineDue);
       }
     }
   }

@@ -58,7 +58,7 @@ describe('importing a cohort', () => {
     ['a bad payment date', `${HEADER}\nP1,城关镇,,,,2024/03/01\n`, { line: 2, field: 'payment_date' }],
     ['an unknown category', `${HEADER}\nP1,城关镇,,di-bao,,\nP2,城关镇,,dibao,,\n`, { line: 3, field: 'categories', message: '"dibao" is not a category code of 五河县' }],
     ['an unknown group', `${HEADER}\nP1,城关镇,,,students,\n`, { line: 2, field: 'groups' }],
-    ['a duplicate person_id', `${HEADER}\nP1,城关镇,,,,\nP2,头铺镇,,,,\nP1,朱顶镇,,,,\n`, { line: 4, field: 'person_id', message: '"P1" appears twice' }],
+    ['a duplicate person_id', `${HEADER}\nP1,城关镇,,,,\nP2,头铺镇,,,,\nP1,朱顶镇,,,,\n`, { line: 4, field: 'person_id', message: '"P1" appears twice (first on line 2)' }],
     ['an unknown unit', `${HEADER}\nP1,城关镇,,,,\nP2,城西镇,,,,\n`, { line: 3, field: 'unit', message: expect.stringContaining('"城西镇" is not a unit of 五河县') }],
     ['a short row', `${HEADER}\nP1,城关镇,,\n`, { line: 2, field: 'row', message: 'has 4 fields, expected 6' }],
   ])('refuses %s with its line number, and imports nothing', async (_what, csv, error) => {

@@ -15,6 +15,7 @@ import { migrate, openOrm } from '../../api/db/orm.js';
 import { loadSeedsIfEmpty } from '../../api/db/seed.js';
 import { quote } from '../../api/engine/index.js';
 import { SEEDED } from '../../api/engine/arbitrary.js';
+import { cohortBench } from './cohort.js';
 
 const require = createRequire(import.meta.url);
 const autocannon = require('autocannon') as (opts: object) => Promise<any>;
@@ -89,8 +90,12 @@ async function main() {
     const orm = await openOrm(pg.url);
     await migrate(orm);
     await loadSeedsIfEmpty(orm.em);
-    await orm.close();
 
+    if (process.env.BENCH_ONLY === 'cohort') {
+      await cohortBench(orm, pg.url);
+      await orm.close();
+      return;
+    }
     const engine = engineRate();
     console.log(`engine, in process: ${Math.round(engine.perSecond).toLocaleString('en')} quotes/s (${engine.quotes.toLocaleString('en')} quotes in 2 s)`);
 
@@ -106,6 +111,11 @@ async function main() {
     console.log(`bare Apollo constant: ${Math.round(b.rps).toLocaleString('en')} req/s, p99 ${b.p99} ms, errors ${b.errors}`);
     console.log(`quote over HTTP:      ${Math.round(q.rps).toLocaleString('en')} req/s, p99 ${q.p99} ms, errors ${q.errors}`);
     console.log(`ratio quote / bare:   ${(q.rps / b.rps).toFixed(2)} (${CONNECTIONS} connections, ${DURATION_S} s each)`);
+    for (const c of children) c.kill('SIGTERM');
+    children.length = 0;
+    console.log('');
+    await cohortBench(orm, pg.url);
+    await orm.close();
   } finally {
     for (const c of children) c.kill('SIGTERM');
     await pg.stop();

@@ -4,21 +4,23 @@ import { to as copyTo } from 'pg-copy-streams';
 import { ColumnsBuilder, type CohortColumns } from '../../engine/impact.js';
 
 /** A cohort's persons as columns, read with COPY (no ORM, no per-row objects). */
-export async function loadColumns(databaseUrl: string, cohortId: string, expected = 1024): Promise<CohortColumns> {
-  if (!/^[0-9a-f-]{36}$/i.test(cohortId)) throw new Error('not a cohort id');
+export async function loadColumns(databaseUrl: string, cohortNo: number, expected = 1024): Promise<CohortColumns> {
+  if (!Number.isInteger(cohortNo)) throw new Error('not a cohort number');
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
     const b = new ColumnsBuilder(Math.max(1024, expected));
     const stream = client.query(
-      copyTo(`copy (select row_no, unit, birth_date, categories, groups, payment_date from cohort_person where cohort_id = '${cohortId}') to stdout`),
+      copyTo(`copy (select row_no, unit, birth_date, categories, groups, payment_date from cohort_person where cohort_no = ${cohortNo}) to stdout`),
     );
     let rest = '';
-    const parseArray = (t: string) => () => (t === '{}' ? [] : t.slice(1, -1).split(',').map((x) => (x.startsWith('"') ? x.slice(1, -1).replace(/\\(.)/g, '$1') : x)));
+    const parseList = (t: string) => () => (t === '' ? [] : t.split(';'));
     const line = (l: string) => {
       if (!l) return;
       const f = l.split('\t');
-      b.add(Number(f[0]), unescape(f[1]!), f[2] === '\\N' ? null : f[2]!, f[5] === '\\N' ? null : f[5]!, f[3]!, parseArray(f[3]!), f[4]!, parseArray(f[4]!));
+      if (f[3] === '\\N') f[3] = ''; // an empty list is stored as NULL
+      if (f[4] === '\\N') f[4] = '';
+      b.add(Number(f[0]), unescape(f[1]!), f[2] === '\\N' ? null : f[2]!, f[5] === '\\N' ? null : f[5]!, f[3]!, parseList(f[3]!), f[4]!, parseList(f[4]!));
     };
     const decoder = new StringDecoder('utf8'); // a character may be split between two chunks
     for await (const chunk of stream as AsyncIterable<Buffer>) {

@@ -53,7 +53,7 @@ export async function importCohort(opts: {
   createdBy: number | null;
   input: AsyncIterable<Buffer | string>;
   onProgress?: (rows: number, bytes: number) => void;
-}): Promise<{ id: string; persons: number }> {
+}): Promise<{ id: string; no: number; persons: number }> {
   const name = opts.name.trim();
   if (!name) throw new CohortImportError([{ line: 0, field: 'name', message: 'a cohort needs a name' }], 1, 0);
   const v = opts.vocabulary;
@@ -72,19 +72,24 @@ export async function importCohort(opts: {
     await client.query('begin');
     const exists = await client.query('select 1 from cohort where jurisdiction_id = $1 and name = $2', [v.jurisdictionId, name]);
     if (exists.rowCount) throw new CohortImportError([{ line: 0, field: 'name', message: `${v.jurisdictionName} already has a cohort named "${name}"` }], 1, 0);
-    await client.query(`insert into cohort (id, jurisdiction_id, name, status, units, created_by) values ($1, $2, $3, 'importing', $4, $5)`, [
+    const inserted = await client.query(`insert into cohort (id, jurisdiction_id, name, status, units, created_by) values ($1, $2, $3, 'importing', $4, $5) returning no`, [
       id,
       v.jurisdictionId,
       name,
       v.units,
       opts.createdBy,
     ]);
-    const copy = client.query(copyFrom('copy cohort_person (cohort_id, row_no, person_id, unit, birth_date, categories, groups, payment_date) from stdin'));
+    const no: number = inserted.rows[0].no;
+    // the cohort's own partition; its number is the partition's default, so rows need not carry it
+    const partition = `cohort_person_${no}`;
+    await client.query(`create table ${partition} partition of cohort_person for values in (${no})`);
+    await client.query(`alter table ${partition} alter column cohort_no set default ${no}`);
+    // Lines go to PostgreSQL as they are (CSV), behind the row number: no field is rebuilt.
+    const copy = client.query(copyFrom(`copy ${partition} (row_no, person_id, unit, birth_date, categories, groups, payment_date) from stdin with (format csv)`));
     const copyDone = new Promise<void>((resolve, reject) => {
       copy.on('finish', resolve);
       copy.on('error', reject);
     });
-    const seen = new Set<string>();
     let buffered: string[] = [];
     let bufferedBytes = 0;
     const flush = async () => {
@@ -92,16 +97,42 @@ export async function importCohort(opts: {
       const chunk = buffered.join('');
       buffered = [];
       bufferedBytes = 0;
-      if (!copy.write(chunk)) await new Promise((r) => copy.once('drain', r));
+      // keep checking while PostgreSQL ingests: wait only when much is queued
+      copy.write(chunk);
+      if (copy.writableLength > 8 * 1024 * 1024) await new Promise((r) => copy.once('drain', r));
     };
 
+    // Values repeat (a few units, dates, category lists): each distinct value is checked once, in a map
+    // per kind keyed by the value itself (no key to build per line).
+    const memo = (test: (value: string) => string | null) => {
+      const seen = new Map<string, string | null>();
+      return (value: string): string | null => {
+        let why = seen.get(value);
+        if (why === undefined) seen.set(value, (why = test(value)));
+        return why;
+      };
+    };
+    const codes = (known: ReadonlySet<string>, what: string) => (value: string) => {
+      if (!value) return null;
+      const bad = value.split(';').find((c) => !known.has(c));
+      return bad === undefined ? null : `"${bad}" is not a ${what} code of ${v.jurisdictionName}`;
+    };
+    const checkUnit = memo((value) => (units.has(value) ? null : `"${value}" is not a unit of ${v.jurisdictionName} (${v.units.slice(0, 5).join('、')}${v.units.length > 5 ? '…' : ''})`));
+    const checkDate = memo((value) => (!value || isDate(value) ? null : `"${value}" is not a date written YYYY-MM-DD`));
+    const checkCategories = memo(codes(v.categories, 'category'));
+    const checkGroups = memo(codes(v.groups, 'special-group'));
+    // person_id duplicates: a 28-bit hash per row now; equal hashes are compared exactly at the end
+    let hashes = new Float64Array(1 << 16);
+    let lineOf = new Int32Array(1 << 16);
+
+    const refusedIds: { id: string; line: number; hash: number }[] = [];
     let line = 0;
     let rest = '';
     let bytes = 0;
     let headerSeen = false;
-    const handle = async (raw: string) => {
+    const handle = (raw: string) => {
       line++;
-      const text = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+      let text = raw.charCodeAt(raw.length - 1) === 13 ? raw.slice(0, -1) : raw;
       if (!headerSeen) {
         headerSeen = true;
         const header = text.replace(/^\uFEFF/, '').trim();
@@ -109,28 +140,56 @@ export async function importCohort(opts: {
         return;
       }
       if (text === '') return; // a trailing empty line
-      const f = text.includes('"') ? parseQuoted(text) : text.split(',');
-      if (f.length !== 6) return fail(line, 'row', `has ${f.length} fields, expected 6`);
-      const [personId, unit, birth, cats, groups, pay] = f as [string, string, string, string, string, string];
+      let personId: string, unit: string, birth: string, cats: string, groups: string, pay: string;
+      if (text.includes('"')) {
+        const f = parseQuoted(text);
+        if (f.length !== 6) return fail(line, 'row', `has ${f.length} fields, expected 6`);
+        [personId, unit, birth, cats, groups, pay] = f as [string, string, string, string, string, string];
+        text = f.map(csvField).join(',');
+      } else {
+        const c1 = text.indexOf(',');
+        const c2 = text.indexOf(',', c1 + 1);
+        const c3 = c2 < 0 ? -1 : text.indexOf(',', c2 + 1);
+        const c4 = c3 < 0 ? -1 : text.indexOf(',', c3 + 1);
+        const c5 = c4 < 0 ? -1 : text.indexOf(',', c4 + 1);
+        if (c1 < 0 || c5 < 0 || text.indexOf(',', c5 + 1) >= 0) return fail(line, 'row', `has ${text.split(',').length} fields, expected 6`);
+        personId = text.slice(0, c1);
+        unit = text.slice(c1 + 1, c2);
+        birth = text.slice(c2 + 1, c3);
+        cats = text.slice(c3 + 1, c4);
+        groups = text.slice(c4 + 1, c5);
+        pay = text.slice(c5 + 1);
+      }
       const before = totalErrors;
+      let why: string | null;
       if (!personId) fail(line, 'person_id', 'is empty');
       else if (personId.length > 64) fail(line, 'person_id', 'is longer than 64 characters');
-      else if (seen.has(personId)) fail(line, 'person_id', `"${personId}" appears twice`);
-      else seen.add(personId);
-      if (!units.has(unit)) fail(line, 'unit', `"${unit}" is not a unit of ${v.jurisdictionName} (${v.units.slice(0, 5).join('、')}${v.units.length > 5 ? '…' : ''})`);
-      if (birth && !isDate(birth)) fail(line, 'birth_date', `"${birth}" is not a date written YYYY-MM-DD`);
-      if (pay && !isDate(pay)) fail(line, 'payment_date', `"${pay}" is not a date written YYYY-MM-DD`);
-      if (birth && pay && isDate(birth) && isDate(pay) && birth > pay) fail(line, 'birth_date', `(${birth}) is after the payment date (${pay})`);
-      const catList = cats ? cats.split(';') : [];
-      for (const c of catList) if (!v.categories.has(c)) fail(line, 'categories', `"${c}" is not a category code of ${v.jurisdictionName}`);
-      const groupList = groups ? groups.split(';') : [];
-      for (const g of groupList) if (!v.groups.has(g)) fail(line, 'groups', `"${g}" is not a special-group code of ${v.jurisdictionName}`);
-      if (totalErrors !== before || totalErrors > 0) return; // once anything failed, nothing more is written
+      if ((why = checkUnit(unit))) fail(line, 'unit', why);
+      if ((why = checkDate(birth))) fail(line, 'birth_date', why);
+      if ((why = checkDate(pay))) fail(line, 'payment_date', why);
+      if (birth && pay && birth > pay && !checkDate(birth) && !checkDate(pay)) fail(line, 'birth_date', `(${birth}) is after the payment date (${pay})`);
+      if ((why = checkCategories(cats))) fail(line, 'categories', why);
+      if ((why = checkGroups(groups))) fail(line, 'groups', why);
+      if (totalErrors !== before) {
+        // a refused row is not written; its id still counts for duplicates
+        if (personId) refusedIds.push({ id: personId, line, hash: hash28(personId) });
+        return;
+      }
       rows++;
-      const row = `${id}\t${rows}\t${copyText(personId)}\t${copyText(unit)}\t${birth || '\\N'}\t${pgArrayText(catList)}\t${pgArrayText(groupList)}\t${pay || '\\N'}\n`;
+      if (rows >= hashes.length) {
+        const h = new Float64Array(hashes.length * 2);
+        h.set(hashes);
+        hashes = h;
+        const l = new Int32Array(lineOf.length * 2);
+        l.set(lineOf);
+        lineOf = l;
+      }
+      hashes[rows] = hash28(personId) * 33554432 + rows; // hash · 2^25 + row: sorts by hash, then row
+      lineOf[rows] = line;
+      // valid rows are written even after an error, so that duplicates are found too; all is rolled back
+      const row = `${rows},${text}\n`;
       buffered.push(row);
       bufferedBytes += row.length;
-      if (bufferedBytes > 256 * 1024) await flush();
       if (rows % PROGRESS_EVERY === 0) opts.onProgress?.(rows, bytes);
     };
 
@@ -141,20 +200,50 @@ export async function importCohort(opts: {
       bytes += typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.length;
       const parts = (rest + s).split('\n');
       rest = parts.pop()!;
-      for (const p of parts) await handle(p);
+      for (const p of parts) handle(p);
+      if (bufferedBytes > 256 * 1024) await flush();
     }
     rest += decoder.end();
-    if (rest) await handle(rest);
+    if (rest) handle(rest);
     if (!headerSeen) fail(1, 'header', `the file is empty; the first line must be "${CSV_HEADER}"`);
     await flush();
     copy.end();
     await copyDone;
     opts.onProgress?.(rows, bytes);
+    // duplicates: rows whose ids share a hash (and refused rows with such a hash) are compared exactly
+    const sorted = hashes.subarray(1, rows + 1).sort();
+    const hashOf = (x: number) => Math.floor(x / 33554432);
+    const candidates = new Set<number>();
+    for (let i = 1; i < sorted.length; i++)
+      if (hashOf(sorted[i]!) === hashOf(sorted[i - 1]!)) candidates.add(sorted[i]! % 33554432).add(sorted[i - 1]! % 33554432);
+    for (const r of refusedIds) {
+      // rows with the refused row's hash: binary search in the sorted hashes
+      let lo = 0;
+      let hi = sorted.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (hashOf(sorted[mid]!) < r.hash) lo = mid + 1;
+        else hi = mid;
+      }
+      for (let i = lo; i < sorted.length && hashOf(sorted[i]!) === r.hash; i++) candidates.add(sorted[i]! % 33554432);
+    }
+    const occurrences: { id: string; line: number }[] = refusedIds.map((r) => ({ id: r.id, line: r.line }));
+    if (candidates.size) {
+      const found = await client.query(`select row_no, person_id from ${partition} where row_no = any($1::int[])`, [[...candidates]]);
+      for (const r of found.rows) occurrences.push({ id: r.person_id, line: lineOf[r.row_no]! });
+    }
+    const firstLine = new Map<string, number>();
+    for (const o of occurrences.sort((a, b) => a.line - b.line)) {
+      const first = firstLine.get(o.id);
+      if (first === undefined) firstLine.set(o.id, o.line);
+      else fail(o.line, 'person_id', `"${o.id}" appears twice (first on line ${first})`);
+    }
+    errors.sort((a, b) => a.line - b.line);
     if (totalErrors > 0) throw new CohortImportError(errors, totalErrors, rows);
     if (rows === 0) throw new CohortImportError([{ line: 2, field: 'row', message: 'the file has no persons' }], 1, 0);
     await client.query(`update cohort set status = 'ready', persons = $2 where id = $1`, [id, rows]);
     await client.query('commit');
-    return { id, persons: rows };
+    return { id, no, persons: rows };
   } catch (e) {
     await client.query('rollback').catch(() => {});
     throw e;
@@ -167,14 +256,16 @@ function isDate(s: string): boolean {
   return /^\d{4}-\d{2}-\d{2}$/.test(s) && isRealDate(s);
 }
 
-/** COPY text format: backslash, tab, newline and carriage return escaped. */
-function copyText(s: string): string {
-  return /[\\\t\n\r]/.test(s) ? s.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r') : s;
+/** A field for COPY's CSV format: quoted when it holds a comma or a quote. */
+function csvField(s: string): string {
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-function pgArrayText(items: string[]): string {
-  if (items.length === 0) return '{}';
-  return `{${items.map((x) => (/^[a-zA-Z0-9-]+$/.test(x) ? x : `"${x.replace(/\\/g, '\\\\\\\\').replace(/"/g, '\\"')}"`)).join(',')}}`;
+/** FNV-1a, folded to 28 bits. */
+function hash28(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return (h >>> 4) & 0xfffffff;
 }
 
 /** One CSV line with quoted fields ("a, b" and doubled quotes). */

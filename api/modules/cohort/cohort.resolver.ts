@@ -24,8 +24,8 @@ async function toCohort(ctx: Context, c: CohortRow): Promise<Cohort> {
     persons: c.persons,
     units: c.units,
     createdAt: c.createdAt,
-    byUnit: await service.countsByUnit(c.id),
-    byCategory: await service.countsByCategory(c.id),
+    byUnit: await service.countsByUnit(c.no),
+    byCategory: await service.countsByCategory(c.no),
   };
 }
 
@@ -112,7 +112,8 @@ export class CohortResolver {
       draft: { id: d.id, year: d.year, status: d.status, document: d.document },
       baseline: { id: b.id, year: b.year, status: b.status, document: b.document },
       cohort: await toCohort(ctx, c),
-      personIds: (rowNos) => service.personIds(c.id, rowNos),
+      cohortNo: c.no,
+      personIds: (rowNos) => service.personIds(c.no, rowNos),
     });
   }
 }

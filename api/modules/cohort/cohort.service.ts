@@ -5,6 +5,8 @@ import type { CohortVocabulary } from './cohort-import.js';
 
 export interface CohortRow {
   id: string;
+  /** The number its person rows carry. */
+  no: number;
   jurisdictionId: number;
   name: string;
   status: string;
@@ -50,26 +52,26 @@ export class CohortService {
     return r ? toRow(r) : null;
   }
 
-  async countsByUnit(id: string): Promise<{ key: string; persons: number }[]> {
-    const rows = await this.em.execute(`select unit as key, count(*)::int as persons from cohort_person where cohort_id = ? group by unit order by unit`, [id]);
+  async countsByUnit(no: number): Promise<{ key: string; persons: number }[]> {
+    const rows = await this.em.execute(`select unit as key, count(*)::int as persons from cohort_person where cohort_no = ? group by unit order by unit`, [no]);
     return rows as { key: string; persons: number }[];
   }
 
-  async countsByCategory(id: string): Promise<{ key: string; persons: number }[]> {
+  async countsByCategory(no: number): Promise<{ key: string; persons: number }[]> {
     const rows = await this.em.execute(
-      `select c as key, count(*)::int as persons from cohort_person, unnest(categories) c where cohort_id = ? group by c order by c`,
-      [id],
+      `select c as key, count(*)::int as persons from cohort_person, unnest(string_to_array(nullif(categories, ''), ';')) c where cohort_no = ? group by c order by c`,
+      [no],
     );
     return rows as { key: string; persons: number }[];
   }
 
-  async personIds(id: string, rowNos: number[]): Promise<Map<number, string>> {
+  async personIds(no: number, rowNos: number[]): Promise<Map<number, string>> {
     if (!rowNos.length) return new Map();
-    const rows = await this.em.execute(`select row_no, person_id from cohort_person where cohort_id = ? and row_no = any(?::int[])`, [id, `{${rowNos.join(',')}}`]);
+    const rows = await this.em.execute(`select row_no, person_id from cohort_person where cohort_no = ? and row_no = any(?::int[])`, [no, `{${rowNos.join(',')}}`]);
     return new Map(rows.map((r: any) => [r.row_no as number, r.person_id as string]));
   }
 }
 
 function toRow(r: any): CohortRow {
-  return { id: r.id, jurisdictionId: r.jurisdiction_id, name: r.name, status: r.status, persons: r.persons, units: r.units, createdAt: timestamp(r.created_at)! };
+  return { id: r.id, no: r.no, jurisdictionId: r.jurisdiction_id, name: r.name, status: r.status, persons: r.persons, units: r.units, createdAt: timestamp(r.created_at)! };
 }

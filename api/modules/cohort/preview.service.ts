@@ -1,15 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
 import type { PolicyDocument } from '../../../policy-schemas/index.js';
-import { fromDay } from '../../engine/dates.js';
-import { NO_DATE, type CohortColumns, type ImpactResult, type SideResult, type Totals } from '../../engine/impact.js';
-import { loadColumns } from './cohort-columns.js';
+import type { SideResult, Totals } from '../../engine/impact.js';
 import type { Cohort, Impact, ImpactSide, ImpactTotals, PersonChange, PreviewJob } from './cohort.type.js';
 
 export interface PreviewInput {
   draft: { id: string; year: number; status: string; document: PolicyDocument };
   baseline: { id: string; year: number; status: string; document: PolicyDocument };
   cohort: Cohort;
+  cohortNo: number;
   personIds: (rowNos: number[]) => Promise<Map<number, string>>;
 }
 
@@ -19,77 +18,122 @@ interface Job {
   progress: number;
   result: Impact | null;
   error: string | null;
-  worker: Worker | null;
   done: Promise<Impact>;
+  resolve: (r: PortableImpact) => void;
+  reject: (e: Error) => void;
 }
 
-const CACHED_COHORTS = 4;
+/** The worker's answer (see impact.worker.ts): totals and the persons shown. */
+export interface PortableImpact {
+  persons: number;
+  units: string[];
+  draft: Omit<SideResult, 'outcomeOf' | 'outcomes'>;
+  baseline: Omit<SideResult, 'outcomeOf' | 'outcomes'>;
+  paysMore: number;
+  paysLess: number;
+  paysSame: number;
+  notComparable: number;
+  largestChanges: PortablePerson[];
+  examples: PortablePerson[];
+}
+
+interface PortablePerson {
+  rowNo: number;
+  unit: string;
+  categories: string[];
+  groups: string[];
+  birthDate: string | null;
+  paymentDate: string | null;
+  baselineDue: number;
+  draftDue: number;
+}
+
 const KEPT_JOBS = 50;
 
 /**
- * Runs previews in worker threads, so that quotes stay fast meanwhile; reports progress; can cancel.
- * A cohort's columns are read once (COPY) and kept for the next previews (cohorts never change).
+ * Runs previews in a long-lived worker thread, one at a time, so that quotes stay fast meanwhile;
+ * reports progress; cancels by stopping the worker (the next preview starts a new one). The worker
+ * keeps the columns of recent cohorts, so a second preview of a cohort reads nothing from the database.
  */
 export class PreviewService {
-  private columns = new Map<string, Promise<CohortColumns>>();
   private jobs = new Map<string, Job>();
+  private worker: Worker | null = null;
+  private running: Job | null = null;
+  private queue: { job: Job; input: PreviewInput }[] = [];
 
   constructor(private readonly databaseUrl: string) {}
 
-  columnsOf(cohortId: string, persons: number): Promise<CohortColumns> {
-    let c = this.columns.get(cohortId);
-    if (c) {
-      this.columns.delete(cohortId); // most recently used last
-      this.columns.set(cohortId, c);
-      return c;
-    }
-    c = loadColumns(this.databaseUrl, cohortId, persons);
-    this.columns.set(cohortId, c);
-    c.catch(() => this.columns.delete(cohortId));
-    while (this.columns.size > CACHED_COHORTS) this.columns.delete(this.columns.keys().next().value!);
-    return c;
-  }
-
   start(input: PreviewInput): PreviewJob {
     const id = randomUUID();
-    const job: Job = { id, status: 'running', progress: 0, result: null, error: null, worker: null, done: null as never };
-    job.done = this.run(job, input);
+    let resolve!: (r: PortableImpact) => void;
+    let reject!: (e: Error) => void;
+    const raw = new Promise<PortableImpact>((res, rej) => ((resolve = res), (reject = rej)));
+    const started = Date.now();
+    const job: Job = { id, status: 'running', progress: 0, result: null, error: null, done: null as never, resolve, reject };
+    job.done = raw.then(
+      async (r) => {
+        job.result = await this.toImpact(input, r, Date.now() - started);
+        job.status = 'done';
+        job.progress = 1;
+        return job.result;
+      },
+      (e: Error) => {
+        if (job.status !== 'cancelled') job.status = 'failed';
+        job.error = e.message;
+        throw e;
+      },
+    );
     job.done.catch(() => {});
     this.jobs.set(id, job);
     while (this.jobs.size > KEPT_JOBS) this.jobs.delete(this.jobs.keys().next().value!);
+    this.queue.push({ job, input });
+    this.next();
     return this.view(job);
   }
 
-  async run(job: Job, input: PreviewInput): Promise<Impact> {
-    const started = Date.now();
-    try {
-      const columns = await this.columnsOf(input.cohort.id, input.cohort.persons);
-      if (job.status === 'cancelled') throw new Error('cancelled');
-      const result = await new Promise<ImpactResult>((resolve, reject) => {
-        const worker = new Worker(new URL('../../engine/impact.worker.ts', import.meta.url), {
-          execArgv: ['--import', 'tsx'],
-          workerData: { draft: input.draft.document, baseline: input.baseline.document, columns },
-        });
-        job.worker = worker;
-        worker.on('message', (m: any) => {
-          if (m.type === 'progress') job.progress = m.done;
-          else if (m.type === 'result') resolve(m.result);
-        });
-        worker.on('error', reject);
-        worker.on('exit', (code) => (job.status === 'cancelled' ? reject(new Error('cancelled')) : code !== 0 && reject(new Error(`preview worker stopped (${code})`))));
-      });
-      job.worker?.terminate();
-      job.worker = null;
-      const impact = await this.toImpact(input, columns, result, Date.now() - started);
-      job.result = impact;
-      job.status = 'done';
-      job.progress = 1;
-      return impact;
-    } catch (e) {
-      if (job.status !== 'cancelled') job.status = 'failed';
-      job.error = (e as Error).message;
-      throw e;
-    }
+  private ensureWorker(): Worker {
+    if (this.worker) return this.worker;
+    const w = new Worker(new URL('../../engine/impact.worker.ts', import.meta.url), { execArgv: ['--import', 'tsx'] });
+    w.unref();
+    w.on('message', (m: any) => {
+      const job = this.running;
+      if (!job || m.jobId !== job.id) return;
+      if (m.type === 'progress') job.progress = Math.min(m.done, 0.99);
+      else {
+        this.running = null;
+        if (m.type === 'result') job.resolve(m.result);
+        else job.reject(new Error(m.message));
+        this.next();
+      }
+    });
+    w.on('error', (e) => this.workerGone(e));
+    w.on('exit', () => this.workerGone(new Error('the preview worker stopped')));
+    return (this.worker = w);
+  }
+
+  private workerGone(e: Error) {
+    this.worker = null;
+    const job = this.running;
+    this.running = null;
+    if (job) job.reject(job.status === 'cancelled' ? new Error('cancelled') : e);
+    this.next();
+  }
+
+  private next(): void {
+    if (this.running) return;
+    const item = this.queue.shift();
+    if (!item) return;
+    if (item.job.status === 'cancelled') return this.next();
+    this.running = item.job;
+    this.ensureWorker().postMessage({
+      type: 'run',
+      jobId: item.job.id,
+      databaseUrl: this.databaseUrl,
+      cohortNo: item.input.cohortNo,
+      persons: item.input.cohort.persons,
+      draft: item.input.draft.document,
+      baseline: item.input.baseline.document,
+    });
   }
 
   /** Wait for a job and give its impact (throws when it failed or was cancelled). */
@@ -109,16 +153,24 @@ export class PreviewService {
     if (!j) return null;
     if (j.status === 'running') {
       j.status = 'cancelled';
-      void j.worker?.terminate();
+      if (this.running === j) void this.worker?.terminate();
+      else j.reject(new Error('cancelled'));
     }
     return this.view(j);
+  }
+
+  /** Stop the worker (at shutdown). */
+  async close() {
+    const w = this.worker;
+    this.worker = null;
+    await w?.terminate();
   }
 
   private view(j: Job): PreviewJob {
     return { id: j.id, status: j.status, progress: j.progress, result: j.result, error: j.error };
   }
 
-  private async toImpact(input: PreviewInput, c: CohortColumns, r: ImpactResult, durationMs: number): Promise<Impact> {
+  private async toImpact(input: PreviewInput, r: PortableImpact, durationMs: number): Promise<Impact> {
     const names = new Map<string, string>();
     for (const doc of [input.baseline.document, input.draft.document]) for (const cat of doc.categories) names.set(cat.code, cat.name);
     const totals = (t: Totals): ImpactTotals => ({
@@ -154,7 +206,7 @@ export class PreviewService {
         })),
       };
     };
-    const side = (v: PreviewInput['draft'], s: SideResult): ImpactSide => ({
+    const side = (v: PreviewInput['draft'], s: PortableImpact['draft']): ImpactSide => ({
       policyVersionId: v.id,
       year: v.year,
       status: v.status,
@@ -166,23 +218,21 @@ export class PreviewService {
     const draft = side(input.draft, r.draft);
     const baseline = side(input.baseline, r.baseline);
     const targets = new Map((input.draft.document.quotaTables[0]?.rows ?? []).map((row) => [row.unit, row.target]));
-    const byUnit = c.units.map((unit, u) => {
+    const byUnit = r.units.map((unit, u) => {
       const d = totals(r.draft.byUnit[u]!);
       const b = totals(r.baseline.byUnit[u]!);
       const target = targets.get(unit) ?? null;
-      let persons = 0;
-      for (let i = 0; i < c.size; i++) if (c.unit[i] === u) persons++;
+      const persons = r.draft.unitPersons[u]!;
       return { unit, persons, target, targetPercent: target ? Math.round((d.covered / target) * 10000) / 100 : null, draft: d, baseline: b, difference: minus(d, b) };
     });
-    const people = [...r.largestChanges, ...r.examples];
-    const ids = await input.personIds([...new Set(people.map((p) => c.rowNo[p.index]!))]);
-    const person = (p: { index: number; baselineDue: number; draftDue: number }): PersonChange => ({
-      personId: ids.get(c.rowNo[p.index]!) ?? `#${c.rowNo[p.index]}`,
-      unit: c.units[c.unit[p.index]!]!,
-      categories: c.catSets[c.catSet[p.index]!]!,
-      groups: c.groupSets[c.groupSet[p.index]!]!,
-      birthDate: c.birth[p.index] === NO_DATE ? null : fromDay(c.birth[p.index]!),
-      paymentDate: c.pay[p.index] === NO_DATE ? null : fromDay(c.pay[p.index]!),
+    const ids = await input.personIds([...new Set([...r.largestChanges, ...r.examples].map((p) => p.rowNo))]);
+    const person = (p: PortablePerson): PersonChange => ({
+      personId: ids.get(p.rowNo) ?? `#${p.rowNo}`,
+      unit: p.unit,
+      categories: p.categories,
+      groups: p.groups,
+      birthDate: p.birthDate,
+      paymentDate: p.paymentDate,
       baselineDue: p.baselineDue,
       draftDue: p.draftDue,
       change: p.draftDue - p.baselineDue,

@@ -1,0 +1,84 @@
+/**
+ * Cohort figures for `npm run bench`: import of 1,000,000 generated persons (rows/s) next to
+ * `psql \copy` of the same file into a plain table; a 1,000,000-person preview, draft against baseline,
+ * cold (columns read from PostgreSQL) and warm (cached); bytes per person held in memory.
+ */
+import { execFileSync } from 'node:child_process';
+import { createReadStream, createWriteStream, rmSync, statSync } from 'node:fs';
+import { once } from 'node:events';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { validatePolicyDocument, type PolicyDocument } from '../../policy-schemas/index.js';
+import { readSeed } from '../../seeds/index.js';
+import { bytesPerPerson } from '../../api/engine/impact.js';
+import { importCohort } from '../../api/modules/cohort/cohort-import.js';
+import { generateCohort } from '../../api/modules/cohort/generate.js';
+import { PreviewService } from '../../api/modules/cohort/preview.service.js';
+import { CohortService } from '../../api/modules/cohort/cohort.service.js';
+import { loadColumns } from '../../api/modules/cohort/cohort-columns.js';
+import type { Orm } from '../../api/db/orm.js';
+
+const SIZE = Number(process.env.BENCH_PERSONS ?? 1_000_000);
+
+export async function cohortBench(orm: Orm, databaseUrl: string) {
+  const r = validatePolicyDocument(readSeed('wuhe-2024.json'));
+  if (!r.ok) throw new Error('seed');
+  const baseline = r.document;
+  const file = join(tmpdir(), `yibao-bench-${process.pid}.csv`);
+  try {
+    let t = Date.now();
+    const out = createWriteStream(file);
+    for (const chunk of generateCohort(baseline, { size: SIZE, seed: 2024 })) if (!out.write(chunk)) await once(out, 'drain');
+    out.end();
+    await once(out, 'finish');
+    console.log(`generated ${SIZE.toLocaleString('en')} persons (${(statSync(file).size / 1e6).toFixed(0)} MB) in ${Date.now() - t} ms`);
+
+    // psql \copy of the same file into a plain table, same run
+    const c = new pg.Client({ connectionString: databaseUrl });
+    await c.connect();
+    await c.query('drop table if exists bench_plain; create table bench_plain (person_id text, unit text, birth_date date, categories text, groups text, payment_date date)');
+    await c.end();
+    t = Date.now();
+    execFileSync('psql', [databaseUrl, '-q', '-c', `\\copy bench_plain from '${file}' with (format csv, header true)`], { stdio: ['ignore', 'ignore', 'inherit'] });
+    const psqlRate = SIZE / ((Date.now() - t) / 1000);
+
+    const em = orm.em.fork();
+    const j = ((await em.execute(`select id from jurisdiction where name = '五河县'`)) as { id: number }[])[0]!.id;
+    const vocabulary = (await new CohortService(em).vocabulary(j, '五河县'))!;
+    t = Date.now();
+    const imported = await importCohort({ databaseUrl, vocabulary, name: `bench ${Date.now()}`, createdBy: null, input: createReadStream(file, { highWaterMark: 1 << 20 }) });
+    const importRate = SIZE / ((Date.now() - t) / 1000);
+    console.log(`import (check + COPY):  ${Math.round(importRate).toLocaleString('en')} rows/s`);
+    console.log(`psql \\copy, plain table: ${Math.round(psqlRate).toLocaleString('en')} rows/s`);
+    console.log(`ratio import / psql:     ${(importRate / psqlRate).toFixed(2)}`);
+
+    // the draft: the fee raised to 400 and 低保 to 330 off
+    const draft: PolicyDocument = structuredClone(baseline);
+    draft.fees.individual.amountFen = 40000;
+    for (const cat of draft.categories) if (cat.code === 'di-bao' && cat.benefit.kind === 'fixed-subsidy') cat.benefit.amountFen = 33000;
+    const previews = new PreviewService(databaseUrl);
+    const cohort = { id: imported.id, name: 'bench', jurisdiction: { id: j, code: '340322', name: '五河县', level: 'county', note: null, parentId: null }, persons: SIZE, units: [], createdAt: new Date(), byUnit: [], byCategory: [] };
+    const input = {
+      draft: { id: 'draft', year: 2024, status: 'draft', document: draft },
+      baseline: { id: 'baseline', year: 2024, status: 'published', document: baseline },
+      cohort,
+      cohortNo: imported.no,
+      personIds: (rows: number[]) => new CohortService(orm.em.fork()).personIds(imported.no, rows),
+    };
+    t = Date.now();
+    const cold = await previews.result(previews.start(input).id);
+    const coldMs = Date.now() - t;
+    t = Date.now();
+    const warm = await previews.result(previews.start(input).id);
+    const warmMs = Date.now() - t;
+    await previews.close();
+    const columns = await loadColumns(databaseUrl, imported.no, SIZE); // what the worker keeps per cohort
+    console.log(`preview, cold (columns from PostgreSQL): ${coldMs} ms`);
+    console.log(`preview, warm (columns cached):          ${warmMs} ms`);
+    console.log(`  ${warm.persons.toLocaleString('en')} persons, pay more ${warm.paysMore.toLocaleString('en')}, less ${warm.paysLess.toLocaleString('en')}, same ${warm.paysSame.toLocaleString('en')}; contributions ${cold.draft.totals.individualContributions / 100} vs ${cold.baseline.totals.individualContributions / 100} yuan; distinct cases ${warm.draft.distinctCases} / ${warm.baseline.distinctCases}`);
+    console.log(`memory: ${bytesPerPerson(columns).toFixed(1)} bytes per person in the cached columns, + 8 per person while a preview runs (one answer index per version)`);
+  } finally {
+    rmSync(file, { force: true });
+  }
+}
