@@ -119,8 +119,25 @@ export async function importCohort(opts: {
     };
     const checkUnit = memo((value) => (units.has(value) ? null : `"${value}" is not a unit of ${v.jurisdictionName} (${v.units.slice(0, 5).join('、')}${v.units.length > 5 ? '…' : ''})`));
     const checkDate = memo((value) => (!value || isDate(value) ? null : `"${value}" is not a date written YYYY-MM-DD`));
-    const checkCategories = memo(codes(v.categories, 'category'));
-    const checkGroups = memo(codes(v.groups, 'special-group'));
+    const checkCategories = codes(v.categories, 'category');
+    const checkGroups = codes(v.groups, 'special-group');
+    /** `categories,groups,payment_date`, checked once per distinct tail (they repeat across persons). */
+    const tails = new Map<string, { pay: string; problems: [string, string][]; fields: number }>();
+    const checkTail = (tail: string) => {
+      let t = tails.get(tail);
+      if (!t) {
+        const f = tail.split(',');
+        const problems: [string, string][] = [];
+        let why: string | null;
+        if (f.length === 3) {
+          if ((why = checkCategories(f[0]!))) problems.push(['categories', why]);
+          if ((why = checkGroups(f[1]!))) problems.push(['groups', why]);
+          if ((why = checkDate(f[2]!))) problems.push(['payment_date', why]);
+        }
+        tails.set(tail, (t = { pay: f[2] ?? '', problems, fields: f.length + 3 }));
+      }
+      return t;
+    };
     // person_id duplicates: a 28-bit hash per row now; equal hashes are compared exactly at the end
     let hashes = new Float64Array(1 << 16);
     let lineOf = new Int32Array(1 << 16);
@@ -140,39 +157,42 @@ export async function importCohort(opts: {
         return;
       }
       if (text === '') return; // a trailing empty line
-      let personId: string, unit: string, birth: string, cats: string, groups: string, pay: string;
+      let personId: string, unit: string, birth: string, tail: string, idHash: number;
       if (text.includes('"')) {
         const f = parseQuoted(text);
         if (f.length !== 6) return fail(line, 'row', `has ${f.length} fields, expected 6`);
-        [personId, unit, birth, cats, groups, pay] = f as [string, string, string, string, string, string];
+        [personId, unit, birth] = f as [string, string, string];
+        if (/[",]/.test(f[3]! + f[4]! + f[5]!)) return fail(line, 'row', 'categories, groups and payment_date may not contain commas or quotes');
+        tail = f.slice(3).join(',');
         text = f.map(csvField).join(',');
+        idHash = hash28(personId, 0, personId.length);
       } else {
         const c1 = text.indexOf(',');
-        const c2 = text.indexOf(',', c1 + 1);
+        const c2 = c1 < 0 ? -1 : text.indexOf(',', c1 + 1);
         const c3 = c2 < 0 ? -1 : text.indexOf(',', c2 + 1);
-        const c4 = c3 < 0 ? -1 : text.indexOf(',', c3 + 1);
-        const c5 = c4 < 0 ? -1 : text.indexOf(',', c4 + 1);
-        if (c1 < 0 || c5 < 0 || text.indexOf(',', c5 + 1) >= 0) return fail(line, 'row', `has ${text.split(',').length} fields, expected 6`);
-        personId = text.slice(0, c1);
+        if (c3 < 0) return fail(line, 'row', `has ${text.split(',').length} fields, expected 6`);
+        // the id is hashed in place; its text is cut out only when a message needs it
+        personId = c1 > 64 ? text.slice(0, c1) : '';
+        idHash = hash28(text, 0, c1);
         unit = text.slice(c1 + 1, c2);
         birth = text.slice(c2 + 1, c3);
-        cats = text.slice(c3 + 1, c4);
-        groups = text.slice(c4 + 1, c5);
-        pay = text.slice(c5 + 1);
+        tail = text.slice(c3 + 1);
       }
+      const t = checkTail(tail);
+      if (t.fields !== 6) return fail(line, 'row', `has ${t.fields} fields, expected 6`);
+      const pay = t.pay;
       const before = totalErrors;
       let why: string | null;
-      if (!personId) fail(line, 'person_id', 'is empty');
-      else if (personId.length > 64) fail(line, 'person_id', 'is longer than 64 characters');
+      const idLength = personId ? personId.length : text.indexOf(',');
+      if (idLength === 0) fail(line, 'person_id', 'is empty');
+      else if (idLength > 64) fail(line, 'person_id', 'is longer than 64 characters');
       if ((why = checkUnit(unit))) fail(line, 'unit', why);
       if ((why = checkDate(birth))) fail(line, 'birth_date', why);
-      if ((why = checkDate(pay))) fail(line, 'payment_date', why);
+      for (const [field, problem] of t.problems) fail(line, field, problem);
       if (birth && pay && birth > pay && !checkDate(birth) && !checkDate(pay)) fail(line, 'birth_date', `(${birth}) is after the payment date (${pay})`);
-      if ((why = checkCategories(cats))) fail(line, 'categories', why);
-      if ((why = checkGroups(groups))) fail(line, 'groups', why);
       if (totalErrors !== before) {
         // a refused row is not written; its id still counts for duplicates
-        if (personId) refusedIds.push({ id: personId, line, hash: hash28(personId) });
+        if (idLength > 0) refusedIds.push({ id: personId || text.slice(0, idLength), line, hash: idHash });
         return;
       }
       rows++;
@@ -184,7 +204,7 @@ export async function importCohort(opts: {
         l.set(lineOf);
         lineOf = l;
       }
-      hashes[rows] = hash28(personId) * 33554432 + rows; // hash · 2^25 + row: sorts by hash, then row
+      hashes[rows] = idHash * 33554432 + rows; // hash · 2^25 + row: sorts by hash, then row
       lineOf[rows] = line;
       // valid rows are written even after an error, so that duplicates are found too; all is rolled back
       const row = `${rows},${text}\n`;
@@ -198,9 +218,13 @@ export async function importCohort(opts: {
     for await (const chunk of opts.input) {
       const s = typeof chunk === 'string' ? chunk : decoder.write(chunk);
       bytes += typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.length;
-      const parts = (rest + s).split('\n');
-      rest = parts.pop()!;
-      for (const p of parts) handle(p);
+      const buf = rest + s;
+      let pos = 0;
+      for (let nl = buf.indexOf('\n'); nl >= 0; nl = buf.indexOf('\n', pos)) {
+        handle(buf.slice(pos, nl));
+        pos = nl + 1;
+      }
+      rest = buf.slice(pos);
       if (bufferedBytes > 256 * 1024) await flush();
     }
     rest += decoder.end();
@@ -261,10 +285,10 @@ function csvField(s: string): string {
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-/** FNV-1a, folded to 28 bits. */
-function hash28(s: string): number {
+/** FNV-1a over the characters [start, end) of a string, folded to 28 bits. */
+function hash28(s: string, start: number, end: number): number {
   let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  for (let i = start; i < end; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
   return (h >>> 4) & 0xfffffff;
 }
 
