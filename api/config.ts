@@ -12,6 +12,8 @@ const Env = z.object({
   /** Port of the embedded PostgreSQL. */
   EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(5439),
   LOG_SQL: z.enum(['0', '1']).default('0'),
+  /** The role the API serves with; by default `yibao_app` on the same database when it exists. */
+  APP_DATABASE_URL: z.string().url().optional(),
   /** Password of the `admin` user created at the first start; generated and printed once when unset. */
   ADMIN_PASSWORD: z.string().min(10, { message: 'must be at least 10 characters' }).optional(),
 });
@@ -24,6 +26,7 @@ export type Config = {
   embeddedPgPort: number;
   logSql: boolean;
   adminPassword: string | undefined;
+  appDatabaseUrl: string | undefined;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -41,5 +44,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     embeddedPgPort: e.EMBEDDED_PG_PORT,
     logSql: e.LOG_SQL === '1',
     adminPassword: e.ADMIN_PASSWORD,
+    appDatabaseUrl: e.APP_DATABASE_URL,
   };
 }

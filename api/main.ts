@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import type { Server } from 'node:http';
 import { loadConfig } from './config.js';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './db/embedded.js';
-import { migrate, openOrm, type Orm } from './db/orm.js';
+import { appDatabaseUrl, migrate, openOrm, type Orm } from './db/orm.js';
 import { loadSeedsIfEmpty } from './db/seed.js';
 import { createApp } from './server.js';
 import { UserService } from './modules/user/user.service.js';
@@ -33,11 +33,17 @@ async function main() {
     url = embedded.url;
     console.log(`Embedded PostgreSQL on port ${config.embeddedPgPort}, data in ${config.dataDir}`);
   }
-  orm = await openOrm(url);
-  const applied = await migrate(orm);
-  if (applied.length) console.log(`Applied migrations: ${applied.join(', ')}`);
-  const loaded = await loadSeedsIfEmpty(orm.em);
-  if (loaded) console.log(`Loaded ${loaded} policy versions from seeds/`);
+  // migrations and seeds as the owner; the API then serves as the least-privilege role
+  const owner = await openOrm(url, { poolMax: 2 });
+  try {
+    const applied = await migrate(owner);
+    if (applied.length) console.log(`Applied migrations: ${applied.join(', ')}`);
+    const loaded = await loadSeedsIfEmpty(owner.em);
+    if (loaded) console.log(`Loaded ${loaded} policy versions from seeds/`);
+  } finally {
+    await owner.close();
+  }
+  orm = await openOrm(config.appDatabaseUrl ?? (await appDatabaseUrl(url)));
   const admin = await new UserService(orm.em.fork()).ensureAdmin(config.adminPassword);
   if (admin.generated)
     console.log(`Created the user "admin" with the password ${admin.generated} (shown once; set ADMIN_PASSWORD to choose it)`);

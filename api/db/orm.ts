@@ -6,6 +6,7 @@ import { PolicyVersion } from '../modules/policy/policy-version.entity.js';
 import { Migration20261123000000_policy_store } from './migrations/Migration20261123000000_policy_store.js';
 import { Migration20261123010000_authoring } from './migrations/Migration20261123010000_authoring.js';
 import { Migration20261123020000_cohorts } from './migrations/Migration20261123020000_cohorts.js';
+import { Migration20261123030000_app_role } from './migrations/Migration20261123030000_app_role.js';
 
 // A DATE column is a calendar date: return it as the `YYYY-MM-DD` text PostgreSQL sends, never as a
 // JS Date at local midnight (which would move it under another TZ).
@@ -18,6 +19,7 @@ export const MIGRATIONS = [
   { name: 'Migration20261123000000_policy_store', class: Migration20261123000000_policy_store },
   { name: 'Migration20261123010000_authoring', class: Migration20261123010000_authoring },
   { name: 'Migration20261123020000_cohorts', class: Migration20261123020000_cohorts },
+  { name: 'Migration20261123030000_app_role', class: Migration20261123030000_app_role },
 ];
 
 export async function openOrm(databaseUrl: string, opts: { debug?: boolean; poolMax?: number } = {}) {
@@ -38,4 +40,23 @@ export type Orm = Awaited<ReturnType<typeof openOrm>>;
 export async function migrate(orm: Orm): Promise<string[]> {
   const applied = await orm.migrator.up();
   return applied.map((m) => m.name);
+}
+
+/**
+ * The URL the API serves with: the same server and database as the owner's URL, as the least-privilege
+ * role `yibao_app` when it exists (see the app-role migration); otherwise the owner's URL itself.
+ */
+export async function appDatabaseUrl(ownerUrl: string): Promise<string> {
+  const client = new pg.Client({ connectionString: ownerUrl });
+  await client.connect();
+  try {
+    const r = await client.query(`select 1 from pg_roles where rolname = 'yibao_app'`);
+    if (!r.rowCount) return ownerUrl;
+  } finally {
+    await client.end();
+  }
+  const url = new URL(ownerUrl);
+  url.username = 'yibao_app';
+  url.password = 'yibao_app';
+  return url.toString();
 }

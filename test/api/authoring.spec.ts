@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UserService } from '../../api/modules/user/user.service.js';
+import { appDatabaseUrl } from '../../api/db/orm.js';
 import { sqlClient } from '../helpers/db.js';
 import { startTestApi, type TestApi } from '../helpers/api.js';
 
@@ -363,6 +364,23 @@ describe('the audit log', () => {
       expect((await sql.query('select count(*)::int as n from audit_log')).rows[0].n).toBe(before);
     } finally {
       await sql.end();
+    }
+  });
+
+  it("the application's own database role can only read it and append to it", async () => {
+    const appUrl = await appDatabaseUrl(api.databaseUrl);
+    expect(new URL(appUrl).username).toBe('yibao_app');
+    const app = await sqlClient(appUrl);
+    try {
+      await app.query(`insert into audit_log (action, username) values ('test-append', 'tester')`);
+      expect((await app.query(`select count(*)::int as n from audit_log where action = 'test-append'`)).rows[0].n).toBe(1);
+      await expect(app.query(`update audit_log set comment = 'x' where action = 'test-append'`)).rejects.toThrow(/permission denied for table audit_log/);
+      await expect(app.query(`delete from audit_log where action = 'test-append'`)).rejects.toThrow(/permission denied for table audit_log/);
+      await expect(app.query('truncate audit_log')).rejects.toThrow(/permission denied for table audit_log/);
+      await expect(app.query('alter table audit_log disable trigger audit_log_no_change')).rejects.toThrow(/must be owner/);
+      await expect(app.query('alter table policy_version disable trigger policy_version_guard')).rejects.toThrow(/must be owner/);
+    } finally {
+      await app.end();
     }
   });
 

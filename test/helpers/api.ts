@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
-import { migrate, openOrm, type Orm } from '../../api/db/orm.js';
+import { appDatabaseUrl, migrate, openOrm, type Orm } from '../../api/db/orm.js';
 import { loadSeedsIfEmpty } from '../../api/db/seed.js';
 import { createApp } from '../../api/server.js';
 import { createTestDatabase } from './db.js';
@@ -22,9 +22,12 @@ export interface TestApi {
 /** The real app on a loopback port, over its own migrated (and by default seeded) database. */
 export async function startTestApi(opts: { seed?: boolean } = {}): Promise<TestApi> {
   const db = await createTestDatabase();
-  const orm = await openOrm(db.url, { poolMax: 4 });
-  await migrate(orm);
-  if (opts.seed !== false) await loadSeedsIfEmpty(orm.em);
+  // as `npm start` does: migrations and seeds as the owner, the API as the least-privilege role
+  const owner = await openOrm(db.url, { poolMax: 2 });
+  await migrate(owner);
+  if (opts.seed !== false) await loadSeedsIfEmpty(owner.em);
+  await owner.close();
+  const orm = await openOrm(await appDatabaseUrl(db.url), { poolMax: 4 });
   const { app, apollo } = await createApp(orm);
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
