@@ -7,22 +7,14 @@ import { QuoteResolver } from '../modules/quote/quote.resolver.js';
 import { WorkflowResolver } from '../modules/policy/workflow.resolver.js';
 import { UserResolver } from '../modules/user/user.resolver.js';
 import { CohortResolver } from '../modules/cohort/cohort.resolver.js';
-import { DateScalar, MoneyScalar } from './scalars.js';
 
 let built: Promise<GraphQLSchema> | undefined;
 
-/** The GraphQL schema, built once per process from the resolvers. */
+/** The GraphQL schema, built once per process from the resolvers (validation is zod's, not class-validator's). */
 export function graphqlSchema(): Promise<GraphQLSchema> {
   return (built ??= buildSchema({
     resolvers: [JurisdictionResolver, PolicyResolver, QuoteResolver, WorkflowResolver, UserResolver, CohortResolver],
-    scalarsMap: [],
-    orphanedTypes: [],
     validate: false,
     emitSchemaFile: false,
-  }).then((s) => {
-    // keep the custom scalars referenced so tree-shaking tools never drop them
-    void DateScalar;
-    void MoneyScalar;
-    return s;
   }));
 }
