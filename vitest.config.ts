@@ -10,7 +10,7 @@ export default defineConfig({
     alias: [{ find: /^graphql$/, replacement: require.resolve('graphql') }],
   },
   test: {
-    include: ['policy-schemas/**/*.spec.ts', 'api/**/*.spec.ts', 'seeds/**/*.spec.ts', 'test/**/*.spec.ts'],
+    include: ['policy-schemas/**/*.spec.ts', 'api/**/*.spec.ts', 'seeds/**/*.spec.ts', 'admin/src/**/*.spec.{ts,tsx}', 'test/**/*.spec.ts'],
     globalSetup: ['test/global-setup.ts'],
     setupFiles: ['reflect-metadata'],
     pool: 'forks',

@@ -5,6 +5,7 @@ import { startEmbeddedPostgres, type EmbeddedDatabase } from './db/embedded.js';
 import { appDatabaseUrl, migrate, openOrm, type Orm } from './db/orm.js';
 import { loadSeedsIfEmpty } from './db/seed.js';
 import { createApp } from './server.js';
+import { CONSOLE_DIST, ensureConsoleBuilt } from './console.js';
 import { UserService } from './modules/user/user.service.js';
 
 /** `npm start`: database (embedded unless DATABASE_URL), migrations, seeds once, then the API. */
@@ -27,6 +28,9 @@ async function main() {
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
 
+  // the console builds (when its sources changed) while the database starts
+  const consoleBuilt = ensureConsoleBuilt();
+  consoleBuilt.catch(() => {});
   let url = config.databaseUrl;
   if (!url) {
     embedded = await startEmbeddedPostgres(config.dataDir, config.embeddedPgPort);
@@ -49,9 +53,11 @@ async function main() {
     console.log(`Created the user "admin" with the password ${admin.generated} (shown once; set ADMIN_PASSWORD to choose it)`);
   else if (admin.created) console.log('Created the user "admin" with the password from ADMIN_PASSWORD');
 
-  const { app } = await createApp(orm);
+  await consoleBuilt;
+  const { app } = await createApp(orm, { console: CONSOLE_DIST });
   server = app.listen(config.port, config.host, () => {
     const base = `http://localhost:${config.port}`;
+    console.log(`Console:      ${base}/`);
     console.log(`GraphQL API:  ${base}/graphql`);
     console.log(`Health check: ${base}/health`);
   });

@@ -14,12 +14,13 @@ import { PreviewService } from './modules/cohort/preview.service.js';
 import { AuditService } from './modules/audit/audit.service.js';
 import { PolicyCache } from './modules/policy/policy-cache.js';
 import { UserService } from './modules/user/user.service.js';
+import { serveConsole } from './console.js';
 
 /**
- * Wiring only: HTTP app with `/graphql`, `/health` and the cohort upload. Every Apollo security option
+ * Wiring only: HTTP app with `/graphql`, `/health`, the cohort upload and (when asked) the console at `/`. Every Apollo security option
  * is set here explicitly, so none depends on NODE_ENV.
  */
-export async function createApp(orm: Orm): Promise<{ app: Express; apollo: ApolloServer<Context>; services: AppServices }> {
+export async function createApp(orm: Orm, opts: { console?: string | false } = {}): Promise<{ app: Express; apollo: ApolloServer<Context>; services: AppServices }> {
   const databaseUrl = orm.config.get('clientUrl') as string;
   const services: AppServices = { cache: new PolicyCache(), previews: new PreviewService(databaseUrl), imports: new ImportJobs() };
   const apollo = new ApolloServer<Context>({
@@ -109,6 +110,7 @@ export async function createApp(orm: Orm): Promise<{ app: Express; apollo: Apoll
     },
     expressMiddleware(apollo, { context: async ({ req }) => contextFor(req, orm, services) }),
   );
+  if (opts.console) serveConsole(app, opts.console);
   return { app, apollo, services };
 }
 

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../api/db/embedded.js';
+import { ensureConsoleBuilt } from '../api/console.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -26,6 +27,8 @@ export default async function setup(project: TestProject) {
     url = embedded.url;
   }
   project.provide('databaseUrl', url);
+  // the browser tests drive the built console, as `npm start` serves it
+  await ensureConsoleBuilt(() => {});
   return async () => {
     await embedded?.stop();
     if (dir) rmSync(dir, { recursive: true, force: true });

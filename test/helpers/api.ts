@@ -20,7 +20,7 @@ export interface TestApi {
 }
 
 /** The real app on a loopback port, over its own migrated (and by default seeded) database. */
-export async function startTestApi(opts: { seed?: boolean } = {}): Promise<TestApi> {
+export async function startTestApi(opts: { seed?: boolean; console?: string } = {}): Promise<TestApi> {
   const db = await createTestDatabase();
   // as `npm start` does: migrations and seeds as the owner, the API as the least-privilege role
   const owner = await openOrm(db.url, { poolMax: 2 });
@@ -28,7 +28,7 @@ export async function startTestApi(opts: { seed?: boolean } = {}): Promise<TestA
   if (opts.seed !== false) await loadSeedsIfEmpty(owner.em);
   await owner.close();
   const orm = await openOrm(await appDatabaseUrl(db.url), { poolMax: 4 });
-  const { app, apollo } = await createApp(orm);
+  const { app, apollo } = await createApp(orm, { console: opts.console ?? false });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });

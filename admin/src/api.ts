@@ -1,0 +1,82 @@
+/*
+ * The console talks to the API over the same GraphQL contract as integrators. `gql` is for the pages
+ * that are not plain lists (editing a document, workflow, compare, preview); lists go through
+ * ra-data-graphql (dataProvider.ts). Both send the session token kept by the auth provider.
+ */
+
+export const TOKEN_KEY = 'yibao.token';
+export const USER_KEY = 'yibao.user';
+
+/** A refused field as the API names it: `fees.individual.amountFen` and why. */
+export interface FieldIssue {
+  path: string;
+  message: string;
+}
+
+/** An error from the API, with the refused fields where the API named them. */
+export class ApiError extends Error {
+  constructor(
+    message: string,
+    readonly code: string | undefined,
+    readonly issues: FieldIssue[] = [],
+    readonly status?: number,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+export function authHeaders(): Record<string, string> {
+  const token = localStorage.getItem(TOKEN_KEY);
+  return token ? { Authorization: `Bearer ${token}` } : {};
+}
+
+export const GRAPHQL_URL = new URL('graphql', document.baseURI).toString();
+
+export async function gql<T = any>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch(GRAPHQL_URL, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', ...authHeaders() },
+      body: JSON.stringify({ query, variables }),
+    });
+  } catch (e) {
+    throw new ApiError(`无法连接服务器 (${(e as Error).message})`, 'NETWORK');
+  }
+  const body = (await res.json().catch(() => null)) as { data?: T; errors?: any[] } | null;
+  if (!body) throw new ApiError(`服务器返回了无法解析的应答 (HTTP ${res.status})`, 'BAD_RESPONSE', [], res.status);
+  if (body.errors?.length) {
+    const first = body.errors[0];
+    const issues: FieldIssue[] = body.errors.flatMap((e) => (Array.isArray(e.extensions?.issues) ? e.extensions.issues : []));
+    throw new ApiError(body.errors.map((e) => e.message).join('; '), first.extensions?.code, issues, res.status);
+  }
+  return body.data as T;
+}
+
+export interface CurrentUser {
+  id: string;
+  username: string;
+  displayName: string;
+  roles: string[];
+  jurisdictions: { id: string; name: string }[];
+}
+
+export function currentUser(): CurrentUser | null {
+  const raw = localStorage.getItem(USER_KEY);
+  if (!raw) return null;
+  try {
+    return JSON.parse(raw) as CurrentUser;
+  } catch {
+    return null;
+  }
+}
+
+/** Fen → yuan as printed in notices: 40000 → "400", 39050 → "390.50". */
+export function yuanText(fen: number): string {
+  const sign = fen < 0 ? '-' : '';
+  const a = Math.abs(fen);
+  const y = Math.floor(a / 100);
+  const f = a % 100;
+  return `${sign}${y}${f ? `.${String(f).padStart(2, '0').replace(/0$/, '')}` : ''}`;
+}

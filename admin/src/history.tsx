@@ -1,0 +1,84 @@
+import { Datagrid, FunctionField, List, TextField, TextInput, type ListProps } from 'react-admin';
+import { Link as RouterLink } from 'react-router-dom';
+import { Chip, Link, Typography } from '@mui/material';
+import { useTr } from './i18n';
+
+const ACTIONS: Record<string, [string, string]> = {
+  'create-draft': ['新建草案', 'Draft created'],
+  'update-draft': ['修改草案', 'Draft edited'],
+  submitForReview: ['提交审核', 'Submitted'],
+  approve: ['审核通过', 'Approved'],
+  reject: ['退回', 'Rejected'],
+  publish: ['发布', 'Published'],
+  supersede: ['被取代', 'Superseded'],
+  import: ['导入版本', 'Imported'],
+  'import-cohort': ['导入人群', 'Cohort imported'],
+  login: ['登录', 'Logged in'],
+  'create-user': ['新建用户', 'User created'],
+  'update-user': ['修改用户', 'User changed'],
+  'create-api-key': ['新建密钥', 'API key created'],
+  'revoke-api-key': ['吊销密钥', 'API key revoked'],
+};
+
+export function actionName(tr: (zh: string, en: string) => string) {
+  return (action: string) => (ACTIONS[action] ? tr(...ACTIONS[action]!) : action);
+}
+
+interface Entry {
+  id: string;
+  at: string;
+  username: string | null;
+  action: string;
+  policyVersionId: string | null;
+  jurisdiction: string | null;
+  comment: string | null;
+  diff: { summary?: string; path?: string }[] | null;
+}
+
+/** Who changed what, when: the audit log, newest first (the API limits it to what the user may see). */
+export function HistoryList(props: ListProps) {
+  const tr = useTr();
+  const name = actionName(tr);
+  const filters = [
+    <TextInput key="j" source="jurisdiction" label={tr('统筹地区', 'Jurisdiction')} alwaysOn />,
+    <TextInput key="u" source="username" label={tr('用户', 'User')} alwaysOn />,
+    <TextInput key="v" source="policyVersionId" label={tr('版本号', 'Version id')} />,
+  ];
+  return (
+    <List {...props} filters={filters} sort={{ field: 'at', order: 'DESC' }} perPage={50} exporter={false}>
+      <Datagrid bulkActionButtons={false} rowClick={false}>
+        <FunctionField source="at" render={(r: Entry) => new Date(r.at).toLocaleString('zh-CN')} />
+        <TextField source="username" />
+        <FunctionField source="action" render={(r: Entry) => <Chip size="small" label={name(r.action)} />} />
+        <TextField source="jurisdiction" />
+        <FunctionField
+          source="policyVersionId"
+          render={(r: Entry) =>
+            r.policyVersionId ? (
+              <Link component={RouterLink} to={`/policyVersions/${r.policyVersionId}/show`}>
+                #{r.policyVersionId}
+              </Link>
+            ) : null
+          }
+        />
+        <FunctionField
+          source="comment"
+          sortable={false}
+          render={(r: Entry) => (
+            <>
+              {r.comment ? <div>{r.comment}</div> : null}
+              {Array.isArray(r.diff)
+                ? r.diff.slice(0, 5).map((c, i) => (
+                    <Typography key={i} variant="body2" color="text.secondary">
+                      {c.summary ?? c.path}
+                    </Typography>
+                  ))
+                : null}
+              {Array.isArray(r.diff) && r.diff.length > 5 ? <Typography variant="body2">… +{r.diff.length - 5}</Typography> : null}
+            </>
+          )}
+        />
+      </Datagrid>
+    </List>
+  );
+}

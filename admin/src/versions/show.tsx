@@ -1,0 +1,232 @@
+import { useEffect, useState } from 'react';
+import { Link as RouterLink } from 'react-router-dom';
+import { Alert, Box, Button, Card, CardContent, Chip, Stack, Tab, Table, TableBody, TableCell, TableHead, TableRow, Tabs, Typography } from '@mui/material';
+import { ShowBase, Title, useRecordContext } from 'react-admin';
+import { gql } from '../api';
+import { useTr } from '../i18n';
+import { NoticeView } from '../notice';
+import { StatusChip } from '../status';
+import { WorkflowButtons } from './workflow';
+import { actionName } from '../history';
+
+interface VersionRecord {
+  id: string;
+  year: number;
+  status: string;
+  title: string;
+  documentNumber: string;
+  issuedOn: string;
+  revision: number;
+  contentHash: string;
+  publishedAt: string | null;
+  effectiveFrom: string | null;
+  supersededAt: string | null;
+  sourceVersionId: string | null;
+  sourceAmended: boolean;
+  createdBy: string | null;
+  updatedBy: string | null;
+  submittedBy: string | null;
+  approvedBy: string | null;
+  publishedBy: string | null;
+  reviewComment: string | null;
+  editedBy: string[];
+  autoChanges: { path: string; before: unknown; after: unknown; reason: string }[];
+  warnings: { path: string; message: string }[];
+  jurisdiction: { id: string; name: string; code: string | null };
+  document: any;
+}
+
+export function PolicyVersionShow() {
+  return (
+    <ShowBase>
+      <VersionPage />
+    </ShowBase>
+  );
+}
+
+const show = (v: unknown) => (v === null || v === undefined ? '—' : typeof v === 'object' ? JSON.stringify(v) : String(v));
+
+function VersionPage() {
+  const tr = useTr();
+  const v = useRecordContext<VersionRecord>();
+  const [tab, setTab] = useState(0);
+  if (!v) return null;
+  const people = [
+    [tr('创建', 'Created'), v.createdBy],
+    [tr('编辑', 'Edited'), v.editedBy.join('、') || null],
+    [tr('提交', 'Submitted'), v.submittedBy],
+    [tr('审核', 'Approved'), v.approvedBy],
+    [tr('发布', 'Published'), v.publishedBy],
+  ].filter(([, who]) => who);
+  return (
+    <Box sx={{ mt: 2 }}>
+      <Title title={`${v.jurisdiction.name} ${v.year}`} />
+      <Card>
+        <CardContent>
+          <Stack direction="row" spacing={1} sx={{ mb: 1, flexWrap: "wrap", alignItems: "center" }}>
+            <Typography variant="h6" data-testid="version-title">
+              {v.title}
+            </Typography>
+            <StatusChip status={v.status} />
+          </Stack>
+          <Typography variant="body2" color="text.secondary">
+            {v.jurisdiction.name} · {tr('待遇年度', 'Coverage year')} {v.year} · {v.documentNumber} · {tr('修订', 'revision')} {v.revision}
+            {v.publishedAt ? ` · ${tr('发布于', 'published')} ${new Date(v.publishedAt).toLocaleString('zh-CN')}` : ''}
+            {v.effectiveFrom ? ` · ${tr('生效', 'effective')} ${v.effectiveFrom}` : ''}
+          </Typography>
+          <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
+            {people.map(([what, who]) => `${what}：${who}`).join('　')}
+          </Typography>
+          {v.sourceAmended ? (
+            <Alert severity="warning" sx={{ mb: 2 }}>
+              {tr('克隆来源已被新发布的版本取代，请对比后确认本草案是否需要同步修改。', 'The version this draft was cloned from has since been superseded; compare before going on.')}
+            </Alert>
+          ) : null}
+          {v.reviewComment ? (
+            <Alert severity="info" sx={{ mb: 2 }}>
+              {tr('审核意见', 'Review comment')}：{v.reviewComment}
+            </Alert>
+          ) : null}
+          <WorkflowButtons version={v} />
+          <Stack direction="row" spacing={1} sx={{ mt: 1, flexWrap: 'wrap', rowGap: 1 }}>
+            <Button component={RouterLink} to={`/policyVersions/${v.id}/notice`} size="small">
+              {tr('通知全文（打印 / 下载）', 'Notice (print / download)')}
+            </Button>
+            {v.sourceVersionId ? (
+              <Button component={RouterLink} to={`/compare?a=${v.sourceVersionId}&b=${v.id}`} size="small">
+                {tr('与来源版本对比', 'Compare with source')}
+              </Button>
+            ) : (
+              <Button component={RouterLink} to={`/compare?b=${v.id}`} size="small">
+                {tr('对比', 'Compare')}
+              </Button>
+            )}
+            {['DRAFT', 'IN_REVIEW', 'APPROVED'].includes(v.status) ? (
+              <Button component={RouterLink} to={`/preview?draft=${v.id}`} size="small">
+                {tr('影响预览', 'Impact preview')}
+              </Button>
+            ) : null}
+            <Button size="small" onClick={() => void exportVersion(v)}>
+              {tr('导出 JSON', 'Export JSON')}
+            </Button>
+          </Stack>
+        </CardContent>
+      </Card>
+      <Card sx={{ mt: 2 }}>
+        <Tabs value={tab} onChange={(_, t: number) => setTab(t)} variant="scrollable">
+          <Tab label={tr('通知', 'Notice')} />
+          <Tab label={`${tr('提示', 'Warnings')} (${v.warnings.length})`} />
+          <Tab label={`${tr('自动变更', 'Automatic changes')} (${v.autoChanges.length})`} />
+          <Tab label={tr('历史', 'History')} />
+        </Tabs>
+        <CardContent>
+          {tab === 0 ? <NoticeView document={v.document} /> : null}
+          {tab === 1 ? (
+            v.warnings.length ? (
+              v.warnings.map((w, i) => (
+                <Alert key={i} severity="warning" sx={{ mb: 1 }}>
+                  <code>{w.path}</code>：{w.message}
+                </Alert>
+              ))
+            ) : (
+              <Typography>{tr('无', 'None')}</Typography>
+            )
+          ) : null}
+          {tab === 2 ? (
+            <Table size="small">
+              <TableHead>
+                <TableRow>
+                  <TableCell>{tr('字段', 'Field')}</TableCell>
+                  <TableCell>{tr('原值', 'Before')}</TableCell>
+                  <TableCell>{tr('新值', 'After')}</TableCell>
+                  <TableCell>{tr('原因', 'Reason')}</TableCell>
+                </TableRow>
+              </TableHead>
+              <TableBody>
+                {v.autoChanges.map((c, i) => (
+                  <TableRow key={i}>
+                    <TableCell>
+                      <code>{c.path}</code>
+                    </TableCell>
+                    <TableCell>{show(c.before)}</TableCell>
+                    <TableCell>{show(c.after)}</TableCell>
+                    <TableCell>{c.reason}</TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          ) : null}
+          {tab === 3 ? <VersionHistory id={v.id} /> : null}
+        </CardContent>
+      </Card>
+    </Box>
+  );
+}
+
+async function exportVersion(v: VersionRecord) {
+  const d = await gql<{ exportPolicyVersion: unknown }>(`query ($id: ID!) { exportPolicyVersion(id: $id) }`, { id: v.id });
+  const blob = new Blob([JSON.stringify(d.exportPolicyVersion, null, 2)], { type: 'application/json' });
+  const a = document.createElement('a');
+  a.href = URL.createObjectURL(blob);
+  a.download = `${v.jurisdiction.name}-${v.year}-r${v.revision}.json`;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
+}
+
+interface Entry {
+  id: string;
+  at: string;
+  username: string | null;
+  action: string;
+  comment: string | null;
+  diff: { path?: string; summary?: string; label?: string }[] | null;
+}
+
+function VersionHistory({ id }: { id: string }) {
+  const tr = useTr();
+  const name = actionName(tr);
+  const [rows, setRows] = useState<Entry[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    gql<{ auditLog: Entry[] }>(`query ($id: ID!) { auditLog(policyVersionId: $id, limit: 500) { id at username action comment diff } }`, { id }).then(
+      (d) => setRows(d.auditLog),
+      (e: Error) => setError(e.message),
+    );
+  }, [id]);
+  if (error) return <Typography color="error">{error}</Typography>;
+  if (!rows) return <Typography>{tr('加载中…', 'Loading…')}</Typography>;
+  return (
+    <Table size="small" data-testid="version-history">
+      <TableHead>
+        <TableRow>
+          <TableCell>{tr('时间', 'When')}</TableCell>
+          <TableCell>{tr('用户', 'User')}</TableCell>
+          <TableCell>{tr('操作', 'Action')}</TableCell>
+          <TableCell>{tr('说明与变更', 'Comment and changes')}</TableCell>
+        </TableRow>
+      </TableHead>
+      <TableBody>
+        {rows.map((r) => (
+          <TableRow key={r.id}>
+            <TableCell sx={{ whiteSpace: 'nowrap' }}>{new Date(r.at).toLocaleString('zh-CN')}</TableCell>
+            <TableCell>{r.username ?? '—'}</TableCell>
+            <TableCell>
+              <Chip size="small" label={name(r.action)} />
+            </TableCell>
+            <TableCell>
+              {r.comment ? <div>{r.comment}</div> : null}
+              {Array.isArray(r.diff)
+                ? r.diff.slice(0, 20).map((c, i) => (
+                    <Typography key={i} variant="body2" color="text.secondary">
+                      {c.summary ?? c.path}
+                    </Typography>
+                  ))
+                : null}
+              {Array.isArray(r.diff) && r.diff.length > 20 ? <Typography variant="body2">… {r.diff.length - 20}</Typography> : null}
+            </TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+}
