@@ -1,6 +1,6 @@
 import polyglotI18nProvider from 'ra-i18n-polyglot';
 import englishMessages from 'ra-language-english';
-import chineseMessages from '@haxqer/ra-language-chinese';
+import chineseModule from '@haxqer/ra-language-chinese';
 import { useLocaleState } from 'react-admin';
 import { app } from './app';
 
@@ -17,6 +17,9 @@ function deepMerge(a: any, b: any): any {
   for (const k of Object.keys(b)) out[k] = k in a ? deepMerge(a[k], b[k]) : b[k];
   return out;
 }
+
+// a CommonJS build whose `module` field points at CommonJS: unwrap its default export either way
+const chineseMessages = (chineseModule as any).default ?? chineseModule;
 
 const messages: Record<string, any> = {
   'zh-CN': deepMerge(deepMerge(englishMessages, chineseMessages), app.zh),
