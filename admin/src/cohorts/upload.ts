@@ -1,0 +1,103 @@
+/*
+ * The cohort upload's pure parts: the URL of `POST /cohorts` (api/server.ts), the job id the page polls
+ * with, and reading the API's answer (201 with the new cohort, 400 with errors by line, 401/403/500
+ * with one message). No React and no browser globals besides `crypto`, so vitest can run it.
+ */
+
+/** The header the API requires, exactly (api/modules/cohort/cohort-import.ts). */
+export const CSV_HEADER = 'person_id,unit,birth_date,categories,groups,payment_date';
+
+/** `POST <base>cohorts?jurisdiction=…&name=…&job=…`, relative to the console's base like the GraphQL URL. */
+export function uploadUrl(base: string, jurisdiction: string, name: string, job: string): string {
+  const url = new URL('cohorts', base);
+  url.searchParams.set('jurisdiction', jurisdiction);
+  url.searchParams.set('name', name);
+  url.searchParams.set('job', job);
+  return url.toString();
+}
+
+/**
+ * A job id the API accepts (`^[0-9a-zA-Z-]{8,64}$`): a UUID. `crypto.randomUUID` exists only in secure
+ * contexts (https, localhost), so it is built from `getRandomValues` elsewhere.
+ */
+export function newJobId(c: Pick<Crypto, 'getRandomValues'> & { randomUUID?: () => string } = crypto): string {
+  if (typeof c.randomUUID === 'function') return c.randomUUID();
+  const b = c.getRandomValues(new Uint8Array(16));
+  b[6] = (b[6]! & 0x0f) | 0x40;
+  b[8] = (b[8]! & 0x3f) | 0x80;
+  const h = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
+export interface RowError {
+  line: number;
+  field: string;
+  message: string;
+}
+
+export type UploadOutcome =
+  | { kind: 'imported'; id: string; persons: number }
+  | { kind: 'refused'; status: number; message: string; errors: RowError[]; totalErrors: number };
+
+/** The API's answer to the upload, whatever its status. */
+export function readUploadResponse(status: number, text: string): UploadOutcome {
+  let body: any = null;
+  try {
+    body = text ? JSON.parse(text) : null;
+  } catch {
+    body = null;
+  }
+  if (status === 201 && body && typeof body.id === 'string') return { kind: 'imported', id: body.id, persons: Number(body.persons) || 0 };
+  const errors: RowError[] = Array.isArray(body?.errors)
+    ? body.errors.map((e: any) => ({ line: Number(e?.line) || 0, field: String(e?.field ?? ''), message: String(e?.message ?? '') }))
+    : [];
+  const message =
+    typeof body?.error === 'string'
+      ? body.error
+      : errors.length
+        ? errors.map((e) => e.message).join('; ')
+        : status === 0
+          ? 'the upload did not reach the server'
+          : `HTTP ${status}${text && !body ? `: ${text.slice(0, 200)}` : ''}`;
+  const totalErrors = typeof body?.totalErrors === 'number' ? body.totalErrors : errors.length;
+  return { kind: 'refused', status, message, errors, totalErrors };
+}
+
+/** Where a row error is: "第 3 行 · birth_date" (line 0 is about the request, not a line). */
+export function errorPlace(e: RowError, tr: (zh: string, en: string) => string): string {
+  if (e.line <= 0) return e.field;
+  return tr(`第 ${e.line} 行 · ${e.field}`, `line ${e.line} · ${e.field}`);
+}
+
+/** What each column holds, for the form's explanation. */
+export const COLUMNS: { name: string; required: boolean; zh: string; en: string }[] = [
+  { name: 'person_id', required: true, zh: '人员编号，文件内不得重复，最长 64 个字符', en: 'Person id, unique in the file, at most 64 characters' },
+  {
+    name: 'unit',
+    required: true,
+    zh: '所属乡镇（社区）：须是该地区最新已发布政策任务分解表中的单位；没有任务分解表时填地区名称',
+    en: "Township or community: a unit of the quota table of the jurisdiction's newest published policy (the jurisdiction's name when it has none)",
+  },
+  { name: 'birth_date', required: false, zh: '出生日期 YYYY-MM-DD，可空', en: 'Birth date YYYY-MM-DD, may be empty' },
+  {
+    name: 'categories',
+    required: false,
+    zh: '减免对象代码（或官方身份代码），多个用分号 ; 分隔，可空',
+    en: 'Subsidy category codes (or official identity codes), separated by ;, may be empty',
+  },
+  { name: 'groups', required: false, zh: '特殊人群代码，多个用分号 ; 分隔，可空', en: 'Special-group codes, separated by ;, may be empty' },
+  {
+    name: 'payment_date',
+    required: false,
+    zh: '缴费日期 YYYY-MM-DD；空表示在集中缴费期缴费（不得早于出生日期）',
+    en: 'Payment date YYYY-MM-DD; empty: pays in the central window (not before the birth date)',
+  },
+];
+
+/** A byte count for people: 1536 → "1.5 KB". */
+export function bytesText(n: number): string {
+  if (n < 1024) return `${n} B`;
+  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
+  if (n < 1024 * 1024 * 1024) return `${(n / 1024 / 1024).toFixed(1)} MB`;
+  return `${(n / 1024 / 1024 / 1024).toFixed(2)} GB`;
+}
