@@ -50,7 +50,8 @@ function VersionPage() {
   const tr = useTr();
   const v = useRecordContext<VersionRecord>();
   const [tab, setTab] = useState(0);
-  if (!v) return null;
+  // react-admin may first render the row from a list (without the document) while the record loads
+  if (!v || !v.document) return <Typography sx={{ m: 2 }}>{tr('加载中…', 'Loading…')}</Typography>;
   const people = [
     [tr('创建', 'Created'), v.createdBy],
     [tr('编辑', 'Edited'), v.editedBy.join('、') || null],
