@@ -60,7 +60,8 @@ const KEYED: Record<string, { key: Key; fallback?: Key; name?: string }> = {
 /** Values compared whole: a change inside them is one change of the whole. */
 const ATOMIC = new Set(['waiting', 'benefit', 'fundSource', 'referenceDate', 'age', 'printed', 'when']);
 
-const LABELS: Record<string, string> = {
+/** Chinese labels of fields by path (indices removed); the console's editor reuses them. */
+export const LABELS: Record<string, string> = {
   coverageYear: '待遇年度',
   jurisdiction: '统筹地区',
   metadata: '文件信息',
