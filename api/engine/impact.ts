@@ -1,5 +1,5 @@
 import type { CompiledPolicy } from './compile.js';
-import { fromDay, toDay } from './dates.js';
+import { addMonthsClamped, fromDay, toDay } from './dates.js';
 import { quote, QuoteError } from './quote.js';
 
 /*
@@ -171,8 +171,12 @@ function addTo(t: Totals, o: Outcome, governmentFen: number, n: number) {
   }
 }
 
-/** Evaluate one version over a cohort. `onProgress` is called with the share done (0..1). */
-export function evaluate(p: CompiledPolicy, c: CohortColumns, onProgress?: (done: number) => void): SideResult {
+/**
+ * Evaluate one version over a cohort. `onProgress` is called with the share done (0..1).
+ * `payShiftYears`: each stated payment date is moved by that many years (the same day of the month,
+ * 29 February → 28 February), so that last year's population can be run through next year's rules.
+ */
+export function evaluate(p: CompiledPolicy, c: CohortColumns, onProgress?: (done: number) => void, payShiftYears = 0): SideResult {
   const central = p.windows.find((w) => w.doc.kind === 'central' && w.doc.acceptsPayment) ?? p.windows.find((w) => w.doc.acceptsPayment);
   const centralDay = central ? central.from : p.coverageStart;
   // per interned set: the codes this version knows, and whether a rule of theirs depends on birth
@@ -193,9 +197,16 @@ export function evaluate(p: CompiledPolicy, c: CohortColumns, onProgress?: (done
   // the payment day of each person: no date means the central window's first day (or the birth day, if later)
   let payMin = Infinity;
   let payMax = -Infinity;
+  const shifted = new Map<number, number>();
+  const shift = (day: number) => {
+    let out = shifted.get(day);
+    if (out === undefined) shifted.set(day, (out = addMonthsClamped(day, 12 * payShiftYears)));
+    return out;
+  };
   const payOf = (i: number) => {
     const b = c.birth[i]!;
-    return c.pay[i] === NO_DATE ? (b !== NO_DATE && b > centralDay ? b : centralDay) : c.pay[i]!;
+    if (c.pay[i] === NO_DATE) return b !== NO_DATE && b > centralDay ? b : centralDay;
+    return payShiftYears ? shift(c.pay[i]!) : c.pay[i]!;
   };
   for (let i = 0; i < c.size; i++) {
     const d = payOf(i);
@@ -313,10 +324,17 @@ export interface ImpactResult {
   examples: PersonChange[];
 }
 
-/** The draft against the baseline over one cohort. */
+/**
+ * The draft against the baseline over one cohort. The cohort is the baseline year's population: when
+ * the draft is for another coverage year (a clone for next year), its side takes each stated payment
+ * date moved by the difference of years (a person who paid on 2025-10-15 pays on 2026-10-15), while
+ * birth dates stay (the same people, a year older). Persons without a payment date pay in each
+ * version's own central window.
+ */
 export function impact(draft: CompiledPolicy, baseline: CompiledPolicy, c: CohortColumns, onProgress?: (done: number) => void): ImpactResult {
+  const years = draft.doc.coverageYear - baseline.doc.coverageYear;
   const b = evaluate(baseline, c, onProgress && ((d) => onProgress(d * 0.45)));
-  const d = evaluate(draft, c, onProgress && ((x) => onProgress(0.45 + x * 0.45)));
+  const d = evaluate(draft, c, onProgress && ((x) => onProgress(0.45 + x * 0.45)), years);
   let paysMore = 0;
   let paysLess = 0;
   let paysSame = 0;

@@ -62,7 +62,7 @@ export class CohortResolver {
 
   @Query(() => Impact, {
     description:
-      'The effect of a draft on a cohort against a baseline (by default the published version the draft was cloned from), computed by the same engine as quote, in a worker thread.',
+      'The effect of a draft on a cohort against a baseline (by default the published version the draft was cloned from), computed by the same engine as quote, in a worker thread. The cohort is the population of the baseline year: for a draft of another coverage year each stated payment date is moved by the difference of years (birth dates stay).',
   })
   async previewImpact(
     @Ctx() ctx: Context,
