@@ -14,7 +14,7 @@ import { JurisdictionTree } from './jurisdictions-page';
 import { PolicyVersionList } from './versions/list';
 import { PolicyVersionShow } from './versions/show';
 import { HistoryList } from './history';
-import { UserList } from './users';
+import { UserCreate, UserEdit, UserList } from './users';
 import { PolicyEditPage } from './editor';
 import { NoticePage } from './notice';
 import { ComparePage } from './compare';
@@ -40,7 +40,7 @@ export function App() {
           <Resource name="jurisdictions" list={JurisdictionTree} icon={AccountTreeIcon} recordRepresentation="name" />
           <Resource name="cohorts" list={CohortList} show={CohortShow} create={CohortCreate} icon={GroupsIcon} recordRepresentation="name" />
           <Resource name="auditLog" list={HistoryList} icon={HistoryIcon} />
-          {permissions?.roles.includes('admin') ? <Resource name="users" list={UserList} icon={PersonIcon} /> : null}
+          {permissions?.roles.includes('admin') ? <Resource name="users" list={UserList} create={UserCreate} edit={UserEdit} icon={PersonIcon} /> : null}
           <CustomRoutes>
             <Route path="/policyVersions/:id/notice" element={<NoticePage />} />
             <Route path="/compare" element={<ComparePage />} />

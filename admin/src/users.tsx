@@ -1,8 +1,27 @@
-import { Datagrid, FunctionField, List, TextField, BooleanField, type ListProps } from 'react-admin';
-import { Chip } from '@mui/material';
+import { useEffect, useState } from 'react';
+import { Datagrid, FunctionField, List, TextField, BooleanField, CreateButton, TopToolbar, Title, useNotify, useRedirect, useRefresh, type ListProps } from 'react-admin';
+import { useParams } from 'react-router-dom';
+import {
+  Alert,
+  Box,
+  Button,
+  Card,
+  CardContent,
+  Checkbox,
+  Chip,
+  FormControlLabel,
+  FormGroup,
+  FormLabel,
+  MenuItem,
+  Stack,
+  Switch,
+  TextField as MuiTextField,
+} from '@mui/material';
+import { ApiError, gql } from './api';
 import { useTr } from './i18n';
+import { loadJurisdictions, type JurisdictionNode } from './jurisdictions';
 
-const ROLES: Record<string, [string, string]> = {
+export const ROLE_NAMES: Record<string, [string, string]> = {
   drafter: ['起草', 'Drafter'],
   approver: ['审核', 'Approver'],
   auditor: ['审计', 'Auditor'],
@@ -12,26 +31,165 @@ const ROLES: Record<string, [string, string]> = {
 
 interface UserRow {
   id: string;
+  username: string;
+  displayName: string;
   roles: string[];
+  active: boolean;
   jurisdictions: { id: string; name: string }[];
 }
 
-/** Admins: the users, their roles and jurisdictions (created and changed over the API's user mutations). */
+/** Admins: the users, their roles and jurisdictions. */
 export function UserList(props: ListProps) {
   const tr = useTr();
   return (
-    <List {...props} sort={{ field: 'username', order: 'ASC' }} exporter={false}>
-      <Datagrid bulkActionButtons={false} rowClick={false}>
+    <List
+      {...props}
+      sort={{ field: 'username', order: 'ASC' }}
+      exporter={false}
+      actions={
+        <TopToolbar>
+          <CreateButton label={tr('新建用户', 'New user')} />
+        </TopToolbar>
+      }
+    >
+      <Datagrid bulkActionButtons={false} rowClick={(id) => `/users/${id}`}>
         <TextField source="username" />
         <TextField source="displayName" />
         <FunctionField
           source="roles"
           sortable={false}
-          render={(r: UserRow) => r.roles.map((x) => <Chip key={x} size="small" sx={{ mr: 0.5 }} label={ROLES[x] ? tr(...ROLES[x]!) : x} />)}
+          render={(r: UserRow) => r.roles.map((x) => <Chip key={x} size="small" sx={{ mr: 0.5 }} label={ROLE_NAMES[x] ? tr(...ROLE_NAMES[x]!) : x} />)}
         />
         <FunctionField source="jurisdictions" sortable={false} render={(r: UserRow) => r.jurisdictions.map((j) => j.name).join('、')} />
         <BooleanField source="active" />
       </Datagrid>
     </List>
+  );
+}
+
+export const UserCreate = () => <UserForm />;
+
+export function UserEdit() {
+  const { id } = useParams<{ id: string }>();
+  return <UserForm id={id} />;
+}
+
+/**
+ * Create or change a user (admins only; the API checks): roles, the jurisdictions they act in (a
+ * jurisdiction includes everything below it), a password of at least 10 characters, active or not.
+ * Changing the password or deactivating ends the user's sessions.
+ */
+function UserForm({ id }: { id?: string | undefined }) {
+  const tr = useTr();
+  const notify = useNotify();
+  const redirect = useRedirect();
+  const refresh = useRefresh();
+  const [all, setAll] = useState<JurisdictionNode[]>([]);
+  const [username, setUsername] = useState('');
+  const [displayName, setDisplayName] = useState('');
+  const [password, setPassword] = useState('');
+  const [roles, setRoles] = useState<string[]>([]);
+  const [jurisdictions, setJurisdictions] = useState<string[]>([]);
+  const [active, setActive] = useState(true);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    loadJurisdictions().then(setAll, () => setAll([]));
+    if (!id) return;
+    gql<{ users: UserRow[] }>(`{ users { id username displayName roles active jurisdictions { id name } } }`).then(
+      (d) => {
+        const u = d.users.find((x) => x.id === id);
+        if (!u) return setError(tr('用户不存在', 'No such user'));
+        setUsername(u.username);
+        setDisplayName(u.displayName);
+        setRoles(u.roles);
+        setJurisdictions(u.jurisdictions.map((j) => j.id));
+        setActive(u.active);
+      },
+      (e: Error) => setError(e.message),
+    );
+  }, [id]);
+
+  const names = () => jurisdictions.map((jid) => all.find((j) => j.id === jid)).map((j) => j?.code ?? j?.name ?? '');
+  const save = async () => {
+    setError(null);
+    if (!id && password.length < 10) return setError(`${tr('密码', 'Password')}：${tr('至少 10 个字符', 'at least 10 characters')}`);
+    if (id && password && password.length < 10) return setError(`${tr('密码', 'Password')}：${tr('至少 10 个字符', 'at least 10 characters')}`);
+    if (!roles.length) return setError(`${tr('角色', 'Roles')}：${tr('至少选择一个', 'choose at least one')}`);
+    setBusy(true);
+    try {
+      if (id)
+        await gql(`mutation ($id: ID!, $i: UpdateUserInput!) { updateUser(id: $id, input: $i) { id } }`, {
+          id,
+          i: { displayName, roles, jurisdictions: names(), active, ...(password ? { password } : {}) },
+        });
+      else
+        await gql(`mutation ($i: CreateUserInput!) { createUser(input: $i) { id } }`, {
+          i: { username, displayName: displayName || undefined, password, roles, jurisdictions: names() },
+        });
+      notify(tr('已保存', 'Saved'), { type: 'success' });
+      refresh();
+      redirect('/users');
+    } catch (e) {
+      setError(e instanceof ApiError ? e.message : String(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Card sx={{ mt: 2, maxWidth: 720 }}>
+      <Title title={id ? tr('修改用户', 'Edit user') : tr('新建用户', 'New user')} />
+      <CardContent>
+        <Stack spacing={2}>
+          <MuiTextField name="username" label={tr('用户名', 'Username')} value={username} onChange={(e) => setUsername(e.target.value)} disabled={!!id} required />
+          <MuiTextField name="displayName" label={tr('姓名', 'Name')} value={displayName} onChange={(e) => setDisplayName(e.target.value)} />
+          <MuiTextField
+            name="password"
+            type="password"
+            label={id ? tr('新密码（留空则不变）', 'New password (blank: unchanged)') : tr('密码', 'Password')}
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+            helperText={tr('至少 10 个字符', 'At least 10 characters')}
+            required={!id}
+          />
+          <Box>
+            <FormLabel>{tr('角色', 'Roles')}</FormLabel>
+            <FormGroup row>
+              {Object.entries(ROLE_NAMES).map(([role, label]) => (
+                <FormControlLabel
+                  key={role}
+                  control={<Checkbox name={`role-${role}`} checked={roles.includes(role)} onChange={(e) => setRoles(e.target.checked ? [...roles, role] : roles.filter((r) => r !== role))} />}
+                  label={tr(...label)}
+                />
+              ))}
+            </FormGroup>
+          </Box>
+          <MuiTextField
+            select
+            name="jurisdictions"
+            label={tr('负责地区（含下级）', 'Jurisdictions (and everything below)')}
+            value={jurisdictions}
+            onChange={(e) => setJurisdictions(typeof e.target.value === 'string' ? e.target.value.split(',') : (e.target.value as unknown as string[]))}
+            slotProps={{ select: { multiple: true } }}
+          >
+            {all.map((j) => (
+              <MenuItem key={j.id} value={j.id}>
+                {j.name}
+              </MenuItem>
+            ))}
+          </MuiTextField>
+          {id ? <FormControlLabel control={<Switch checked={active} onChange={(e) => setActive(e.target.checked)} />} label={tr('启用', 'Active')} /> : null}
+          {error ? <Alert severity="error">{error}</Alert> : null}
+          <Stack direction="row" spacing={1}>
+            <Button variant="contained" onClick={() => void save()} disabled={busy}>
+              {tr('保存', 'Save')}
+            </Button>
+            <Button onClick={() => redirect('/users')}>{tr('取消', 'Cancel')}</Button>
+          </Stack>
+        </Stack>
+      </CardContent>
+    </Card>
   );
 }

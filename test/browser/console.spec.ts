@@ -24,6 +24,7 @@ const PASSWORD = 'console-password-1';
 const FIRST_SCREEN_LIMIT_MS = 2000;
 
 let api: TestApi;
+let firstScreenMs = 0;
 let browser: Browser;
 let page: Page;
 const ids: Record<string, string> = {};
@@ -34,8 +35,8 @@ async function gqlAs(token: string | undefined, query: string, variables: Record
   return r.data;
 }
 
-async function token(username: string): Promise<string> {
-  const { login } = await gqlAs(undefined, `mutation ($u: String!, $p: String!) { login(username: $u, password: $p) { token } }`, { u: username, p: PASSWORD });
+async function token(username: string, password = PASSWORD): Promise<string> {
+  const { login } = await gqlAs(undefined, `mutation ($u: String!, $p: String!) { login(username: $u, password: $p) { token } }`, { u: username, p: password });
   return login.token;
 }
 
@@ -43,10 +44,10 @@ async function shot(name: string) {
   await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
 }
 
-async function login(username: string) {
+async function login(username: string, password = PASSWORD) {
   await page.goto(`${api.base}/#/login`);
   await page.fill('input[name="username"]', username);
-  await page.fill('input[name="password"]', PASSWORD);
+  await page.fill('input[name="password"]', password);
   await page.click('button[type="submit"]');
   await page.getByTestId('dashboard').waitFor();
 }
@@ -68,13 +69,10 @@ beforeAll(async () => {
   api = await startTestApi({ console: CONSOLE_DIST });
   await new UserService(api.orm.em.fork()).ensureAdmin('admin-password-1');
   const { login: admin } = await gqlAs(undefined, `mutation { login(username: "admin", password: "admin-password-1") { token } }`);
-  for (const [username, displayName, roles] of [
-    ['shishi-drafter', '石狮市医保局起草人', ['drafter']],
-    ['shishi-approver', '石狮市医保局审核人', ['approver']],
-  ] as const)
-    await gqlAs(admin.token, `mutation ($i: CreateUserInput!) { createUser(input: $i) { id } }`, {
-      i: { username, displayName, password: PASSWORD, roles, jurisdictions: ['石狮市'] },
-    });
+  // the drafter's account is created in the console by the admin (below)
+  await gqlAs(admin.token, `mutation ($i: CreateUserInput!) { createUser(input: $i) { id } }`, {
+    i: { username: 'shishi-approver', displayName: '石狮市医保局审核人', password: PASSWORD, roles: ['approver'], jurisdictions: ['石狮市'] },
+  });
   ids.shishi2025 = (await gqlAs(undefined, `{ policy(jurisdiction: "石狮市", year: 2025) { id } }`)).policy.id;
   browser = await chromium.launch({
     executablePath: CHROMIUM,
@@ -102,7 +100,7 @@ describe('the console, end to end', () => {
     await page.goto(`${api.base}/`);
     await page.locator('input[name="username"]').waitFor();
     const ms = Date.now() - started;
-    writeFileSync(join(SHOTS, '..', 'first-screen.txt'), `${ms} ms\n`);
+    firstScreenMs = ms;
     console.log(`console first screen: ${ms} ms`);
     await shot('01-login');
     expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');
@@ -110,13 +108,43 @@ describe('the console, end to end', () => {
     expect(ms).toBeLessThan(FIRST_SCREEN_LIMIT_MS);
   });
 
+  it('an admin creates a drafter for 石狮市 in the console', async () => {
+    await login('admin', 'admin-password-1');
+    await page.goto(`${api.base}/#/users/create`);
+    await page.locator('input[name="username"]').fill('shishi-drafter');
+    await page.locator('input[name="displayName"]').fill('石狮市医保局起草人');
+    await page.locator('input[name="password"]').fill('short');
+    await page.locator('input[name="role-drafter"]').check();
+    await page.getByRole('button', { name: '保存', exact: true }).click();
+    await expect.poll(() => page.locator('.MuiAlert-message').innerText()).toContain('至少 10 个字符');
+    await page.locator('input[name="password"]').fill(PASSWORD);
+    await page.getByLabel('负责地区（含下级）').click();
+    await page.getByRole('option', { name: '石狮市', exact: true }).click();
+    await page.keyboard.press('Escape');
+    await shot('02-user-create');
+    await page.getByRole('button', { name: '保存', exact: true }).click();
+    await page.waitForURL(/#\/users$/);
+    await expect.poll(() => page.locator('body').innerText()).toContain('shishi-drafter');
+    const { users } = await gqlAs(await token('admin', 'admin-password-1'), `{ users { username roles jurisdictions { name } } }`);
+    expect(users.find((u: any) => u.username === 'shishi-drafter')).toEqual({ username: 'shishi-drafter', roles: ['drafter'], jurisdictions: [{ name: '石狮市' }] });
+    await logout();
+  });
+
   it('a drafter logs in and sees the dashboard, the jurisdiction tree and the versions', async () => {
     await login('shishi-drafter');
+    // the first screen of a signed-in officer: reload and time until the versions are listed
+    const started = Date.now();
+    await page.reload();
     await expect.poll(() => page.getByTestId('published-versions').innerText()).toContain('石狮市');
-    await shot('02-dashboard');
+    const ms = Date.now() - started;
+    writeFileSync(join(SHOTS, '..', 'first-screen.txt'), `login page ${firstScreenMs} ms; dashboard with data ${ms} ms\n`);
+    console.log(`console dashboard with data: ${ms} ms`);
+    expect(ms).toBeLessThan(FIRST_SCREEN_LIMIT_MS);
+    await expect.poll(() => page.getByTestId('published-versions').innerText()).toContain('石狮市');
+    await shot('03-dashboard');
     await page.goto(`${api.base}/#/jurisdictions`);
     await expect.poll(() => page.locator('body').innerText()).toContain('灵源街道');
-    await shot('03-jurisdictions');
+    await shot('03-jurisdictions-tree');
     await page.goto(`${api.base}/#/policyVersions`);
     await expect.poll(() => page.locator('body').innerText()).toContain('五河县');
     await shot('04-versions');
