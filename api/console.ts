@@ -44,7 +44,13 @@ export async function ensureConsoleBuilt(log: (line: string) => void = console.l
   const started = Date.now();
   const vite = join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
   await new Promise<void>((ok, fail) => {
-    const child = spawn(process.execPath, [vite, 'build', 'admin', '--logLevel', 'warn'], { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
+    // NODE_ENV decides React's build: a caller's `test` or `development` (vitest sets one) would ship
+    // React's slower development build
+    const child = spawn(process.execPath, [vite, 'build', 'admin', '--logLevel', 'warn'], {
+      cwd: ROOT,
+      stdio: ['ignore', 'inherit', 'inherit'],
+      env: { ...process.env, NODE_ENV: 'production' },
+    });
     child.on('error', fail);
     child.on('exit', (code) => (code === 0 ? ok() : fail(new Error(`building the console failed (vite exit code ${code})`))));
   });

@@ -15,12 +15,31 @@ import { PolicyVersionList } from './versions/list';
 import { PolicyVersionShow } from './versions/show';
 import { HistoryList } from './history';
 import { UserCreate, UserEdit, UserList } from './users';
-import { PolicyEditPage } from './editor';
-import { NoticePage } from './notice';
-import { ComparePage } from './compare';
-import { PreviewPage } from './preview';
-import { CohortCreate, CohortList, CohortShow } from './cohorts';
+import { lazy, Suspense, type ComponentType } from 'react';
 import type { CurrentUser } from './api';
+
+/**
+ * Pages with heavy dependencies (the schema-driven editor, DOCX generation, charts) load on first
+ * use, so the first screen only fetches the lists and the login.
+ */
+function page<K extends string>(load: () => Promise<Record<K, ComponentType<object>>>, name: K): ComponentType {
+  const Lazy = lazy<ComponentType<object>>(async () => ({ default: (await load())[name] }));
+  return function LazyPage() {
+    return (
+      <Suspense fallback={<div style={{ padding: 16 }}>…</div>}>
+        <Lazy />
+      </Suspense>
+    );
+  };
+}
+
+const PolicyEditPage = page(() => import('./editor'), 'PolicyEditPage');
+const NoticePage = page(() => import('./notice'), 'NoticePage');
+const ComparePage = page(() => import('./compare'), 'ComparePage');
+const PreviewPage = page(() => import('./preview'), 'PreviewPage');
+const CohortList = page(() => import('./cohorts'), 'CohortList');
+const CohortShow = page(() => import('./cohorts'), 'CohortShow');
+const CohortCreate = page(() => import('./cohorts'), 'CohortCreate');
 
 export function App() {
   return (

@@ -4,7 +4,7 @@ import { Alert, Box, Button, Card, CardContent, Chip, Stack, Tab, Table, TableBo
 import { ShowBase, Title, useRecordContext } from 'react-admin';
 import { gql } from '../api';
 import { useTr } from '../i18n';
-import { NoticeView } from '../notice';
+import { NoticeView } from '../notice/NoticeView';
 import { StatusChip } from '../status';
 import { WorkflowButtons } from './workflow';
 import { actionName } from '../history';
