@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import compression from 'compression';
 import express, { type Express } from 'express';
 
 /*
@@ -61,6 +62,7 @@ export async function ensureConsoleBuilt(log: (line: string) => void = console.l
 /** Serve the built console at `/`: hashed assets cached for a year, index.html never cached. */
 export function serveConsole(app: Express, dist = CONSOLE_DIST): void {
   app.use(
+    compression(),
     express.static(dist, {
       index: 'index.html',
       setHeaders: (res, path) => {
