@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -215,6 +215,13 @@ describe('the console, end to end', () => {
     await page.goto(`${api.base}/#/policyVersions/${ids.draft}/notice`);
     await expect.poll(() => page.locator('body').innerText()).toContain('420');
     await shot('11-notice');
+    // the notice as a Word file: a zip (PK) named after the jurisdiction and year
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载 DOCX' }).click()]);
+    expect(download.suggestedFilename()).toBe('石狮市-2026-通知.docx');
+    const path = await download.path();
+    const bytes = readFileSync(path);
+    expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK');
+    expect(bytes.length).toBeGreaterThan(5_000);
     await page.goto(`${api.base}/#/policyVersions/${ids.draft}/show`);
     await page.getByTestId('version-title').waitFor();
     await workflow('提交审核', 'IN_REVIEW');
