@@ -20,7 +20,7 @@ const ok = async (who: string, query: string, variables?: Record<string, unknown
   if (r.errors) throw new Error(`${who}: ${r.errors[0]!.message}`);
   return r.data;
 };
-async function upload(who: string | null, jurisdiction: string, name: string, csv: string, job?: string) {
+async function upload(who: string | null, jurisdiction: string, name: string, csv: string | Buffer, job?: string) {
   const url = `${api.base}/cohorts?jurisdiction=${encodeURIComponent(jurisdiction)}&name=${encodeURIComponent(name)}${job ? `&job=${job}` : ''}`;
   const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'text/csv', ...(who ? { authorization: `Bearer ${tokens[who]}` } : {}) }, body: csv });
   return { status: res.status, body: (await res.json()) as any };
@@ -61,7 +61,13 @@ describe('importing a cohort', () => {
     ['a duplicate person_id', `${HEADER}\nP1,城关镇,,,,\nP2,头铺镇,,,,\nP1,朱顶镇,,,,\n`, { line: 4, field: 'person_id', message: '"P1" appears twice (first on line 2)' }],
     ['an unknown unit', `${HEADER}\nP1,城关镇,,,,\nP2,城西镇,,,,\n`, { line: 3, field: 'unit', message: expect.stringContaining('"城西镇" is not a unit of 五河县') }],
     ['a short row', `${HEADER}\nP1,城关镇,,\n`, { line: 2, field: 'row', message: 'has 4 fields, expected 6' }],
-  ])('refuses %s with its line number, and imports nothing', async (_what, csv, error) => {
+    ['a duplicate Chinese person_id', `${HEADER}\n张三,城关镇,,,,\n李四,城关镇,,,,\n张三,头铺镇,,,,\n`, { line: 4, field: 'person_id', message: '"张三" appears twice (first on line 2)' }],
+    [
+      'a line that is not UTF-8 (a GBK-saved name)',
+      Buffer.concat([Buffer.from(`${HEADER}\nP1,城关镇,,,,\nP2,`), Buffer.from([0xb3, 0xc7, 0xb9, 0xd8, 0xd5, 0xf2]), Buffer.from(',,,,\nP3,城关镇,,,,\n')]),
+      { line: 3, field: 'row', message: 'is not UTF-8 text (save the file as UTF-8)' },
+    ],
+  ] as [string, string | Buffer, object][])('refuses %s with its line number, and imports nothing', async (_what, csv, error) => {
     const before = await counts();
     const r = await upload('wuhe-drafter', '五河县', `bad ${_what}`, csv);
     expect(r.status).toBe(400);

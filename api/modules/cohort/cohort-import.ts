@@ -1,5 +1,5 @@
+import { isUtf8 } from 'node:buffer';
 import { randomUUID } from 'node:crypto';
-import { StringDecoder } from 'node:string_decoder';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { isRealDate } from '../../../policy-schemas/index.js';
@@ -57,7 +57,10 @@ export async function importCohort(opts: {
   const name = opts.name.trim();
   if (!name) throw new CohortImportError([{ line: 0, field: 'name', message: 'a cohort needs a name' }], 1, 0);
   const v = opts.vocabulary;
-  const units = new Set(v.units);
+  // Lines are handled as latin1 strings: one character per byte, so no UTF-8 decoding or re-encoding
+  // and V8's compact one-byte strings; the delimiters are ASCII, so they never occur inside a
+  // multi-byte character. Values are turned back into text (`text()`) only for messages.
+  const units = new Set(v.units.map(bytesOf));
   const client = new pg.Client({ connectionString: opts.databaseUrl });
   await client.connect();
   const id = randomUUID();
@@ -98,7 +101,7 @@ export async function importCohort(opts: {
       buffered = [];
       bufferedBytes = 0;
       // keep checking while PostgreSQL ingests: wait only when much is queued
-      copy.write(chunk);
+      copy.write(Buffer.from(chunk, 'latin1'));
       if (copy.writableLength > 8 * 1024 * 1024) await new Promise((r) => copy.once('drain', r));
     };
 
@@ -115,10 +118,10 @@ export async function importCohort(opts: {
     const codes = (known: ReadonlySet<string>, what: string) => (value: string) => {
       if (!value) return null;
       const bad = value.split(';').find((c) => !known.has(c));
-      return bad === undefined ? null : `"${bad}" is not a ${what} code of ${v.jurisdictionName}`;
+      return bad === undefined ? null : `"${text(bad)}" is not a ${what} code of ${v.jurisdictionName}`;
     };
-    const checkUnit = memo((value) => (units.has(value) ? null : `"${value}" is not a unit of ${v.jurisdictionName} (${v.units.slice(0, 5).join('、')}${v.units.length > 5 ? '…' : ''})`));
-    const checkDate = memo((value) => (!value || isDate(value) ? null : `"${value}" is not a date written YYYY-MM-DD`));
+    const checkUnit = memo((value) => (units.has(value) ? null : `"${text(value)}" is not a unit of ${v.jurisdictionName} (${v.units.slice(0, 5).join('、')}${v.units.length > 5 ? '…' : ''})`));
+    const checkDate = memo((value) => (!value || isDate(value) ? null : `"${text(value)}" is not a date written YYYY-MM-DD`));
     const checkCategories = codes(v.categories, 'category');
     const checkGroups = codes(v.groups, 'special-group');
     /** `categories,groups,payment_date`, checked once per distinct tail (they repeat across persons). */
@@ -149,50 +152,51 @@ export async function importCohort(opts: {
     let headerSeen = false;
     const handle = (raw: string) => {
       line++;
-      let text = raw.charCodeAt(raw.length - 1) === 13 ? raw.slice(0, -1) : raw;
+      let row = raw.charCodeAt(raw.length - 1) === 13 ? raw.slice(0, -1) : raw;
       if (!headerSeen) {
         headerSeen = true;
-        const header = text.replace(/^\uFEFF/, '').trim();
+        const header = text(row).replace(/^\uFEFF/, '').trim();
         if (header !== CSV_HEADER) fail(1, 'header', `must be exactly "${CSV_HEADER}", found "${header.slice(0, 120)}"`);
         return;
       }
-      if (text === '') return; // a trailing empty line
+      if (row === '') return; // a trailing empty line
+      if (badLines.size && badLines.has(line)) return fail(line, 'row', 'is not UTF-8 text (save the file as UTF-8)');
       let personId: string, unit: string, birth: string, tail: string, idHash: number;
-      if (text.includes('"')) {
-        const f = parseQuoted(text);
+      if (row.includes('"')) {
+        const f = parseQuoted(row);
         if (f.length !== 6) return fail(line, 'row', `has ${f.length} fields, expected 6`);
         [personId, unit, birth] = f as [string, string, string];
         if (/[",]/.test(f[3]! + f[4]! + f[5]!)) return fail(line, 'row', 'categories, groups and payment_date may not contain commas or quotes');
         tail = f.slice(3).join(',');
-        text = f.map(csvField).join(',');
+        row = f.map(csvField).join(',');
         idHash = hash28(personId, 0, personId.length);
       } else {
-        const c1 = text.indexOf(',');
-        const c2 = c1 < 0 ? -1 : text.indexOf(',', c1 + 1);
-        const c3 = c2 < 0 ? -1 : text.indexOf(',', c2 + 1);
-        if (c3 < 0) return fail(line, 'row', `has ${text.split(',').length} fields, expected 6`);
+        const c1 = row.indexOf(',');
+        const c2 = c1 < 0 ? -1 : row.indexOf(',', c1 + 1);
+        const c3 = c2 < 0 ? -1 : row.indexOf(',', c2 + 1);
+        if (c3 < 0) return fail(line, 'row', `has ${row.split(',').length} fields, expected 6`);
         // the id is hashed in place; its text is cut out only when a message needs it
-        personId = c1 > 64 ? text.slice(0, c1) : '';
-        idHash = hash28(text, 0, c1);
-        unit = text.slice(c1 + 1, c2);
-        birth = text.slice(c2 + 1, c3);
-        tail = text.slice(c3 + 1);
+        personId = c1 > 64 ? row.slice(0, c1) : '';
+        idHash = hash28(row, 0, c1);
+        unit = row.slice(c1 + 1, c2);
+        birth = row.slice(c2 + 1, c3);
+        tail = row.slice(c3 + 1);
       }
       const t = checkTail(tail);
       if (t.fields !== 6) return fail(line, 'row', `has ${t.fields} fields, expected 6`);
       const pay = t.pay;
       const before = totalErrors;
       let why: string | null;
-      const idLength = personId ? personId.length : text.indexOf(',');
+      const idLength = personId ? personId.length : row.indexOf(',');
       if (idLength === 0) fail(line, 'person_id', 'is empty');
-      else if (idLength > 64) fail(line, 'person_id', 'is longer than 64 characters');
+      else if (idLength > 64 && text(personId).length > 64) fail(line, 'person_id', 'is longer than 64 characters');
       if ((why = checkUnit(unit))) fail(line, 'unit', why);
       if ((why = checkDate(birth))) fail(line, 'birth_date', why);
       for (const [field, problem] of t.problems) fail(line, field, problem);
       if (birth && pay && birth > pay && !checkDate(birth) && !checkDate(pay)) fail(line, 'birth_date', `(${birth}) is after the payment date (${pay})`);
       if (totalErrors !== before) {
         // a refused row is not written; its id still counts for duplicates
-        if (idLength > 0) refusedIds.push({ id: personId || text.slice(0, idLength), line, hash: idHash });
+        if (idLength > 0) refusedIds.push({ id: text(personId || row.slice(0, idLength)), line, hash: idHash });
         return;
       }
       rows++;
@@ -207,17 +211,34 @@ export async function importCohort(opts: {
       hashes[rows] = idHash * 33554432 + rows; // hash · 2^25 + row: sorts by hash, then row
       lineOf[rows] = line;
       // valid rows are written even after an error, so that duplicates are found too; all is rolled back
-      const row = `${rows},${text}\n`;
-      buffered.push(row);
-      bufferedBytes += row.length;
+      const out = `${rows},${row}\n`;
+      buffered.push(out);
+      bufferedBytes += out.length;
       if (rows % PROGRESS_EVERY === 0) opts.onProgress?.(rows, bytes);
     };
 
-    // a character may be split between two chunks: decode across them
-    const decoder = new StringDecoder('utf8');
+    // UTF-8 is checked per run of whole lines (a line ends with a byte that no multi-byte character
+    // contains); only a run that fails is searched for its lines
+    const badLines = new Set<number>();
+    let carry: Buffer = Buffer.alloc(0);
+    const checkUtf8 = (run: Buffer, firstLine: number) => {
+      if (isUtf8(run)) return;
+      let start = 0;
+      for (let n = firstLine, nl = run.indexOf(10); start < run.length; n++, nl = run.indexOf(10, start)) {
+        const end = nl < 0 ? run.length : nl;
+        if (!isUtf8(run.subarray(start, end))) badLines.add(n);
+        start = end + 1;
+      }
+    };
     for await (const chunk of opts.input) {
-      const s = typeof chunk === 'string' ? chunk : decoder.write(chunk);
-      bytes += typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.length;
+      const b = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
+      const lastNl = b.lastIndexOf(10);
+      if (lastNl >= 0) {
+        checkUtf8(carry.length ? Buffer.concat([carry, b.subarray(0, lastNl + 1)]) : b.subarray(0, lastNl + 1), line + 1);
+        carry = b.subarray(lastNl + 1);
+      } else carry = Buffer.concat([carry, b]);
+      const s = b.toString('latin1');
+      bytes += s.length;
       const buf = rest + s;
       let pos = 0;
       for (let nl = buf.indexOf('\n'); nl >= 0; nl = buf.indexOf('\n', pos)) {
@@ -227,7 +248,7 @@ export async function importCohort(opts: {
       rest = buf.slice(pos);
       if (bufferedBytes > 256 * 1024) await flush();
     }
-    rest += decoder.end();
+    if (carry.length) checkUtf8(carry, line + 1);
     if (rest) handle(rest);
     if (!headerSeen) fail(1, 'header', `the file is empty; the first line must be "${CSV_HEADER}"`);
     await flush();
@@ -274,6 +295,14 @@ export async function importCohort(opts: {
   } finally {
     await client.end();
   }
+}
+
+/** Text → its UTF-8 bytes as a latin1 string (one character per byte), and back. */
+function bytesOf(s: string): string {
+  return Buffer.from(s, 'utf8').toString('latin1');
+}
+function text(bytes: string): string {
+  return Buffer.from(bytes, 'latin1').toString('utf8');
 }
 
 function isDate(s: string): boolean {
