@@ -9,7 +9,11 @@ export const authProvider: AuthProvider = {
     const { login } = await gql<{ login: { token: string; user: CurrentUser } }>(
       `mutation ($username: String!, $password: String!) { login(username: $username, password: $password) { token user { ${USER_FIELDS} } } }`,
       { username, password },
-    );
+    ).catch((e: unknown) => {
+      // a message key: react-admin shows it in the user's language
+      if (e instanceof ApiError && e.code === 'UNAUTHENTICATED') throw new Error('app.auth.invalid');
+      throw e;
+    });
     localStorage.setItem(TOKEN_KEY, login.token);
     localStorage.setItem(USER_KEY, JSON.stringify(login.user));
   },

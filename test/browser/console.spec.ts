@@ -108,6 +108,13 @@ describe('the console, end to end', () => {
     expect(ms).toBeLessThan(FIRST_SCREEN_LIMIT_MS);
   });
 
+  it('refuses a wrong password with a message in Chinese', async () => {
+    await page.fill('input[name="username"]', 'admin');
+    await page.fill('input[name="password"]', 'not-the-password');
+    await page.click('button[type="submit"]');
+    await expect.poll(() => page.locator('body').innerText()).toContain('用户名或密码错误');
+  });
+
   it('an admin creates a drafter for 石狮市 in the console', async () => {
     await login('admin', 'admin-password-1');
     await page.goto(`${api.base}/#/users/create`);

@@ -1,6 +1,7 @@
 /** The console's resource and field names, for react-admin's menus, titles and list headers. */
 export const app = {
   zh: {
+    app: { auth: { invalid: '用户名或密码错误，请重试' } },
     resources: {
       jurisdictions: { name: '统筹地区', fields: { name: '名称', code: '区划代码', level: '层级', note: '备注' } },
       policyVersions: {
@@ -28,6 +29,7 @@ export const app = {
     },
   },
   en: {
+    app: { auth: { invalid: 'Wrong username or password, please try again' } },
     resources: {
       jurisdictions: { name: 'Jurisdictions', fields: { name: 'Name', code: 'Division code', level: 'Level', note: 'Note' } },
       policyVersions: {
