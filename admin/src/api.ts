@@ -80,3 +80,21 @@ export function yuanText(fen: number): string {
   const f = a % 100;
   return `${sign}${y}${f ? `.${String(f).padStart(2, '0').replace(/0$/, '')}` : ''}`;
 }
+
+const CODE_NAMES: Record<string, [string, string]> = {
+  FORBIDDEN: ['无权限', 'Not allowed'],
+  UNAUTHENTICATED: ['请重新登录', 'Please log in again'],
+  CONFLICT: ['冲突', 'Conflict'],
+  BAD_USER_INPUT: ['输入有误', 'Invalid input'],
+  NOT_FOUND: ['不存在', 'Not found'],
+  NETWORK: ['网络错误', 'Network error'],
+};
+
+/** An API error for people: what kind of refusal (in their language), then the API's own words naming the field. */
+export function errorText(e: unknown, tr: (zh: string, en: string) => string): string {
+  if (e instanceof ApiError) {
+    const kind = e.code ? CODE_NAMES[e.code] : undefined;
+    return kind && e.code !== 'NETWORK' ? `${tr(...kind)}：${e.message}` : e.message;
+  }
+  return e instanceof Error ? e.message : String(e);
+}

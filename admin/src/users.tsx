@@ -17,7 +17,7 @@ import {
   Switch,
   TextField as MuiTextField,
 } from '@mui/material';
-import { ApiError, gql } from './api';
+import { errorText, gql } from './api';
 import { useTr } from './i18n';
 import { loadJurisdictions, type JurisdictionNode } from './jurisdictions';
 
@@ -132,7 +132,7 @@ function UserForm({ id }: { id?: string | undefined }) {
       refresh();
       redirect('/users');
     } catch (e) {
-      setError(e instanceof ApiError ? e.message : String(e));
+      setError(errorText(e, tr));
     } finally {
       setBusy(false);
     }

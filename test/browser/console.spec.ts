@@ -157,6 +157,13 @@ describe('the console, end to end', () => {
     await shot('04-versions');
   });
 
+  it('offers a drafter no workflow on another jurisdiction’s version (五河县)', async () => {
+    const { policy } = await gqlAs(undefined, `{ policy(jurisdiction: "五河县", year: 2024) { id } }`);
+    await page.goto(`${api.base}/#/policyVersions/${policy.id}/show`);
+    await page.getByTestId('version-title').waitFor();
+    expect(await page.getByTestId('workflow').getByRole('button').count()).toBe(0);
+  });
+
   it('clones Shishi 2025 into a 2026 draft', async () => {
     await page.goto(`${api.base}/#/policyVersions/${ids.shishi2025}/show`);
     await page.getByTestId('version-title').waitFor();

@@ -2,7 +2,7 @@ import { useState, type ReactNode } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { Button, Dialog, DialogActions, DialogContent, DialogTitle, Stack, TextField, Typography } from '@mui/material';
 import { useNotify, useRefresh } from 'react-admin';
-import { ApiError, gql } from '../api';
+import { errorText, gql } from '../api';
 import { useTr } from '../i18n';
 import { useAbilities } from '../permissions';
 
@@ -127,7 +127,7 @@ export function WorkflowButtons({ version }: { version: VersionSummary }) {
       if (msg) notify(msg, { type: 'success' });
       refresh();
     } catch (e) {
-      setError(e instanceof ApiError ? e.message : String(e));
+      setError(errorText(e, tr));
     } finally {
       setBusy(false);
     }
