@@ -192,6 +192,12 @@ describe('the console, end to end', () => {
     await page.getByRole('button', { name: '保存', exact: true }).click();
     await expect.poll(() => page.locator('body').innerText()).toContain('已保存');
     await shot('07-editor-saved');
+    // every part of the document has its tab of forms
+    for (const [i, tab] of ['文件信息', '参保范围', '减免对象', '缴费时间', '特殊群体', '退费', '参保登记', '缴费渠道', '工作要求', '领导小组', '附件', '说明'].entries()) {
+      await page.getByRole('tab', { name: tab, exact: true }).click();
+      await expect.poll(() => page.locator('input[name], textarea[name]').count()).toBeGreaterThan(0);
+      await shot(`07-editor-tab-${String(i + 1).padStart(2, '0')}-${tab}`);
+    }
   });
 
   it('uploads a cohort with a progress bar', async () => {
