@@ -93,15 +93,37 @@ export async function importCohort(opts: {
       copy.on('finish', resolve);
       copy.on('error', reject);
     });
-    let buffered: string[] = [];
-    let bufferedBytes = 0;
+    // Rows go out as bytes: the row number's digits, then the line's own bytes copied from the input
+    // (no string is built per row), into 1 MB blocks handed to COPY as they fill.
+    const BLOCK = 1 << 20;
+    let out = Buffer.allocUnsafe(BLOCK);
+    let outPos = 0;
+    const digits = Buffer.allocUnsafe(16);
+    const room = (n: number) => {
+      if (outPos + n <= out.length) return;
+      if (outPos) copy.write(out.subarray(0, outPos));
+      out = Buffer.allocUnsafe(Math.max(BLOCK, n));
+      outPos = 0;
+    };
+    const emit = (rowNo: number, src: Buffer | string, start: number, end: number) => {
+      room(end - start + 18);
+      let k = 16;
+      do {
+        digits[--k] = 48 + (rowNo % 10);
+        rowNo = Math.floor(rowNo / 10);
+      } while (rowNo > 0);
+      for (; k < 16; k++) out[outPos++] = digits[k]!;
+      out[outPos++] = 44; // ,
+      outPos += typeof src === 'string' ? out.write(src, outPos, 'latin1') : src.copy(out, outPos, start, end);
+      out[outPos++] = 10; // newline
+    };
     const flush = async () => {
-      if (!buffered.length) return;
-      const chunk = buffered.join('');
-      buffered = [];
-      bufferedBytes = 0;
-      // keep checking while PostgreSQL ingests: wait only when much is queued
-      copy.write(Buffer.from(chunk, 'latin1'));
+      if (outPos) copy.write(out.subarray(0, outPos));
+      out = Buffer.allocUnsafe(BLOCK);
+      outPos = 0;
+    };
+    // keep checking while PostgreSQL ingests: wait only when much is queued
+    const backpressure = async () => {
       if (copy.writableLength > 8 * 1024 * 1024) await new Promise((r) => copy.once('drain', r));
     };
 
@@ -147,12 +169,14 @@ export async function importCohort(opts: {
 
     const refusedIds: { id: string; line: number; hash: number }[] = [];
     let line = 0;
-    let rest = '';
     let bytes = 0;
     let headerSeen = false;
-    const handle = (raw: string) => {
+    /** One line: `raw` is its text (latin1), at [start, end) of `src` (its bytes). */
+    const handle = (raw: string, src: Buffer, start: number, end: number) => {
       line++;
-      let row = raw.charCodeAt(raw.length - 1) === 13 ? raw.slice(0, -1) : raw;
+      const cr = raw.charCodeAt(raw.length - 1) === 13;
+      let row = cr ? raw.slice(0, -1) : raw;
+      let rewritten = false;
       if (!headerSeen) {
         headerSeen = true;
         const header = text(row).replace(/^\uFEFF/, '').trim();
@@ -169,6 +193,7 @@ export async function importCohort(opts: {
         if (/[",]/.test(f[3]! + f[4]! + f[5]!)) return fail(line, 'row', 'categories, groups and payment_date may not contain commas or quotes');
         tail = f.slice(3).join(',');
         row = f.map(csvField).join(',');
+        rewritten = true;
         idHash = hash28(personId, 0, personId.length);
       } else {
         const c1 = row.indexOf(',');
@@ -211,16 +236,15 @@ export async function importCohort(opts: {
       hashes[rows] = idHash * 33554432 + rows; // hash · 2^25 + row: sorts by hash, then row
       lineOf[rows] = line;
       // valid rows are written even after an error, so that duplicates are found too; all is rolled back
-      const out = `${rows},${row}\n`;
-      buffered.push(out);
-      bufferedBytes += out.length;
+      if (rewritten) emit(rows, row, 0, row.length);
+      else emit(rows, src, start, cr ? end - 1 : end);
       if (rows % PROGRESS_EVERY === 0) opts.onProgress?.(rows, bytes);
     };
 
     // UTF-8 is checked per run of whole lines (a line ends with a byte that no multi-byte character
     // contains); only a run that fails is searched for its lines
     const badLines = new Set<number>();
-    let carry: Buffer = Buffer.alloc(0);
+
     const checkUtf8 = (run: Buffer, firstLine: number) => {
       if (isUtf8(run)) return;
       let start = 0;
@@ -230,26 +254,31 @@ export async function importCohort(opts: {
         start = end + 1;
       }
     };
+    // the bytes after the last newline wait for the next chunk
+    let rest: Buffer = Buffer.alloc(0);
     for await (const chunk of opts.input) {
       const b = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
-      const lastNl = b.lastIndexOf(10);
-      if (lastNl >= 0) {
-        checkUtf8(carry.length ? Buffer.concat([carry, b.subarray(0, lastNl + 1)]) : b.subarray(0, lastNl + 1), line + 1);
-        carry = b.subarray(lastNl + 1);
-      } else carry = Buffer.concat([carry, b]);
-      const s = b.toString('latin1');
-      bytes += s.length;
-      const buf = rest + s;
+      bytes += b.length;
+      const all = rest.length ? Buffer.concat([rest, b]) : b;
+      const lastNl = all.lastIndexOf(10);
+      if (lastNl < 0) {
+        rest = all;
+        continue;
+      }
+      checkUtf8(all.subarray(0, lastNl + 1), line + 1);
+      const s = all.toString('latin1', 0, lastNl + 1);
       let pos = 0;
-      for (let nl = buf.indexOf('\n'); nl >= 0; nl = buf.indexOf('\n', pos)) {
-        handle(buf.slice(pos, nl));
+      for (let nl = s.indexOf('\n'); nl >= 0; nl = s.indexOf('\n', pos)) {
+        handle(s.slice(pos, nl), all, pos, nl);
         pos = nl + 1;
       }
-      rest = buf.slice(pos);
-      if (bufferedBytes > 256 * 1024) await flush();
+      rest = Buffer.from(all.subarray(lastNl + 1)); // a copy: the stream may reuse its chunk
+      await backpressure();
     }
-    if (carry.length) checkUtf8(carry, line + 1);
-    if (rest) handle(rest);
+    if (rest.length) {
+      checkUtf8(rest, line + 1);
+      handle(rest.toString('latin1'), rest, 0, rest.length);
+    }
     if (!headerSeen) fail(1, 'header', `the file is empty; the first line must be "${CSV_HEADER}"`);
     await flush();
     copy.end();
