@@ -117,6 +117,23 @@ describe('importing a cohort', () => {
     const hidden = await api.gql(`query($id: ID!) { cohort(id: $id) { name } }`, { id: r.body.id }, tokens['shishi-drafter']);
     expect(hidden.errors![0]!.extensions!.field).toBe('id');
   });
+
+  it('stores every field exactly as written: quoted, Chinese, CRLF, empty lists and dates as NULL', async () => {
+    const csv = `${HEADER}\r\n"A,1","城关镇",1980-05-01,di-bao,,\r\n王五,头铺镇,,,,2023-10-01\r\nA3,城关镇,2024-02-29,di-bao;jian-ce,,2024-03-01`;
+    const r = await upload('wuhe-drafter', '五河县', '原样保存', csv);
+    expect(r.status).toBe(201);
+    const sql = await sqlClient(api.databaseUrl);
+    const rows = await sql.query(
+      `select row_no, person_id, unit, birth_date::text, categories, groups, payment_date::text from cohort_person p join cohort c on c.no = p.cohort_no where c.id = $1 order by row_no`,
+      [r.body.id],
+    );
+    await sql.end();
+    expect(rows.rows).toEqual([
+      { row_no: 1, person_id: 'A,1', unit: '城关镇', birth_date: '1980-05-01', categories: 'di-bao', groups: null, payment_date: null },
+      { row_no: 2, person_id: '王五', unit: '头铺镇', birth_date: null, categories: null, groups: null, payment_date: '2023-10-01' },
+      { row_no: 3, person_id: 'A3', unit: '城关镇', birth_date: '2024-02-29', categories: 'di-bao;jian-ce', groups: null, payment_date: '2024-03-01' },
+    ]);
+  });
 });
 
 /** A Wuhe draft: an amendment of 2024 raising the individual fee from 380 to 400. */

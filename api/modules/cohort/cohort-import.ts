@@ -88,37 +88,77 @@ export async function importCohort(opts: {
     await client.query(`create table ${partition} partition of cohort_person for values in (${no})`);
     await client.query(`alter table ${partition} alter column cohort_no set default ${no}`);
     // Lines go to PostgreSQL as they are (CSV), behind the row number: no field is rebuilt.
-    const copy = client.query(copyFrom(`copy ${partition} (row_no, person_id, unit, birth_date, categories, groups, payment_date) from stdin with (format csv)`));
+    const copy = client.query(copyFrom(`copy ${partition} (row_no, person_id, unit, birth_date, categories, groups, payment_date) from stdin with (format binary)`));
     const copyDone = new Promise<void>((resolve, reject) => {
       copy.on('finish', resolve);
       copy.on('error', reject);
     });
-    // Rows go out as bytes: the row number's digits, then the line's own bytes copied from the input
-    // (no string is built per row), into 1 MB blocks handed to COPY as they fill.
+    // Rows go out in COPY's binary format, so PostgreSQL parses no text: dates as days since
+    // 2000-01-01, text fields as the input's own bytes (empty → NULL, as in CSV), written into 1 MB
+    // blocks handed to COPY as they fill; no string is built per row.
     const BLOCK = 1 << 20;
     let out = Buffer.allocUnsafe(BLOCK);
     let outPos = 0;
-    const digits = Buffer.allocUnsafe(16);
     const room = (n: number) => {
       if (outPos + n <= out.length) return;
       if (outPos) copy.write(out.subarray(0, outPos));
       out = Buffer.allocUnsafe(Math.max(BLOCK, n));
       outPos = 0;
     };
-    const emit = (rowNo: number, src: Buffer | string, start: number, end: number) => {
-      room(end - start + 18);
-      let k = 16;
-      do {
-        digits[--k] = 48 + (rowNo % 10);
-        rowNo = Math.floor(rowNo / 10);
-      } while (rowNo > 0);
-      for (; k < 16; k++) out[outPos++] = digits[k]!;
-      out[outPos++] = 44; // ,
-      outPos += typeof src === 'string' ? out.write(src, outPos, 'latin1') : src.copy(out, outPos, start, end);
-      out[outPos++] = 10; // newline
+    const int32 = (n: number) => {
+      outPos = out.writeInt32BE(n, outPos);
     };
+    const bytesField = (src: Buffer, a: number, b: number) => {
+      if (a === b) return int32(-1);
+      int32(b - a);
+      if (b - a < 48) for (let i = a; i < b; i++) out[outPos++] = src[i]!;
+      else outPos += src.copy(out, outPos, a, b);
+    };
+    const stringField = (s: string) => {
+      if (!s) return int32(-1);
+      int32(s.length);
+      outPos += out.write(s, outPos, 'latin1');
+    };
+    const dateField = (days: number) => {
+      if (days === NO_DAY) return int32(-1);
+      int32(4);
+      int32(days);
+    };
+    /** A row from the line's bytes: offsets of the id, unit, categories and groups; the dates' days. */
+    const emitBytes = (rowNo: number, src: Buffer, id: number, c1: number, c2: number, birth: number, cat: number, catEnd: number, grpEnd: number, pay: number) => {
+      room(grpEnd - id + 48);
+      outPos = out.writeInt16BE(7, outPos);
+      int32(4);
+      int32(rowNo);
+      bytesField(src, id, c1);
+      bytesField(src, c1 + 1, c2);
+      dateField(birth);
+      bytesField(src, cat, catEnd);
+      bytesField(src, catEnd + 1, grpEnd);
+      dateField(pay);
+    };
+    /** A row from fields that were unquoted (latin1 strings). */
+    const emitFields = (rowNo: number, f: string[], birth: number, pay: number) => {
+      room(f.reduce((n, x) => n + x.length, 0) + 48);
+      outPos = out.writeInt16BE(7, outPos);
+      int32(4);
+      int32(rowNo);
+      stringField(f[0]!);
+      stringField(f[1]!);
+      dateField(birth);
+      stringField(f[3]!);
+      stringField(f[4]!);
+      dateField(pay);
+    };
+    // the binary format's signature, flags and header extension length
+    room(19);
+    outPos += out.write('PGCOPY\n\u00ff\r\n\u0000', outPos, 'latin1');
+    int32(0);
+    int32(0);
     const flush = async () => {
-      if (outPos) copy.write(out.subarray(0, outPos));
+      room(2);
+      outPos = out.writeInt16BE(-1, outPos); // the trailer
+      copy.write(out.subarray(0, outPos));
       out = Buffer.allocUnsafe(BLOCK);
       outPos = 0;
     };
@@ -144,10 +184,21 @@ export async function importCohort(opts: {
     };
     const checkUnit = memo((value) => (units.has(value) ? null : `"${text(value)}" is not a unit of ${v.jurisdictionName} (${v.units.slice(0, 5).join('、')}${v.units.length > 5 ? '…' : ''})`));
     const checkDate = memo((value) => (!value || isDate(value) ? null : `"${text(value)}" is not a date written YYYY-MM-DD`));
+    /** Days since 2000-01-01 (PostgreSQL's epoch for dates); NO_DAY for an empty value, NaN for a bad one. */
+    const dayCache = new Map<string, number>();
+    const daysOf = (value: string): number => {
+      if (!value) return NO_DAY;
+      let d = dayCache.get(value);
+      if (d === undefined) {
+        d = isDate(value) ? Date.UTC(+value.slice(0, 4), +value.slice(5, 7) - 1, +value.slice(8, 10)) / 86_400_000 - 10_957 : NaN;
+        dayCache.set(value, d);
+      }
+      return d;
+    };
     const checkCategories = codes(v.categories, 'category');
     const checkGroups = codes(v.groups, 'special-group');
     /** `categories,groups,payment_date`, checked once per distinct tail (they repeat across persons). */
-    const tails = new Map<string, { pay: string; problems: [string, string][]; fields: number }>();
+    const tails = new Map<string, { pay: string; payDays: number; catLen: number; grpLen: number; problems: [string, string][]; fields: number }>();
     const checkTail = (tail: string) => {
       let t = tails.get(tail);
       if (!t) {
@@ -159,7 +210,8 @@ export async function importCohort(opts: {
           if ((why = checkGroups(f[1]!))) problems.push(['groups', why]);
           if ((why = checkDate(f[2]!))) problems.push(['payment_date', why]);
         }
-        tails.set(tail, (t = { pay: f[2] ?? '', problems, fields: f.length + 3 }));
+        const pay = f[2] ?? '';
+        tails.set(tail, (t = { pay, payDays: daysOf(pay), catLen: f[0]!.length, grpLen: (f[1] ?? '').length, problems, fields: f.length + 3 }));
       }
       return t;
     };
@@ -171,12 +223,15 @@ export async function importCohort(opts: {
     let line = 0;
     let bytes = 0;
     let headerSeen = false;
-    /** One line: `raw` is its text (latin1), at [start, end) of `src` (its bytes). */
-    const handle = (raw: string, src: Buffer, start: number, end: number) => {
+    /** One line: `raw` is its text (latin1), starting at `start` in `src` (its bytes). */
+    const handle = (raw: string, src: Buffer, start: number) => {
       line++;
       const cr = raw.charCodeAt(raw.length - 1) === 13;
-      let row = cr ? raw.slice(0, -1) : raw;
-      let rewritten = false;
+      const row = cr ? raw.slice(0, -1) : raw;
+      let fields: string[] | null = null;
+      let c1 = -1;
+      let c2 = -1;
+      let c3 = -1;
       if (!headerSeen) {
         headerSeen = true;
         const header = text(row).replace(/^\uFEFF/, '').trim();
@@ -192,13 +247,12 @@ export async function importCohort(opts: {
         [personId, unit, birth] = f as [string, string, string];
         if (/[",]/.test(f[3]! + f[4]! + f[5]!)) return fail(line, 'row', 'categories, groups and payment_date may not contain commas or quotes');
         tail = f.slice(3).join(',');
-        row = f.map(csvField).join(',');
-        rewritten = true;
+        fields = f;
         idHash = hash28(personId, 0, personId.length);
       } else {
-        const c1 = row.indexOf(',');
-        const c2 = c1 < 0 ? -1 : row.indexOf(',', c1 + 1);
-        const c3 = c2 < 0 ? -1 : row.indexOf(',', c2 + 1);
+        c1 = row.indexOf(',');
+        c2 = c1 < 0 ? -1 : row.indexOf(',', c1 + 1);
+        c3 = c2 < 0 ? -1 : row.indexOf(',', c2 + 1);
         if (c3 < 0) return fail(line, 'row', `has ${row.split(',').length} fields, expected 6`);
         // the id is hashed in place; its text is cut out only when a message needs it
         personId = c1 > 64 ? row.slice(0, c1) : '';
@@ -216,9 +270,10 @@ export async function importCohort(opts: {
       if (idLength === 0) fail(line, 'person_id', 'is empty');
       else if (idLength > 64 && text(personId).length > 64) fail(line, 'person_id', 'is longer than 64 characters');
       if ((why = checkUnit(unit))) fail(line, 'unit', why);
-      if ((why = checkDate(birth))) fail(line, 'birth_date', why);
+      const birthDays = daysOf(birth);
+      if (Number.isNaN(birthDays)) fail(line, 'birth_date', checkDate(birth)!);
       for (const [field, problem] of t.problems) fail(line, field, problem);
-      if (birth && pay && birth > pay && !checkDate(birth) && !checkDate(pay)) fail(line, 'birth_date', `(${birth}) is after the payment date (${pay})`);
+      if (birthDays !== NO_DAY && t.payDays !== NO_DAY && birthDays > t.payDays) fail(line, 'birth_date', `(${birth}) is after the payment date (${pay})`);
       if (totalErrors !== before) {
         // a refused row is not written; its id still counts for duplicates
         if (idLength > 0) refusedIds.push({ id: text(personId || row.slice(0, idLength)), line, hash: idHash });
@@ -236,8 +291,12 @@ export async function importCohort(opts: {
       hashes[rows] = idHash * 33554432 + rows; // hash · 2^25 + row: sorts by hash, then row
       lineOf[rows] = line;
       // valid rows are written even after an error, so that duplicates are found too; all is rolled back
-      if (rewritten) emit(rows, row, 0, row.length);
-      else emit(rows, src, start, cr ? end - 1 : end);
+      if (fields) emitFields(rows, fields, birthDays, t.payDays);
+      else {
+        const cat = start + c3 + 1;
+        const catEnd = cat + t.catLen;
+        emitBytes(rows, src, start, start + c1, start + c2, birthDays, cat, catEnd, catEnd + 1 + t.grpLen, t.payDays);
+      }
       if (rows % PROGRESS_EVERY === 0) opts.onProgress?.(rows, bytes);
     };
 
@@ -269,7 +328,7 @@ export async function importCohort(opts: {
       const s = all.toString('latin1', 0, lastNl + 1);
       let pos = 0;
       for (let nl = s.indexOf('\n'); nl >= 0; nl = s.indexOf('\n', pos)) {
-        handle(s.slice(pos, nl), all, pos, nl);
+        handle(s.slice(pos, nl), all, pos);
         pos = nl + 1;
       }
       rest = Buffer.from(all.subarray(lastNl + 1)); // a copy: the stream may reuse its chunk
@@ -277,7 +336,7 @@ export async function importCohort(opts: {
     }
     if (rest.length) {
       checkUtf8(rest, line + 1);
-      handle(rest.toString('latin1'), rest, 0, rest.length);
+      handle(rest.toString('latin1'), rest, 0);
     }
     if (!headerSeen) fail(1, 'header', `the file is empty; the first line must be "${CSV_HEADER}"`);
     await flush();
@@ -326,6 +385,9 @@ export async function importCohort(opts: {
   }
 }
 
+/** No date (NULL). */
+const NO_DAY = -2_147_483_648;
+
 /** Text → its UTF-8 bytes as a latin1 string (one character per byte), and back. */
 function bytesOf(s: string): string {
   return Buffer.from(s, 'utf8').toString('latin1');
@@ -336,11 +398,6 @@ function text(bytes: string): string {
 
 function isDate(s: string): boolean {
   return /^\d{4}-\d{2}-\d{2}$/.test(s) && isRealDate(s);
-}
-
-/** A field for COPY's CSV format: quoted when it holds a comma or a quote. */
-function csvField(s: string): string {
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
 /** FNV-1a over the characters [start, end) of a string, folded to 28 bits. */
