@@ -72,14 +72,6 @@ export function currentUser(): CurrentUser | null {
   }
 }
 
-/** Fen → yuan as printed in notices: 40000 → "400", 39050 → "390.50". */
-export function yuanText(fen: number): string {
-  const sign = fen < 0 ? '-' : '';
-  const a = Math.abs(fen);
-  const y = Math.floor(a / 100);
-  const f = a % 100;
-  return `${sign}${y}${f ? `.${String(f).padStart(2, '0').replace(/0$/, '')}` : ''}`;
-}
 
 const CODE_NAMES: Record<string, [string, string]> = {
   FORBIDDEN: ['无权限', 'Not allowed'],

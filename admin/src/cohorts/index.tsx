@@ -357,8 +357,8 @@ export function CohortCreate() {
 
   useEffect(() => {
     mounted.current = true;
-    gql<{ jurisdictions: JurisdictionOption[] }>(`query { jurisdictions { id name code } }`).then(
-      (d) => mounted.current && setJurisdictions(d.jurisdictions),
+    loadJurisdictions().then(
+      (all) => mounted.current && setJurisdictions(all),
       (e: Error) => mounted.current && setProblems([e.message]),
     );
     return () => {
