@@ -54,13 +54,12 @@ async function main() {
   else if (admin.created) console.log('Created the user "admin" with the password from ADMIN_PASSWORD');
 
   await consoleBuilt;
-  const { app } = await createApp(orm, { console: CONSOLE_DIST });
-  server = app.listen(config.port, config.host, () => {
-    const base = `http://localhost:${config.port}`;
-    console.log(`Console:      ${base}/`);
-    console.log(`GraphQL API:  ${base}/graphql`);
-    console.log(`Health check: ${base}/health`);
-  });
+  const { listen } = await createApp(orm, { console: CONSOLE_DIST });
+  server = await listen(config.port, config.host);
+  const base = `http://localhost:${config.port}`;
+  console.log(`Console:      ${base}/`);
+  console.log(`GraphQL API:  ${base}/graphql`);
+  console.log(`Health check: ${base}/health`);
 }
 
 main().catch((e) => {

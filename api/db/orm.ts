@@ -7,6 +7,7 @@ import { Migration20261123000000_policy_store } from './migrations/Migration2026
 import { Migration20261123010000_authoring } from './migrations/Migration20261123010000_authoring.js';
 import { Migration20261123020000_cohorts } from './migrations/Migration20261123020000_cohorts.js';
 import { Migration20261123030000_app_role } from './migrations/Migration20261123030000_app_role.js';
+import { Migration20261123040000_shared_state } from './migrations/Migration20261123040000_shared_state.js';
 
 // A DATE column is a calendar date: return it as the `YYYY-MM-DD` text PostgreSQL sends, never as a
 // JS Date at local midnight (which would move it under another TZ).
@@ -20,6 +21,7 @@ export const MIGRATIONS = [
   { name: 'Migration20261123010000_authoring', class: Migration20261123010000_authoring },
   { name: 'Migration20261123020000_cohorts', class: Migration20261123020000_cohorts },
   { name: 'Migration20261123030000_app_role', class: Migration20261123030000_app_role },
+  { name: 'Migration20261123040000_shared_state', class: Migration20261123040000_shared_state },
 ];
 
 export async function openOrm(databaseUrl: string, opts: { debug?: boolean; poolMax?: number } = {}) {

@@ -29,24 +29,37 @@ export interface Context {
   usernames(): Promise<Map<number, string>>;
 }
 
+/**
+ * The lazy parts live on the prototype (`em`, `jurisdictions`, `usernames`) and their state in one object
+ * shared by reference: Apollo Server copies the context's own properties for every operation
+ * (`Object.assign` onto the same prototype), which would otherwise call a getter and fork an entity
+ * manager for every request, including the quotes the cache answers.
+ */
+class RequestContext implements Context {
+  constructor(
+    private readonly lazy: { root: EntityManager; em?: EntityManager; names?: Promise<Map<number, string>> },
+    public actor: Actor,
+    public token: string | null,
+    readonly cache: PolicyCache,
+    readonly previews: PreviewService,
+    readonly imports: ImportJobs,
+  ) {}
+
+  get em(): EntityManager {
+    return (this.lazy.em ??= this.lazy.root.fork());
+  }
+
+  jurisdictions(): Promise<JurisdictionIndex> {
+    return this.cache.jurisdictions(() => this.em);
+  }
+
+  usernames(): Promise<Map<number, string>> {
+    return (this.lazy.names ??= this.em
+      .execute('select id, username from app_user')
+      .then((rows) => new Map(rows.map((r: any) => [r.id as number, r.username as string]))));
+  }
+}
+
 export function createContext(root: EntityManager, services: AppServices, actor: Actor = ANONYMOUS, token: string | null = null): Context {
-  const { cache } = services;
-  let em: EntityManager | undefined;
-  let names: Promise<Map<number, string>> | undefined;
-  const ctx: Context = {
-    get em() {
-      return (em ??= root.fork());
-    },
-    actor,
-    token,
-    cache,
-    previews: services.previews,
-    imports: services.imports,
-    jurisdictions: () => cache.jurisdictions(() => ctx.em),
-    usernames: () =>
-      (names ??= ctx.em
-        .execute('select id, username from app_user')
-        .then((rows) => new Map(rows.map((r: any) => [r.id as number, r.username as string])))),
-  };
-  return ctx;
+  return new RequestContext({ root }, actor, token, services.cache, services.previews, services.imports);
 }

@@ -44,6 +44,6 @@ export function depthLimit(max: number) {
 
 /** Longest query text accepted, in characters. */
 export const MAX_QUERY_LENGTH = 20_000;
-/** Largest request body accepted (JSON). */
-export const MAX_BODY = '1mb';
+/** Largest request body accepted at /graphql, in bytes (after decompression). */
+export const MAX_BODY_BYTES = 1024 * 1024;
 export const MAX_DEPTH = 12;

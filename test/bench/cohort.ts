@@ -14,6 +14,7 @@ import { readSeed } from '../../seeds/index.js';
 import { bytesPerPerson } from '../../api/engine/impact.js';
 import { importCohort } from '../../api/modules/cohort/cohort-import.js';
 import { generateCohort } from '../../api/modules/cohort/generate.js';
+import { JobStore } from '../../api/modules/jobs/job-store.js';
 import { PreviewService } from '../../api/modules/cohort/preview.service.js';
 import { CohortService } from '../../api/modules/cohort/cohort.service.js';
 import { loadColumns } from '../../api/modules/cohort/cohort-columns.js';
@@ -87,7 +88,8 @@ export async function cohortBench(orm: Orm, databaseUrl: string) {
     const draft: PolicyDocument = structuredClone(baseline);
     draft.fees.individual.amountFen = 40000;
     for (const cat of draft.categories) if (cat.code === 'di-bao' && cat.benefit.kind === 'fixed-subsidy') cat.benefit.amountFen = 33000;
-    const previews = new PreviewService(databaseUrl);
+    const jobs = new JobStore(databaseUrl);
+    const previews = new PreviewService(databaseUrl, jobs);
     const cohort = { id: imported.id, name: 'bench', jurisdiction: { id: j, code: '340322', name: '五河县', level: 'county', note: null, parentId: null }, persons: SIZE, units: [], createdAt: new Date(), byUnit: [], byCategory: [] };
     const input = {
       draft: { id: 'draft', year: 2024, status: 'draft', document: draft },
@@ -97,12 +99,13 @@ export async function cohortBench(orm: Orm, databaseUrl: string) {
       personIds: (rows: number[]) => new CohortService(orm.em.fork()).personIds(imported.no, rows),
     };
     t = Date.now();
-    const cold = await previews.result(previews.start(input).id);
+    const cold = await previews.result((await previews.start(input, null)).id);
     const coldMs = Date.now() - t;
     t = Date.now();
-    const warm = await previews.result(previews.start(input).id);
+    const warm = await previews.result((await previews.start(input, null)).id);
     const warmMs = Date.now() - t;
     await previews.close();
+    await jobs.close();
     const columns = await loadColumns(databaseUrl, imported.no, SIZE); // what the worker keeps per cohort
     console.log(`preview, cold (columns from PostgreSQL): ${coldMs} ms`);
     console.log(`preview, warm (columns cached):          ${warmMs} ms`);

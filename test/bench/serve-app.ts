@@ -5,5 +5,6 @@ import { openOrm } from '../../api/db/orm.js';
 import { createApp } from '../../api/server.js';
 
 const orm = await openOrm(process.env.DATABASE_URL!);
-const { app } = await createApp(orm);
-const server = app.listen(0, '127.0.0.1', () => console.log(`ready ${(server.address() as AddressInfo).port}`));
+const { listen } = await createApp(orm);
+const server = await listen(0, '127.0.0.1');
+console.log(`ready ${(server.address() as AddressInfo).port}`);

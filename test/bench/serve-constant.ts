@@ -1,11 +1,13 @@
 /**
- * Bench child: a bare Apollo Server with the same HTTP stack and security options as the real one,
- * answering `quote` with a constant — the ceiling the real server is compared against.
+ * Bench child: a bare Apollo Server with the same HTTP stack and Apollo options as the real one
+ * (`/graphql` on node:http through the same handler, same security options and plugins),
+ * answering `quote` with a constant: the ceiling the real server is compared against.
  */
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import express from 'express';
 import { ApolloServer } from '@apollo/server';
-import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
+import { graphqlHttpHandler } from '../../api/graphql/http.js';
 
 const typeDefs = `#graphql
   input QuoteInput { jurisdiction: String!, year: Int!, paymentDate: String!, categories: [String!] }
@@ -21,8 +23,9 @@ const apollo = new ApolloServer({
   allowBatchedHttpRequests: false,
   includeStacktraceInErrorResponses: false,
   introspection: true,
+  plugins: [ApolloServerPluginCacheControlDisabled()],
 });
 await apollo.start();
-const app = express();
-app.use('/graphql', express.json({ limit: '1mb' }), expressMiddleware(apollo));
-const server = app.listen(0, '127.0.0.1', () => console.log(`ready ${(server.address() as AddressInfo).port}`));
+const graphql = graphqlHttpHandler(apollo, async () => ({}));
+const server = createServer((req, res) => void graphql(req, res));
+server.listen(0, '127.0.0.1', () => console.log(`ready ${(server.address() as AddressInfo).port}`));

@@ -27,17 +27,30 @@ export async function startTestApi(opts: { seed?: boolean; console?: string } = 
   await migrate(owner);
   if (opts.seed !== false) await loadSeedsIfEmpty(owner.em);
   await owner.close();
-  const orm = await openOrm(await appDatabaseUrl(db.url), { poolMax: 4 });
-  const { app, apollo } = await createApp(orm, { console: opts.console ?? false });
-  const server: Server = await new Promise((resolve) => {
-    const s = app.listen(0, '127.0.0.1', () => resolve(s));
-  });
+  const api = await serveApi(db.url, { console: opts.console ?? false });
+  return {
+    ...api,
+    async close() {
+      await api.close();
+      await db.drop();
+    },
+  };
+}
+
+/**
+ * One more API process's worth over an existing database (as the app role): what a second process
+ * of `npm start` is. Its `close()` leaves the database alone.
+ */
+export async function serveApi(databaseUrl: string, opts: { console?: string | false } = {}): Promise<TestApi> {
+  const orm = await openOrm(await appDatabaseUrl(databaseUrl), { poolMax: 4 });
+  const { listen, close } = await createApp(orm, { console: opts.console ?? false });
+  const server: Server = await listen(0, '127.0.0.1');
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     base,
     url: `${base}/graphql`,
     orm,
-    databaseUrl: db.url,
+    databaseUrl,
     async gql(query, variables, token) {
       const res = await fetch(`${base}/graphql`, {
         method: 'POST',
@@ -48,9 +61,8 @@ export async function startTestApi(opts: { seed?: boolean; console?: string } = 
     },
     async close() {
       await new Promise<void>((r) => server.close(() => r()));
-      await apollo.stop();
+      await close();
       await orm.close();
-      await db.drop();
     },
   };
 }

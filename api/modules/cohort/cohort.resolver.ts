@@ -55,7 +55,7 @@ export class CohortResolver {
   }
 
   @Query(() => CohortImportJob, { nullable: true, description: 'Progress of an import started with POST /cohorts?job=<id>.' })
-  cohortImport(@Ctx() ctx: Context, @Arg('job', () => ID) job: string): CohortImportJob | null {
+  cohortImport(@Ctx() ctx: Context, @Arg('job', () => ID) job: string): Promise<CohortImportJob | null> {
     if (ctx.actor.kind !== 'user') throw unauthenticated('cohortImport: log in first');
     return ctx.imports.get(job);
   }
@@ -85,13 +85,13 @@ export class CohortResolver {
   }
 
   @Query(() => PreviewJob, { nullable: true })
-  previewJob(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): PreviewJob | null {
+  previewJob(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<PreviewJob | null> {
     if (ctx.actor.kind !== 'user') throw unauthenticated('previewJob: log in first');
     return ctx.previews.job(id);
   }
 
   @Mutation(() => PreviewJob, { nullable: true, description: 'Stop a running preview.' })
-  cancelPreview(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): PreviewJob | null {
+  cancelPreview(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<PreviewJob | null> {
     if (ctx.actor.kind !== 'user') throw unauthenticated('cancelPreview: log in first');
     return ctx.previews.cancel(id);
   }
@@ -114,6 +114,6 @@ export class CohortResolver {
       cohort: await toCohort(ctx, c),
       cohortNo: c.no,
       personIds: (rowNos) => service.personIds(c.no, rowNos),
-    });
+    }, ctx.actor.kind === 'user' ? ctx.actor.id : null);
   }
 }

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import type { JobStore } from '../jobs/job-store.js';
 
 export interface ImportJob {
   id: string;
@@ -9,19 +9,73 @@ export interface ImportJob {
   error: string | null;
 }
 
-/** Progress of cohort imports, polled while a file uploads (kept for the last 100 imports). */
-export class ImportJobs {
-  private jobs = new Map<string, ImportJob>();
+/** How often a running import writes its progress for other processes to read. */
+const FLUSH_MS = 250;
 
-  start(id: string | undefined): ImportJob {
-    const jobId = id && /^[0-9a-zA-Z-]{8,64}$/.test(id) && !this.jobs.has(id) ? id : randomUUID();
-    const job: ImportJob = { id: jobId, status: 'running', rows: 0, bytes: 0, cohortId: null, error: null };
-    this.jobs.set(jobId, job);
-    while (this.jobs.size > 100) this.jobs.delete(this.jobs.keys().next().value!);
-    return job;
+/**
+ * Progress of cohort imports, polled while a file uploads. The process that receives the upload keeps
+ * the live figures and writes them to `app_job` every quarter second and at the end, so a poll that
+ * reaches another API process reads them from there.
+ */
+export class ImportJobs {
+  private local = new Map<string, ImportJob>();
+
+  constructor(private readonly store: JobStore) {}
+
+  async start(wanted: string | undefined, createdBy: number | null): Promise<ImportRun> {
+    const row = await this.store.create('import', wanted, createdBy);
+    const job: ImportJob = { id: row.id, status: 'running', rows: 0, bytes: 0, cohortId: null, error: null };
+    this.local.set(job.id, job);
+    return new ImportRun(job, this.store, () => this.local.delete(job.id));
   }
 
-  get(id: string): ImportJob | null {
-    return this.jobs.get(id) ?? null;
+  async get(id: string): Promise<ImportJob | null> {
+    const live = this.local.get(id);
+    if (live) return { ...live };
+    const row = await this.store.get(id, 'import');
+    if (!row) return null;
+    return { id: row.id, status: row.status === 'done' ? 'done' : row.status === 'running' ? 'running' : 'failed', rows: row.rows, bytes: row.bytes, cohortId: row.cohortId, error: row.error };
+  }
+}
+
+export class ImportRun {
+  private lastFlush = 0;
+  private flushing: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    readonly job: ImportJob,
+    private readonly store: JobStore,
+    private readonly forget: () => void,
+  ) {}
+
+  get id(): string {
+    return this.job.id;
+  }
+
+  progress(rows: number, bytes: number): void {
+    Object.assign(this.job, { rows, bytes });
+    const now = Date.now();
+    if (now - this.lastFlush < FLUSH_MS) return;
+    this.lastFlush = now;
+    this.flushing = this.flushing.then(() => this.store.update(this.job.id, { rows, bytes }).catch(() => {}));
+  }
+
+  async done(cohortId: string, rows: number): Promise<void> {
+    Object.assign(this.job, { status: 'done', cohortId, rows });
+    await this.end({ status: 'done', cohortId, rows, bytes: this.job.bytes });
+  }
+
+  async failed(error: string): Promise<void> {
+    Object.assign(this.job, { status: 'failed', error });
+    await this.end({ status: 'failed', error, rows: this.job.rows, bytes: this.job.bytes });
+  }
+
+  private async end(patch: Parameters<JobStore['update']>[1]): Promise<void> {
+    await this.flushing;
+    try {
+      await this.store.update(this.job.id, patch);
+    } finally {
+      this.forget();
+    }
   }
 }

@@ -1,5 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
+import type { JobRow, JobStore } from '../jobs/job-store.js';
 import type { PolicyDocument } from '../../../policy-schemas/index.js';
 import type { SideResult, Totals } from '../../engine/impact.js';
 import type { Cohort, Impact, ImpactSide, ImpactTotals, PersonChange, PreviewJob } from './cohort.type.js';
@@ -49,22 +49,30 @@ interface PortablePerson {
 }
 
 const KEPT_JOBS = 50;
+/** How often a running preview writes its progress for other processes to read. */
+const FLUSH_MS = 250;
 
 /**
  * Runs previews in a long-lived worker thread, one at a time, so that quotes stay fast meanwhile;
  * reports progress; cancels by stopping the worker (the next preview starts a new one). The worker
  * keeps the columns of recent cohorts, so a second preview of a cohort reads nothing from the database.
+ * Each job is also a row of `app_job` (progress, end, result), so that another API process can report
+ * it or cancel it (the cancel reaches this process as a notification: `cancelledElsewhere`).
  */
 export class PreviewService {
   private jobs = new Map<string, Job>();
   private worker: Worker | null = null;
   private running: Job | null = null;
   private queue: { job: Job; input: PreviewInput }[] = [];
+  private lastFlush = 0;
 
-  constructor(private readonly databaseUrl: string) {}
+  constructor(
+    private readonly databaseUrl: string,
+    private readonly store: JobStore,
+  ) {}
 
-  start(input: PreviewInput): PreviewJob {
-    const id = randomUUID();
+  async start(input: PreviewInput, createdBy: number | null): Promise<PreviewJob> {
+    const { id } = await this.store.create('preview', undefined, createdBy);
     let resolve!: (r: PortableImpact) => void;
     let reject!: (e: Error) => void;
     const raw = new Promise<PortableImpact>((res, rej) => ((resolve = res), (reject = rej)));
@@ -75,11 +83,13 @@ export class PreviewService {
         job.result = await this.toImpact(input, r, Date.now() - started);
         job.status = 'done';
         job.progress = 1;
+        await this.store.update(id, { status: 'done', progress: 1, result: job.result }).catch((e) => console.error('recording a preview failed:', e));
         return job.result;
       },
-      (e: Error) => {
+      async (e: Error) => {
         if (job.status !== 'cancelled') job.status = 'failed';
         job.error = e.message;
+        await this.store.update(id, { status: job.status, error: e.message }).catch(() => {});
         throw e;
       },
     );
@@ -98,8 +108,15 @@ export class PreviewService {
     w.on('message', (m: any) => {
       const job = this.running;
       if (!job || m.jobId !== job.id) return;
-      if (m.type === 'progress') job.progress = Math.min(m.done, 0.99);
-      else {
+      if (m.type === 'progress') {
+        job.progress = Math.min(m.done, 0.99);
+        const now = Date.now();
+        if (now - this.lastFlush >= FLUSH_MS) {
+          this.lastFlush = now;
+          // null: the row has ended (cancelled by another process whose notification was missed)
+          void this.store.update(job.id, { progress: job.progress }).then((row) => row || this.stop(job), () => {});
+        }
+      } else {
         this.running = null;
         if (m.type === 'result') job.resolve(m.result);
         else job.reject(new Error(m.message));
@@ -143,20 +160,36 @@ export class PreviewService {
     return job.done;
   }
 
-  job(id: string): PreviewJob | null {
+  /** A job of this process as it stands, else as another process last wrote it. */
+  async job(id: string): Promise<PreviewJob | null> {
     const j = this.jobs.get(id);
-    return j ? this.view(j) : null;
+    if (j) return this.view(j);
+    const row = await this.store.get(id, 'preview');
+    return row ? fromRow(row) : null;
   }
 
-  cancel(id: string): PreviewJob | null {
+  async cancel(id: string): Promise<PreviewJob | null> {
     const j = this.jobs.get(id);
-    if (!j) return null;
-    if (j.status === 'running') {
-      j.status = 'cancelled';
-      if (this.running === j) void this.worker?.terminate();
-      else j.reject(new Error('cancelled'));
+    if (!j) {
+      const row = await this.store.cancel(id, 'preview');
+      return row ? fromRow(row) : null;
     }
+    this.stop(j);
+    await this.store.update(id, { status: 'cancelled', error: 'cancelled' }).catch(() => {});
     return this.view(j);
+  }
+
+  /** Another process cancelled a job that runs here (the row already says so). */
+  cancelledElsewhere(id: string): void {
+    const j = this.jobs.get(id);
+    if (j) this.stop(j);
+  }
+
+  private stop(j: Job): void {
+    if (j.status !== 'running') return;
+    j.status = 'cancelled';
+    if (this.running === j) void this.worker?.terminate();
+    else j.reject(new Error('cancelled'));
   }
 
   /** Stop the worker (at shutdown). */
@@ -253,4 +286,11 @@ export class PreviewService {
       durationMs,
     };
   }
+}
+
+/** A job read back from `app_job`: the result's dates come back as text and are made dates again. */
+function fromRow(row: JobRow): PreviewJob {
+  const result = row.result as Impact | null;
+  if (result) result.cohort.createdAt = new Date(result.cohort.createdAt);
+  return { id: row.id, status: row.status, progress: row.progress, result, error: row.error };
 }

@@ -13,14 +13,17 @@ export interface LoadedPolicy {
   compiled: CompiledPolicy;
 }
 
+/** Sent by PostgreSQL at the commit of any change to policy_version or jurisdiction (migration shared_state). */
+export const POLICY_CHANNEL = 'yibao_policy_changed';
 const JURISDICTIONS_TTL_MS = 60_000;
 const PUBLISHED_TTL_MS = 10_000;
 
 /**
  * Process-wide caches for the hot read path (quotes): the jurisdiction index and compiled policies.
  * A published version never changes, so its compiled form is kept by id and content hash; which
- * version is published for a jurisdiction and year is remembered for a few seconds (and forgotten at
- * once by `invalidate()`, which every write path calls). The content hash is checked when a version is
+ * version is published for a jurisdiction and year is remembered for a few seconds, and forgotten at
+ * once by `invalidate()`: called by the write paths of this process, and on PostgreSQL's notification
+ * of any committed change to versions or jurisdictions (POLICY_CHANNEL), whoever made it. The content hash is checked when a version is
  * compiled, so a document altered behind the application's back is refused, not served.
  */
 export class PolicyCache {
