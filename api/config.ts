@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 
@@ -16,6 +17,8 @@ const Env = z.object({
   APP_DATABASE_URL: z.string().url().optional(),
   /** Password of the `admin` user created at the first start; generated and printed once when unset. */
   ADMIN_PASSWORD: z.string().min(10, { message: 'must be at least 10 characters' }).optional(),
+  /** API processes sharing the port; one per core when unset. */
+  WORKERS: z.coerce.number().int().min(1).max(64).optional(),
 });
 
 export type Config = {
@@ -27,6 +30,7 @@ export type Config = {
   logSql: boolean;
   adminPassword: string | undefined;
   appDatabaseUrl: string | undefined;
+  workers: number;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -45,5 +49,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logSql: e.LOG_SQL === '1',
     adminPassword: e.ADMIN_PASSWORD,
     appDatabaseUrl: e.APP_DATABASE_URL,
+    workers: e.WORKERS ?? availableParallelism(),
   };
 }

@@ -1,10 +1,10 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import compression from 'compression';
 import express, { type Express } from 'express';
+import { projectRoot } from './paths.js';
 
 /*
  * The console (admin/) is a static build that this process serves at `/`. `npm start` builds it when
@@ -12,7 +12,7 @@ import express, { type Express } from 'express';
  * kept beside the build), so a fresh clone needs no separate build step.
  */
 
-const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
+const ROOT = projectRoot();
 export const CONSOLE_DIST = join(ROOT, 'admin', 'dist');
 const STAMP = join(CONSOLE_DIST, '.sources');
 const SOURCES = ['admin/src', 'admin/index.html', 'admin/vite.config.ts', 'policy-schemas', 'package-lock.json'];

@@ -1,27 +1,34 @@
 import 'reflect-metadata';
+import cluster from 'node:cluster';
 import type { Server } from 'node:http';
-import { loadConfig } from './config.js';
+import type { AddressInfo } from 'node:net';
+import { loadConfig, type Config } from './config.js';
+import { forkWorkers, reportReady, type Workers } from './cluster.js';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './db/embedded.js';
 import { appDatabaseUrl, migrate, openOrm, type Orm } from './db/orm.js';
 import { loadSeedsIfEmpty } from './db/seed.js';
-import { createApp } from './server.js';
+import { createApp, type App } from './server.js';
 import { CONSOLE_DIST, ensureConsoleBuilt } from './console.js';
 import { UserService } from './modules/user/user.service.js';
 
-/** `npm start`: database (embedded unless DATABASE_URL), migrations, seeds once, then the API. */
-async function main() {
-  const config = loadConfig();
+/** Set by the primary for its workers: the database URL they serve with. */
+const WORKER_DATABASE_URL = 'YIBAO_WORKER_DATABASE_URL';
+
+/**
+ * `npm start`: database (embedded unless DATABASE_URL), migrations, seeds once, the console's build,
+ * then the API: in this process when WORKERS is 1, else in WORKERS processes (one per core by default)
+ * that share the port.
+ */
+async function primary(config: Config) {
   let embedded: EmbeddedDatabase | undefined;
-  let orm: Orm | undefined;
-  let server: Server | undefined;
+  let serving: { close(): Promise<void> } | undefined;
   let stopping = false;
 
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     console.log(`\n${signal}: shutting down`);
-    await new Promise<void>((r) => (server ? server.close(() => r()) : r()));
-    await orm?.close().catch(() => {});
+    await serving?.close().catch((e) => console.error('stopping the API failed:', e));
     await embedded?.stop().catch((e) => console.error('stopping PostgreSQL failed:', e));
     process.exit(0);
   };
@@ -47,22 +54,76 @@ async function main() {
   } finally {
     await owner.close();
   }
-  orm = await openOrm(config.appDatabaseUrl ?? (await appDatabaseUrl(url)));
+  const appUrl = config.appDatabaseUrl ?? (await appDatabaseUrl(url));
+  const orm = await openOrm(appUrl, { poolMax: 2 });
   const admin = await new UserService(orm.em.fork()).ensureAdmin(config.adminPassword);
   if (admin.generated)
     console.log(`Created the user "admin" with the password ${admin.generated} (shown once; set ADMIN_PASSWORD to choose it)`);
   else if (admin.created) console.log('Created the user "admin" with the password from ADMIN_PASSWORD');
-
   await consoleBuilt;
-  const { listen } = await createApp(orm, { console: CONSOLE_DIST });
-  server = await listen(config.port, config.host);
-  const base = `http://localhost:${config.port}`;
+
+  await orm.close();
+  let port: number;
+  if (config.workers === 1) {
+    const s = await serve(config, appUrl);
+    serving = s;
+    port = (s.server.address() as AddressInfo).port;
+  } else {
+    const workers: Workers = forkWorkers(config.workers, { [WORKER_DATABASE_URL]: appUrl });
+    serving = { close: () => workers.stop() };
+    port = await workers.ready;
+  }
+  const base = `http://localhost:${port}`;
+  console.log(`API processes: ${config.workers} (WORKERS)`);
   console.log(`Console:      ${base}/`);
   console.log(`GraphQL API:  ${base}/graphql`);
   console.log(`Health check: ${base}/health`);
 }
 
-main().catch((e) => {
+/** The API in this process; `close()` lets requests under way finish, then lets go of everything. */
+async function serve(config: Config, databaseUrl: string): Promise<{ close(): Promise<void>; server: Server }> {
+  const orm: Orm = await openOrm(databaseUrl);
+  let app: App | undefined;
+  try {
+    app = await createApp(orm, { console: CONSOLE_DIST });
+    const server = await app.listen(config.port, config.host);
+    const running = app;
+    return {
+      server,
+      async close() {
+        await new Promise<void>((r) => {
+          server.close(() => r());
+          server.closeIdleConnections();
+        });
+        await running.close();
+        await orm.close();
+      },
+    };
+  } catch (e) {
+    await app?.close().catch(() => {});
+    await orm.close().catch(() => {});
+    throw e;
+  }
+}
+
+/** A worker of the primary: serves until the primary says SIGTERM (Ctrl-C reaches the primary, which stops the workers). */
+async function worker(config: Config) {
+  process.on('SIGINT', () => {});
+  const s = await serve(config, process.env[WORKER_DATABASE_URL]!);
+  process.on('SIGTERM', () => {
+    s.close().then(
+      () => process.exit(0),
+      (e) => {
+        console.error(e);
+        process.exit(1);
+      },
+    );
+  });
+  reportReady((s.server.address() as AddressInfo).port);
+}
+
+const config = loadConfig();
+(cluster.isPrimary ? primary(config) : worker(config)).catch((e) => {
   console.error(e);
   process.exit(1);
 });

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readSeed } from '../../seeds/index.js';
 import { validatePolicyDocument } from '../../policy-schemas/index.js';
@@ -237,5 +238,47 @@ describe("Apollo's security options", () => {
   it('sends no stack traces', async () => {
     const r = await api.gql(`{ policy(jurisdiction: "nowhere", year: 2025) { id } }`);
     expect(JSON.stringify(r.errors)).not.toMatch(/stacktrace|at .*\.ts/);
+  });
+});
+
+describe('the /graphql endpoint reads the request itself', () => {
+  const QUOTE = JSON.stringify({ query: `{ quote(input: { jurisdiction: "石狮市", year: 2025, paymentDate: "2024-11-15" }) { amountDue } }` });
+  const post = (body: string | Buffer, headers: Record<string, string>) => fetch(api.url, { method: 'POST', headers, body });
+
+  it('answers a body that is not JSON with 400, in GraphQL error form', async () => {
+    const res = await post('{"query": "{ jurisdictions { name } }"', { 'content-type': 'application/json' });
+    expect(res.status).toBe(400);
+    const body = (await res.json()) as any;
+    expect(body.errors[0].extensions.code).toBe('BAD_REQUEST');
+    expect(body.errors[0].message).toMatch(/^The request body is not valid JSON/);
+  });
+
+  it('reads gzip and br bodies', async () => {
+    for (const [encoding, bytes] of [['gzip', gzipSync(QUOTE)], ['br', brotliCompressSync(QUOTE)]] as const) {
+      const res = await post(bytes, { 'content-type': 'application/json', 'content-encoding': encoding });
+      expect(res.status).toBe(200);
+      expect(await res.json()).toEqual({ data: { quote: { amountDue: '400.00' } } });
+    }
+  });
+
+  it('refuses an encoding or a charset it does not read, and a body over 1 MiB', async () => {
+    const enc = await post(QUOTE, { 'content-type': 'application/json', 'content-encoding': 'zstd' });
+    expect(enc.status).toBe(415);
+    expect(((await enc.json()) as any).errors[0]).toMatchObject({ extensions: { code: 'UNSUPPORTED_MEDIA_TYPE' }, message: expect.stringContaining('"zstd"') });
+    const cs = await post(QUOTE, { 'content-type': 'application/json; charset=gbk' });
+    expect(cs.status).toBe(415);
+    expect(((await cs.json()) as any).errors[0].message).toMatch(/"gbk".*UTF-8/);
+    const big = await post(JSON.stringify({ query: '{ jurisdictions { name } }', variables: { pad: 'x'.repeat(1024 * 1024) } }), { 'content-type': 'application/json' });
+    expect(big.status).toBe(413);
+    expect(((await big.json()) as any).errors[0].extensions.code).toBe('BODY_TOO_LARGE');
+    // a gzip bomb is measured after decompression
+    const bomb = await post(gzipSync(JSON.stringify({ query: '{ jurisdictions { name } }', variables: { pad: ' '.repeat(2 * 1024 * 1024) } })), { 'content-type': 'application/json', 'content-encoding': 'gzip' });
+    expect(bomb.status).toBe(413);
+  });
+
+  it('leaves other content types to Apollo, which names what it expects', async () => {
+    const res = await post(QUOTE, { 'content-type': 'text/plain' });
+    expect(res.status).toBe(400);
+    expect(await res.text()).toMatch(/Content-Type/i);
   });
 });

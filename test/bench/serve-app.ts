@@ -1,10 +1,21 @@
-/** Bench child: the real API over DATABASE_URL on a loopback port; prints `ready <port>`. */
+/**
+ * Bench child: the real API over DATABASE_URL on a loopback port, as `npm start` serves it (one process
+ * per core, or WORKERS; the runner sets NODE_ENV=production as `npm start` does); prints `ready <port>`.
+ */
 import 'reflect-metadata';
+import cluster from 'node:cluster';
 import type { AddressInfo } from 'node:net';
-import { openOrm } from '../../api/db/orm.js';
-import { createApp } from '../../api/server.js';
+import { forkWorkers, reportReady } from '../../api/cluster.js';
+import { loadConfig } from '../../api/config.js';
 
-const orm = await openOrm(process.env.DATABASE_URL!);
-const { listen } = await createApp(orm);
-const server = await listen(0, '127.0.0.1');
-console.log(`ready ${(server.address() as AddressInfo).port}`);
+if (cluster.isPrimary) {
+  const workers = forkWorkers(loadConfig().workers, {});
+  process.on('SIGTERM', () => void workers.stop().then(() => process.exit(0)));
+  console.log(`ready ${await workers.ready}`);
+} else {
+  const { openOrm } = await import('../../api/db/orm.js');
+  const { createApp } = await import('../../api/server.js');
+  const orm = await openOrm(process.env.DATABASE_URL!);
+  const server = await (await createApp(orm)).listen(0, '127.0.0.1');
+  reportReady((server.address() as AddressInfo).port);
+}

@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { JobRow, JobStore } from '../jobs/job-store.js';
+import { COMPILED } from '../../paths.js';
 import type { PolicyDocument } from '../../../policy-schemas/index.js';
 import type { SideResult, Totals } from '../../engine/impact.js';
 import type { Cohort, Impact, ImpactSide, ImpactTotals, PersonChange, PreviewJob } from './cohort.type.js';
@@ -103,7 +104,10 @@ export class PreviewService {
 
   private ensureWorker(): Worker {
     if (this.worker) return this.worker;
-    const w = new Worker(new URL('../../engine/impact.worker.ts', import.meta.url), { execArgv: ['--import', 'tsx'] });
+    // from the build (npm start) the worker is JavaScript; from the sources (tests) tsx compiles it
+    const w = COMPILED
+      ? new Worker(new URL('../../engine/impact.worker.js', import.meta.url))
+      : new Worker(new URL('../../engine/impact.worker.ts', import.meta.url), { execArgv: ['--import', 'tsx'] });
     w.unref();
     w.on('message', (m: any) => {
       const job = this.running;

@@ -1,0 +1,117 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateCohort } from '../../api/modules/cohort/generate.js';
+import { validatePolicyDocument } from '../../policy-schemas/index.js';
+import { readSeed } from '../../seeds/index.js';
+import { createTestDatabase } from '../helpers/db.js';
+
+/**
+ * `npm start` itself, as a user runs it: the server's build, migrations and seeds on an empty
+ * database, two API processes sharing the port, the console, a quote, an impact preview (whose
+ * worker thread runs from the build), and a clean stop on Ctrl-C (SIGINT).
+ */
+let proc: ChildProcess;
+let base: string;
+let output = '';
+let drop: () => Promise<void>;
+const ADMIN_PASSWORD = 'start-test-password';
+
+beforeAll(async () => {
+  const db = await createTestDatabase();
+  drop = db.drop;
+  proc = spawn('npm', ['start'], {
+    env: { ...process.env, NODE_ENV: '', DATABASE_URL: db.url, PORT: '0', HOST: '127.0.0.1', WORKERS: '2', ADMIN_PASSWORD },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true, // its own process group, to be signalled as a terminal would
+  });
+  proc.stdout!.on('data', (b: Buffer) => (output += b.toString()));
+  proc.stderr!.on('data', (b: Buffer) => (output += b.toString()));
+  base = await new Promise<string>((resolve, reject) => {
+    const timer = setInterval(() => {
+      const m = /GraphQL API:\s+(http:\/\/\S+)\/graphql/.exec(output);
+      if (m) {
+        clearInterval(timer);
+        resolve(m[1]!);
+      }
+    }, 50);
+    proc.once('exit', (code) => {
+      clearInterval(timer);
+      reject(new Error(`npm start exited with ${code}:\n${output}`));
+    });
+  });
+}, 120_000);
+
+afterAll(async () => {
+  if (proc.exitCode === null) proc.kill('SIGKILL');
+  await drop?.();
+});
+
+async function gql(query: string, variables?: Record<string, unknown>, token?: string) {
+  const res = await fetch(`${base}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  return (await res.json()) as any;
+}
+
+describe('npm start', () => {
+  it('builds the server, migrates and seeds an empty database, and serves from two processes', async () => {
+    expect(output).toMatch(/Built the server: \d+ modules into \.build\//);
+    expect(output).toMatch(/Applied migrations: .*Migration20261123040000_shared_state/);
+    expect(output).toMatch(/Loaded 5 policy versions from seeds\//);
+    expect(output).toMatch(/API processes: 2/);
+    expect((await fetch(`${base}/health`)).status).toBe(200);
+    expect(await (await fetch(`${base}/`)).text()).toMatch(/<html lang="zh-CN">/);
+    // new connections go to the processes in turn: every one answers the same
+    const answers = await Promise.all(
+      Array.from({ length: 8 }, () => gql(`{ quote(input: { jurisdiction: "石狮市", year: 2025, paymentDate: "2024-11-15", categories: ["di-bao"] }) { amountDue benefitStart } }`)),
+    );
+    for (const a of answers) expect(a).toEqual({ data: { quote: { amountDue: '40.00', benefitStart: '2025-01-01' } } });
+  });
+
+  it('previews a draft on an uploaded cohort (the preview worker runs from the build)', async () => {
+    const login = async (username: string, p: string) => (await gql(`mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }`, { u: username, p })).data.login.token as string;
+    const admin = await login('admin', ADMIN_PASSWORD);
+    const created = await gql(`mutation { createUser(input: { username: "wuhe", password: "${ADMIN_PASSWORD}", roles: ["drafter"], jurisdictions: ["五河县"] }) { id } }`, {}, admin);
+    expect(created.errors).toBeUndefined();
+    const token = await login('wuhe', ADMIN_PASSWORD);
+    const doc = validatePolicyDocument(readSeed('wuhe-2024.json'));
+    if (!doc.ok) throw new Error('seed');
+    const csv = [...generateCohort(doc.document, { size: 500, seed: 5 })].join('');
+    const up = await fetch(`${base}/cohorts?jurisdiction=${encodeURIComponent('五河县')}&name=start`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/csv', authorization: `Bearer ${token}` },
+      body: csv,
+    });
+    expect(up.status).toBe(201);
+    const cohort = ((await up.json()) as any).id;
+    const from = (await gql(`{ policy(jurisdiction: "五河县", year: 2024) { id } }`)).data.policy.id;
+    const draft = (await gql(`mutation($f: ID!) { createDraft(from: $f, year: 2024) { id } }`, { f: from }, token)).data.createDraft.id;
+    const r = await gql(`query($d: ID!, $c: ID!) { previewImpact(draft: $d, cohort: $c) { persons paysMore paysLess } }`, { d: draft, c: cohort }, token);
+    expect(r.errors).toBeUndefined();
+    // an unchanged copy of the published version: nobody pays differently
+    expect(r.data.previewImpact).toEqual({ persons: 500, paysMore: 0, paysLess: 0 });
+  });
+
+  it('stops cleanly on Ctrl-C', async () => {
+    // 'close': npm, the server and its workers have all exited (they shared these pipes)
+    const closed = new Promise<void>((r) => proc.once('close', () => r()));
+    // as a terminal does: the signal reaches npm, the server and its workers
+    process.kill(-proc.pid!, 'SIGINT');
+    await closed;
+    expect(output).toMatch(/SIGINT: shutting down/);
+    expect(output).not.toMatch(/failed|Error/);
+    // nothing of the group is left (exited processes may take a moment to be reaped)
+    const left = () => {
+      try {
+        process.kill(-proc.pid!, 0);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    for (let i = 0; i < 100 && left(); i++) await new Promise((r) => setTimeout(r, 100));
+    expect(left()).toBe(false);
+  }, 30_000);
+});
