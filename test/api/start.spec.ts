@@ -19,8 +19,9 @@ const ADMIN_PASSWORD = 'start-test-password';
 beforeAll(async () => {
   const db = await createTestDatabase();
   drop = db.drop;
+  const { NODE_ENV: _vitests, ...env } = process.env; // npm start chooses its own (production)
   proc = spawn('npm', ['start'], {
-    env: { ...process.env, NODE_ENV: '', DATABASE_URL: db.url, PORT: '0', HOST: '127.0.0.1', WORKERS: '2', ADMIN_PASSWORD },
+    env: { ...env, DATABASE_URL: db.url, PORT: '0', HOST: '127.0.0.1', WORKERS: '2', ADMIN_PASSWORD },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true, // its own process group, to be signalled as a terminal would
   });
