@@ -2,6 +2,9 @@ import pg from 'pg';
 
 type Handler = (payload: string) => void;
 
+/** How the listening connections show in pg_stat_activity. */
+export const NOTIFICATIONS_APP_NAME = 'yibao-notifications';
+
 /**
  * One connection per process that LISTENs to PostgreSQL's notifications (sent at commit by
  * `pg_notify`), so that several API processes learn of each other's writes at once. When the
@@ -32,7 +35,7 @@ export class Notifications {
 
   /** Connect and LISTEN; resolves once listening (or rejects when the first attempt fails). */
   async start(): Promise<void> {
-    const client = new pg.Client({ connectionString: this.databaseUrl });
+    const client = new pg.Client({ connectionString: this.databaseUrl, application_name: NOTIFICATIONS_APP_NAME });
     client.on('notification', (n) => {
       for (const h of this.handlers.get(n.channel) ?? []) h(n.payload ?? '');
     });

@@ -3,7 +3,9 @@ import { generateCohort } from '../../api/modules/cohort/generate.js';
 import { UserService } from '../../api/modules/user/user.service.js';
 import { validatePolicyDocument } from '../../policy-schemas/index.js';
 import { readSeed } from '../../seeds/index.js';
+import { NOTIFICATIONS_APP_NAME } from '../../api/db/notifications.js';
 import { serveApi, startTestApi, type TestApi } from '../helpers/api.js';
+import { sqlClient } from '../helpers/db.js';
 
 /**
  * `npm start` serves with one process per core over one database. Two API instances over the same
@@ -67,6 +69,29 @@ describe('two API processes over one database', () => {
     const after = await eventually(() => b.gql(QUOTE_2026), (r) => !r.errors);
     expect(after.errors).toBeUndefined();
     expect(after.data.quote).toEqual({ individualFee: '420.00', amountDue: '420.00', policyVersionId: d.id });
+  });
+
+  it('a process whose notification connection drops connects again and still learns of publications', async () => {
+    const sql = await sqlClient(a.databaseUrl);
+    try {
+      const listeners = async () =>
+        Number((await sql.query(`select count(*) from pg_stat_activity where application_name = $1 and datname = current_database()`, [NOTIFICATIONS_APP_NAME])).rows[0].count);
+      expect(await listeners()).toBe(2);
+      await sql.query(`select pg_terminate_backend(pid) from pg_stat_activity where application_name = $1 and datname = current_database()`, [NOTIFICATIONS_APP_NAME]);
+      expect(await eventually(listeners, (n) => n === 2)).toBe(2);
+    } finally {
+      await sql.end();
+    }
+    // an amendment of 2026 published through A: B's quotes follow
+    const current = (await b.gql(QUOTE_2026)).data.quote.policyVersionId;
+    const { createDraft: d } = await ok(a, 'drafter', `mutation($f: ID!) { createDraft(from: $f, year: 2026) { id document } }`, { f: current });
+    d.document.fees.individual.amountFen = 43000;
+    await ok(a, 'drafter', `mutation($id: ID!, $d: JSON!) { updateDraft(id: $id, revision: 1, document: $d) { id } }`, { id: d.id, d: d.document });
+    await ok(a, 'drafter', `mutation($id: ID!) { submitForReview(id: $id) { status } }`, { id: d.id });
+    await ok(a, 'approver', `mutation($id: ID!) { approve(id: $id) { status } }`, { id: d.id });
+    await ok(a, 'approver', `mutation($id: ID!) { publish(id: $id) { status } }`, { id: d.id });
+    const after = await eventually(() => b.gql(QUOTE_2026), (r) => r.data?.quote?.policyVersionId === d.id);
+    expect(after.data.quote).toEqual({ individualFee: '430.00', amountDue: '430.00', policyVersionId: d.id });
   });
 
   it("an import's progress and end can be asked of either process", async () => {
