@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCohort } from '../../api/modules/cohort/generate.js';
 import { validatePolicyDocument } from '../../policy-schemas/index.js';
@@ -93,6 +94,39 @@ describe('npm start', () => {
     expect(r.errors).toBeUndefined();
     // an unchanged copy of the published version: nobody pays differently
     expect(r.data.previewImpact).toEqual({ persons: 500, paysMore: 0, paysLess: 0 });
+  });
+
+  it('replaces an API process that dies', async () => {
+    // the server's processes, from /proc: those of npm's process group running the build's start.js
+    const serverProcesses = () =>
+      readdirSync('/proc')
+        .filter((d) => /^\d+$/.test(d))
+        .flatMap((pid) => {
+          try {
+            const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+            const [ppid, pgrp] = stat.slice(stat.lastIndexOf(')') + 2).split(' ').slice(1, 3).map(Number);
+            const args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+            const server = args.some((a) => !a.includes(' ') && a.endsWith('.build/api/start.js')); // node …/start.js, not the shell npm ran it from
+            return pgrp === proc.pid && server ? [{ pid: Number(pid), ppid: ppid! }] : [];
+          } catch {
+            return []; // gone meanwhile
+          }
+        });
+    const all = serverProcesses();
+    const workers = all.filter((p) => all.some((q) => q.pid === p.ppid));
+    expect(workers).toHaveLength(2);
+    process.kill(workers[0]!.pid, 'SIGKILL');
+    for (let i = 0; i < 100 && !/starting another/.test(output); i++) await new Promise((r) => setTimeout(r, 100));
+    expect(output).toMatch(new RegExp(`API worker ${workers[0]!.pid} stopped \\(SIGKILL\\); starting another`));
+    // meanwhile and afterwards, every request is answered
+    for (let i = 0; i < 20; i++) expect((await fetch(`${base}/health`)).status).toBe(200);
+    for (let i = 0; i < 100; i++) {
+      const now = serverProcesses();
+      if (now.filter((p) => now.some((q) => q.pid === p.ppid)).length === 2) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const after = serverProcesses();
+    expect(after.filter((p) => after.some((q) => q.pid === p.ppid))).toHaveLength(2);
   });
 
   it('stops cleanly on Ctrl-C', async () => {
