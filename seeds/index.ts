@@ -1,13 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { projectRoot } from '../api/paths.js';
 
 /** seeds/ of the project, whether this module runs from its source or from the build in .build/seeds. */
-const here = (() => {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
-  return join(dir, 'seeds');
-})();
+const here = join(projectRoot(import.meta.url), 'seeds');
 
 /** The five source notices, encoded. Order: as in shared/seeds. */
 export const SEEDS = [

@@ -50,6 +50,17 @@ afterAll(async () => {
   await a?.close();
 });
 
+/** Through A: a 2026 version cloned from `from` with the individual fee set, submitted, approved and published. */
+async function publish2026(from: string, feeFen: number): Promise<{ id: string }> {
+  const { createDraft: d } = await ok(a, 'drafter', `mutation($f: ID!) { createDraft(from: $f, year: 2026) { id document } }`, { f: from });
+  d.document.fees.individual.amountFen = feeFen;
+  await ok(a, 'drafter', `mutation($id: ID!, $d: JSON!) { updateDraft(id: $id, revision: 1, document: $d) { id } }`, { id: d.id, d: d.document });
+  await ok(a, 'drafter', `mutation($id: ID!) { submitForReview(id: $id) { status } }`, { id: d.id });
+  await ok(a, 'approver', `mutation($id: ID!) { approve(id: $id) { status } }`, { id: d.id });
+  await ok(a, 'approver', `mutation($id: ID!) { publish(id: $id) { status } }`, { id: d.id });
+  return d;
+}
+
 const QUOTE_2026 = `{ quote(input: { jurisdiction: "石狮市", year: 2026, paymentDate: "2025-11-15" }) { individualFee amountDue policyVersionId } }`;
 
 describe('two API processes over one database', () => {
@@ -59,12 +70,7 @@ describe('two API processes over one database', () => {
     expect(before.errors![0]!.message).toMatch(/2026/);
 
     const from = (await a.gql(`{ policy(jurisdiction: "石狮市", year: 2025) { id } }`)).data.policy.id;
-    const { createDraft: d } = await ok(a, 'drafter', `mutation($f: ID!) { createDraft(from: $f, year: 2026) { id document } }`, { f: from });
-    d.document.fees.individual.amountFen = 42000;
-    await ok(a, 'drafter', `mutation($id: ID!, $d: JSON!) { updateDraft(id: $id, revision: 1, document: $d) { id } }`, { id: d.id, d: d.document });
-    await ok(a, 'drafter', `mutation($id: ID!) { submitForReview(id: $id) { status } }`, { id: d.id });
-    await ok(a, 'approver', `mutation($id: ID!) { approve(id: $id) { status } }`, { id: d.id });
-    await ok(a, 'approver', `mutation($id: ID!) { publish(id: $id) { status } }`, { id: d.id });
+    const d = await publish2026(from, 42000);
 
     const after = await eventually(() => b.gql(QUOTE_2026), (r) => !r.errors);
     expect(after.errors).toBeUndefined();
@@ -84,12 +90,7 @@ describe('two API processes over one database', () => {
     }
     // an amendment of 2026 published through A: B's quotes follow
     const current = (await b.gql(QUOTE_2026)).data.quote.policyVersionId;
-    const { createDraft: d } = await ok(a, 'drafter', `mutation($f: ID!) { createDraft(from: $f, year: 2026) { id document } }`, { f: current });
-    d.document.fees.individual.amountFen = 43000;
-    await ok(a, 'drafter', `mutation($id: ID!, $d: JSON!) { updateDraft(id: $id, revision: 1, document: $d) { id } }`, { id: d.id, d: d.document });
-    await ok(a, 'drafter', `mutation($id: ID!) { submitForReview(id: $id) { status } }`, { id: d.id });
-    await ok(a, 'approver', `mutation($id: ID!) { approve(id: $id) { status } }`, { id: d.id });
-    await ok(a, 'approver', `mutation($id: ID!) { publish(id: $id) { status } }`, { id: d.id });
+    const d = await publish2026(current, 43000);
     const after = await eventually(() => b.gql(QUOTE_2026), (r) => r.data?.quote?.policyVersionId === d.id);
     expect(after.data.quote).toEqual({ individualFee: '430.00', amountDue: '430.00', policyVersionId: d.id });
   });

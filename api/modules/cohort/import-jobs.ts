@@ -1,4 +1,4 @@
-import type { JobStore } from '../jobs/job-store.js';
+import { PROGRESS_FLUSH_MS, type JobStore } from '../jobs/job-store.js';
 
 export interface ImportJob {
   id: string;
@@ -9,8 +9,6 @@ export interface ImportJob {
   error: string | null;
 }
 
-/** How often a running import writes its progress for other processes to read. */
-const FLUSH_MS = 250;
 
 /**
  * Progress of cohort imports, polled while a file uploads. The process that receives the upload keeps
@@ -55,7 +53,7 @@ export class ImportRun {
   progress(rows: number, bytes: number): void {
     Object.assign(this.job, { rows, bytes });
     const now = Date.now();
-    if (now - this.lastFlush < FLUSH_MS) return;
+    if (now - this.lastFlush < PROGRESS_FLUSH_MS) return;
     this.lastFlush = now;
     this.flushing = this.flushing.then(() => this.store.update(this.job.id, { rows, bytes }).catch(() => {}));
   }

@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import type { JobRow, JobStore } from '../jobs/job-store.js';
+import { PROGRESS_FLUSH_MS, type JobRow, type JobStore } from '../jobs/job-store.js';
 import { COMPILED } from '../../paths.js';
 import type { PolicyDocument } from '../../../policy-schemas/index.js';
 import type { SideResult, Totals } from '../../engine/impact.js';
@@ -50,8 +50,6 @@ interface PortablePerson {
 }
 
 const KEPT_JOBS = 50;
-/** How often a running preview writes its progress for other processes to read. */
-const FLUSH_MS = 250;
 
 /**
  * Runs previews in a long-lived worker thread, one at a time, so that quotes stay fast meanwhile;
@@ -115,7 +113,7 @@ export class PreviewService {
       if (m.type === 'progress') {
         job.progress = Math.min(m.done, 0.99);
         const now = Date.now();
-        if (now - this.lastFlush >= FLUSH_MS) {
+        if (now - this.lastFlush >= PROGRESS_FLUSH_MS) {
           this.lastFlush = now;
           // null: the row has ended (cancelled by another process whose notification was missed)
           void this.store.update(job.id, { progress: job.progress }).then((row) => row || this.stop(job), () => {});

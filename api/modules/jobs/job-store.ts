@@ -31,6 +31,8 @@ const COLUMNS: Record<keyof JobPatch, string> = {
 
 /** Finished jobs are kept this long for late polls; then removed when a new job starts. */
 const KEEP_FINISHED = '1 day';
+/** How often a running job writes its progress for other processes to read. */
+export const PROGRESS_FLUSH_MS = 250;
 /** The channel that tells the process running a job that somebody cancelled it. */
 export const CANCEL_CHANNEL = 'yibao_job_cancel';
 
