@@ -1,15 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { validatePolicyDocument, type PolicyDocument } from '../../policy-schemas/index.js';
-import { readSeed } from '../../seeds/index.js';
+import type { PolicyDocument } from '../../policy-schemas/index.js';
+import { seedDocument } from '../../test/engine/seeded.js';
 import { cloneForward } from '../modules/policy/clone-forward.js';
 import { compilePolicy } from './compile.js';
-import { ColumnsBuilder, impact } from './impact.js';
+import { impact } from './impact.js';
+import { ColumnsBuilder } from './impact/columns.js';
 
-const shishi2025 = (() => {
-  const r = validatePolicyDocument(readSeed('shishi-2025.json'));
-  if (!r.ok) throw new Error('seed invalid');
-  return r.document;
-})();
+const shishi2025 = seedDocument('shishi-2025.json');
 
 /** Persons of Shishi paying on stated days of the baseline campaign (and one without a date). */
 function cohort(rows: [birth: string, pay: string | null, cats: string[]][]) {

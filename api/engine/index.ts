@@ -1,3 +1,18 @@
+/*
+ * The engine's public surface: pure functions from a policy document (compiled once) and a person or
+ * a cohort to a quote with its trace, a refund decision, or an impact. Nothing here reads a file, a
+ * database, the network or the clock (pure.spec.ts checks the imports).
+ */
 export { compilePolicy, type CompiledPolicy } from './compile.js';
-export { quote, QuoteError, describeWaiting, type QuoteRequest, type QuoteResult, type TraceStep } from './quote.js';
+export { quote, type QuoteResult } from './quote.js';
+export { QuoteError } from './quote/error.js';
+export { describeWaiting } from './quote/benefit-start.js';
+export type { FeeLine } from './quote/fee.js';
+export type { QuoteRequest } from './quote/person.js';
+export type { QuoteSubsidy } from './quote/subsidy.js';
+export type { TraceStep } from './quote/trace.js';
 export { refundDecision, type RefundDecision, type RefundRequest } from './refund.js';
+export { impact, type ImpactResult, type PersonChange } from './impact.js';
+export { bytesPerPerson, ColumnsBuilder, NO_DATE, type CohortColumns } from './impact/columns.js';
+export type { SideResult } from './impact/evaluate.js';
+export type { Totals } from './impact/totals.js';

@@ -2,8 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { policyAndRequest } from './arbitrary.js';
-import { quote, QuoteError, type QuoteResult } from './quote.js';
+import { policyAndRequest } from '../../test/engine/arbitrary.js';
+import { quote, QuoteError, type QuoteResult } from './index.js';
 
 /** Run a quote; a refusal (QuoteError) is a valid answer, anything else thrown is a bug. */
 function attempt(...args: Parameters<typeof quote>): QuoteResult | QuoteError {
@@ -87,7 +87,7 @@ describe('quote properties, over random people of the five notices', () => {
 
 describe('timezones', () => {
   it('answers are identical under TZ=Asia/Shanghai and TZ=America/Los_Angeles', () => {
-    const probe = fileURLToPath(new URL('./tz-probe.ts', import.meta.url));
+    const probe = fileURLToPath(new URL('../../test/engine/tz-probe.ts', import.meta.url));
     const run = (tz: string) =>
       execFileSync(process.execPath, ['--import', 'tsx', probe], { env: { ...process.env, TZ: tz }, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
     const shanghai = run('Asia/Shanghai');

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { validatePolicyDocument, type PolicyDocument } from '../../policy-schemas/index.js';
 import { readSeed } from '../../seeds/index.js';
-import { bytesPerPerson } from '../../api/engine/impact.js';
+import { bytesPerPerson } from '../../api/engine/index.js';
 import { importCohort } from '../../api/modules/cohort/cohort-import.js';
 import { generateCohort } from '../../api/modules/cohort/generate.js';
 import { JobStore } from '../../api/modules/jobs/job-store.js';

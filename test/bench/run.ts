@@ -13,7 +13,7 @@ import { startEmbeddedPostgres } from '../../api/db/embedded.js';
 import { migrate, openOrm } from '../../api/db/orm.js';
 import { loadSeedsIfEmpty } from '../../api/db/seed.js';
 import { quote } from '../../api/engine/index.js';
-import { SEEDED } from '../../api/engine/arbitrary.js';
+import { SEEDED } from '../engine/seeded.js';
 import { cohortBench } from './cohort.js';
 import { loadConfig } from '../../api/config.js';
 import { BUILD_DIR, buildServer } from '../../api/build.js';

@@ -1,7 +1,7 @@
 import { StringDecoder } from 'node:string_decoder';
 import pg from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
-import { ColumnsBuilder, type CohortColumns } from '../../engine/impact.js';
+import { ColumnsBuilder, type CohortColumns } from '../../engine/index.js';
 
 /** A cohort's persons as columns, read with COPY (no ORM, no per-row objects). */
 export async function loadColumns(databaseUrl: string, cohortNo: number, expected = 1024): Promise<CohortColumns> {
@@ -32,6 +32,32 @@ export async function loadColumns(databaseUrl: string, cohortNo: number, expecte
     return b.build();
   } finally {
     await client.end();
+  }
+}
+
+/**
+ * The columns of the last cohorts read, most recently used kept: a cohort never changes once imported,
+ * so a second preview of it reads nothing from the database.
+ */
+export class RecentColumns {
+  private readonly cache = new Map<number, CohortColumns>();
+
+  constructor(
+    private readonly kept = 4,
+    private readonly load: typeof loadColumns = loadColumns,
+  ) {}
+
+  async get(databaseUrl: string, cohortNo: number, persons: number): Promise<CohortColumns> {
+    let c = this.cache.get(cohortNo);
+    if (c) {
+      this.cache.delete(cohortNo);
+      this.cache.set(cohortNo, c);
+      return c;
+    }
+    c = await this.load(databaseUrl, cohortNo, persons);
+    this.cache.set(cohortNo, c);
+    while (this.cache.size > this.kept) this.cache.delete(this.cache.keys().next().value!);
+    return c;
   }
 }
 

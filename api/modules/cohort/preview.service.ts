@@ -2,7 +2,8 @@ import { Worker } from 'node:worker_threads';
 import { PROGRESS_FLUSH_MS, type JobRow, type JobStore } from '../jobs/job-store.js';
 import { COMPILED } from '../../paths.js';
 import type { PolicyDocument } from '../../../policy-schemas/index.js';
-import type { SideResult, Totals } from '../../engine/impact.js';
+import type { SideResult, Totals } from '../../engine/index.js';
+import type { RunMessage } from './preview.worker.js';
 import type { Cohort, Impact, ImpactSide, ImpactTotals, PersonChange, PreviewJob } from './cohort.type.js';
 
 export interface PreviewInput {
@@ -24,7 +25,7 @@ interface Job {
   reject: (e: Error) => void;
 }
 
-/** The worker's answer (see impact.worker.ts): totals and the persons shown. */
+/** The worker's answer (see preview.worker.ts): totals and the persons shown. */
 export interface PortableImpact {
   persons: number;
   units: string[];
@@ -38,7 +39,7 @@ export interface PortableImpact {
   examples: PortablePerson[];
 }
 
-interface PortablePerson {
+export interface PortablePerson {
   rowNo: number;
   unit: string;
   categories: string[];
@@ -104,8 +105,8 @@ export class PreviewService {
     if (this.worker) return this.worker;
     // from the build (npm start) the worker is JavaScript; from the sources (tests) tsx compiles it
     const w = COMPILED
-      ? new Worker(new URL('../../engine/impact.worker.js', import.meta.url))
-      : new Worker(new URL('../../engine/impact.worker.ts', import.meta.url), { execArgv: ['--import', 'tsx'] });
+      ? new Worker(new URL('./preview.worker.js', import.meta.url))
+      : new Worker(new URL('./preview.worker.ts', import.meta.url), { execArgv: ['--import', 'tsx'] });
     w.unref();
     w.on('message', (m: any) => {
       const job = this.running;
@@ -144,7 +145,7 @@ export class PreviewService {
     if (!item) return;
     if (item.job.status === 'cancelled') return this.next();
     this.running = item.job;
-    this.ensureWorker().postMessage({
+    const run: RunMessage = {
       type: 'run',
       jobId: item.job.id,
       databaseUrl: this.databaseUrl,
@@ -152,7 +153,8 @@ export class PreviewService {
       persons: item.input.cohort.persons,
       draft: item.input.draft.document,
       baseline: item.input.baseline.document,
-    });
+    };
+    this.ensureWorker().postMessage(run);
   }
 
   /** Wait for a job and give its impact (throws when it failed or was cancelled). */

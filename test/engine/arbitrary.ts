@@ -1,16 +1,7 @@
 import fc from 'fast-check';
-import { validatePolicyDocument } from '../../policy-schemas/index.js';
-import { readSeed, SEEDS } from '../../seeds/index.js';
-import { compilePolicy, type CompiledPolicy } from './compile.js';
-import { fromDay } from './dates.js';
-import type { QuoteRequest } from './quote.js';
-
-/** The five seeded policies, compiled: the ground on which property tests draw people. */
-export const SEEDED: CompiledPolicy[] = SEEDS.map((s) => {
-  const r = validatePolicyDocument(readSeed(s.file));
-  if (!r.ok) throw new Error(`${s.file} is invalid`);
-  return compilePolicy(r.document);
-});
+import { fromDay } from '../../api/engine/dates.js';
+import type { CompiledPolicy, QuoteRequest } from '../../api/engine/index.js';
+import { SEEDED } from './seeded.js';
 
 /** A policy and a person paying on some day around its windows, in any combination of categories and groups. */
 export const policyAndRequest: fc.Arbitrary<{ policy: CompiledPolicy; request: QuoteRequest }> = fc

@@ -1,0 +1,144 @@
+import type { CompiledPolicy } from '../compile.js';
+import { addMonthsClamped, fromDay } from '../dates.js';
+import { quote } from '../quote.js';
+import { QuoteError } from '../quote/error.js';
+import { dependsOnBirth } from '../quote/groups.js';
+import { NO_DATE, type CohortColumns } from './columns.js';
+import { sumOutcomes, type Outcome, type Sums } from './totals.js';
+
+/*
+ * One version over a cohort, by `quote` itself, once per distinct combination of payment day,
+ * categories, groups and, only where a rule depends on it, birth date: persons sharing a combination
+ * share the answer.
+ */
+
+export interface SideResult extends Sums {
+  /** Codes of the cohort this version does not know, with the persons who carry each. */
+  unknownCodes: Map<string, number>;
+  /** Per person: index into `outcomes`. */
+  outcomeOf: Int32Array;
+  outcomes: Outcome[];
+  distinct: number;
+}
+
+/**
+ * Evaluate one version over a cohort. `onProgress` is called with the share done (0..1).
+ * `payShiftYears`: each stated payment date is moved by that many years (the same day of the month,
+ * 29 February → 28 February), so that last year's population can be run through next year's rules.
+ */
+export function evaluate(p: CompiledPolicy, c: CohortColumns, onProgress?: (done: number) => void, payShiftYears = 0): SideResult {
+  const central = p.windows.find((w) => w.doc.kind === 'central' && w.doc.acceptsPayment) ?? p.windows.find((w) => w.doc.acceptsPayment);
+  const centralDay = central ? central.from : p.coverageStart;
+  // per interned set: the codes this version knows, and whether a rule of theirs depends on birth
+  const catKnown = c.catSets.map((set) => set.filter((code) => p.categoryByKey.has(code)));
+  const catAge = c.catSets.map((set) => set.some((code) => p.categoryByKey.get(code)?.ageSets));
+  const groupKnown = c.groupSets.map((set) => set.filter((code) => p.groupByCode.has(code)));
+  const birthRules = (g: string) => {
+    const group = p.groupByCode.get(g);
+    if (!group) return false;
+    return group.rules.some(dependsOnBirth) || p.doc.fees.specialCases.some((s) => s.group === g && s.bornInYear !== null);
+  };
+  const groupBirth = c.groupSets.map((set) => set.some(birthRules));
+
+  const nCat = c.catSets.length;
+  const nGroup = c.groupSets.length;
+  // the payment day of each person: no date means the central window's first day (or the birth day, if later)
+  let payMin = Infinity;
+  let payMax = -Infinity;
+  const shifted = new Map<number, number>();
+  const shift = (day: number) => {
+    let out = shifted.get(day);
+    if (out === undefined) shifted.set(day, (out = addMonthsClamped(day, 12 * payShiftYears)));
+    return out;
+  };
+  const payOf = (i: number) => {
+    const b = c.birth[i]!;
+    if (c.pay[i] === NO_DATE) return b !== NO_DATE && b > centralDay ? b : centralDay;
+    return payShiftYears ? shift(c.pay[i]!) : c.pay[i]!;
+  };
+  for (let i = 0; i < c.size; i++) {
+    const d = payOf(i);
+    if (d < payMin) payMin = d;
+    if (d > payMax) payMax = d;
+  }
+  const nDays = c.size ? payMax - payMin + 1 : 0;
+  // Most persons differ only by (payment day, category set, group set): answers are found by direct
+  // index in a dense table; persons whose rules also depend on the birth date go through a Map.
+  const denseSize = nDays * nCat * nGroup;
+  const dense = denseSize <= 20_000_000 ? new Int32Array(denseSize).fill(-1) : null;
+  const memo = new Map<number, number>();
+  const outcomes: Outcome[] = [];
+  const outcomeOf = new Int32Array(c.size);
+  const step = Math.max(1, Math.floor(c.size / 20));
+
+  for (let i = 0; i < c.size; i++) {
+    const cs = c.catSet[i]!;
+    const gs = c.groupSet[i]!;
+    const birth = c.birth[i]!;
+    const pay = payOf(i);
+    const idx = ((pay - payMin) * nCat + cs) * nGroup + gs;
+    const byBirth = catAge[cs]! || groupBirth[gs]!;
+    let o: number | undefined;
+    if (!byBirth && dense) {
+      o = dense[idx]!;
+      if (o < 0) {
+        o = outcomes.push(outcome(p, pay, birth, catKnown[cs]!, groupKnown[gs]!)) - 1;
+        dense[idx] = o;
+      }
+    } else {
+      // idx < 2^35 and the birth part < 2^17: the key stays below 2^53
+      const key = byBirth ? idx * 131072 + (birth === NO_DATE ? 0 : birth + 50_000) + 1 : -idx - 1;
+      o = memo.get(key);
+      if (o === undefined) {
+        o = outcomes.push(outcome(p, pay, birth, catKnown[cs]!, groupKnown[gs]!)) - 1;
+        memo.set(key, o);
+      }
+    }
+    outcomeOf[i] = o;
+    if (onProgress && i % step === 0) onProgress(i / c.size);
+  }
+
+  const sums = sumOutcomes(c, outcomes, outcomeOf, p.governmentFen);
+  const unknownCodes = countUnknownCodes(c, catKnown, groupKnown);
+  onProgress?.(1);
+  return { ...sums, unknownCodes, outcomeOf, outcomes, distinct: outcomes.length };
+}
+
+/** The codes of the cohort's sets that the version does not know, each with the persons who carry it. */
+function countUnknownCodes(c: CohortColumns, catKnown: string[][], groupKnown: string[][]): Map<string, number> {
+  const unknownCodes = new Map<string, number>();
+  c.catSets.forEach((set, i) => set.forEach((code) => !catKnown[i]!.includes(code) && unknownCodes.set(code, 0)));
+  c.groupSets.forEach((set, i) => set.forEach((code) => !groupKnown[i]!.includes(code) && unknownCodes.set(code, 0)));
+  if (unknownCodes.size)
+    for (let i = 0; i < c.size; i++) {
+      for (const code of c.catSets[c.catSet[i]!]!) if (unknownCodes.has(code)) unknownCodes.set(code, unknownCodes.get(code)! + 1);
+      for (const code of c.groupSets[c.groupSet[i]!]!) if (unknownCodes.has(code)) unknownCodes.set(code, unknownCodes.get(code)! + 1);
+    }
+  return unknownCodes;
+}
+
+function outcome(p: CompiledPolicy, pay: number, birth: number, categories: string[], groups: string[]): Outcome {
+  try {
+    const q = quote(p, {
+      paymentDate: fromDay(pay),
+      birthDate: birth === NO_DATE ? null : fromDay(birth),
+      categories,
+      groups,
+    });
+    const s = q.subsidies[0];
+    return {
+      refused: null,
+      due: q.amountDueFen,
+      fee: q.individualFeeFen,
+      surcharge: q.surchargeFen,
+      subsidy: q.subsidyTotalFen,
+      fund: s ? s.fundSource : null,
+      category: s ? s.categoryCode : null,
+      covers: q.coversCoverageYear,
+    };
+  } catch (e) {
+    if (!(e instanceof QuoteError)) throw e;
+    // the reason without the person's own date, so that refusals group
+    return { refused: `${e.field}: ${e.message.slice(e.field.length + 2).replace(/\(\d{4}-\d{2}-\d{2}\) /, '')}`, due: 0, fee: 0, surcharge: 0, subsidy: 0, fund: null, category: null, covers: false };
+  }
+}

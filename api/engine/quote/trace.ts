@@ -1,0 +1,35 @@
+import { yuan } from '../../../policy-schemas/index.js';
+import type { CompiledPolicy } from '../compile.js';
+
+/*
+ * The trace: every step of a quote, in the order the notice is read, each with the clause it applies.
+ * Each step writes its own lines (window.ts, fee.ts, …); this module holds the shape of a line and the
+ * two lines that belong to no step: which policy answered, and the sum that gives the amount due.
+ */
+
+export interface TraceStep {
+  rule: string;
+  clause: string | null;
+  detail: string;
+}
+
+export type Trace = TraceStep[];
+
+/** The wording of this module's lines (English; localised later by key). */
+export const traceText = {
+  policy: (jurisdiction: string, year: number, documentNumber: string) => `${jurisdiction} coverage year ${year}, ${documentNumber}`,
+  amountDue: (feeFen: number, surchargeFen: number, subsidyFen: number, dueFen: number) =>
+    `${yuan(feeFen)} + surcharge ${yuan(surchargeFen)} − subsidy ${yuan(subsidyFen)} = ${yuan(dueFen)}`,
+};
+
+/** A trace that starts by naming the policy answering: jurisdiction, coverage year, document number. */
+export function openTrace(p: CompiledPolicy): Trace {
+  return [{ rule: 'policy', clause: null, detail: traceText.policy(p.doc.jurisdiction.name, p.year, p.doc.metadata.documentNumber) }];
+}
+
+/** The amount due (individual fee + surcharge − subsidy), written as the trace's last line. */
+export function amountDue(trace: Trace, feeFen: number, surchargeFen: number, subsidyFen: number): number {
+  const due = feeFen + surchargeFen - subsidyFen;
+  trace.push({ rule: 'amount-due', clause: null, detail: traceText.amountDue(feeFen, surchargeFen, subsidyFen, due) });
+  return due;
+}
