@@ -50,17 +50,14 @@ parentPort!.on('message', async (m: RunMessage) => {
       baselineDue: p.baselineDue,
       draftDue: p.draftDue,
     });
+    const { draft, baseline, largestChanges, examples, ...counts } = r;
     const result: PortableImpact = {
-      persons: r.persons,
+      ...counts,
       units: c.units,
-      draft: portable(r.draft),
-      baseline: portable(r.baseline),
-      paysMore: r.paysMore,
-      paysLess: r.paysLess,
-      paysSame: r.paysSame,
-      notComparable: r.notComparable,
-      largestChanges: r.largestChanges.map(person),
-      examples: r.examples.map(person),
+      draft: portable(draft),
+      baseline: portable(baseline),
+      largestChanges: largestChanges.map(person),
+      examples: examples.map(person),
     };
     parentPort!.postMessage({ type: 'result', jobId: m.jobId, loadedMs, result });
   } catch (e) {
