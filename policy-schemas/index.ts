@@ -8,6 +8,9 @@ export * from './primitives.js';
 export { ValidPolicyDocument, subsidyFenOf, percentOf, yuan } from './validate.js';
 export { documentWarnings, type ValidationWarning } from './warnings.js';
 export { compareDocuments, compareValues, labelOf, type Change, type ChangeKind } from './compare.js';
+export { REGISTRY, SECTIONS, entryOf, pathLabel, pathValueLabel, patternOfPath, type RegistryEntry, type ValueLabel, type Lang } from './registry.js';
+export { documentShape, presentDocument, servedAt, schemaPaths, pathDescription, ageReferenceDate } from './presentation.js';
+export * as format from './format.js';
 
 /** A refused field: where (`fees.individual.amountFen`) and why, in words a person can read. */
 export interface ValidationIssue {

@@ -1,11 +1,28 @@
 import { registerEnumType } from 'type-graphql';
 
+/** A stored value's name on the wire: `fixed-subsidy` → FIXED_SUBSIDY, `in_review` → IN_REVIEW. */
+export const wireName = (value: string) => value.replace(/-/g, '_').toUpperCase();
+
 /**
  * Expose a list of kebab-case values (as stored in documents) as a GraphQL enum: `fixed-subsidy`
- * becomes FIXED_SUBSIDY on the wire while resolvers keep working with the stored value.
+ * becomes FIXED_SUBSIDY on the wire while resolvers keep working with the stored value. Each value
+ * gets a description: from `valueDescriptions` (by stored value), else `describe(value)`.
  */
-export function graphqlEnum<const T extends readonly string[]>(values: T, name: string, description: string) {
-  const e = Object.fromEntries(values.map((v) => [v.replace(/-/g, '_').toUpperCase(), v])) as Record<string, T[number]>;
-  registerEnumType(e, { name, description });
+export function graphqlEnum<const T extends readonly string[]>(
+  values: T,
+  name: string,
+  description: string,
+  valueDescriptions: Readonly<Record<string, string>> | ((value: T[number]) => string) = {},
+) {
+  const e = Object.fromEntries(values.map((v) => [wireName(v), v])) as Record<string, T[number]>;
+  const describe = typeof valueDescriptions === 'function' ? valueDescriptions : (v: string) => valueDescriptions[v];
+  const valuesConfig = Object.fromEntries(
+    values.map((v) => {
+      const d = describe(v);
+      if (!d) throw new Error(`enum ${name}: the value ${v} has no description`);
+      return [wireName(v), { description: d }];
+    }),
+  );
+  registerEnumType(e, { name, description, valuesConfig });
   return e;
 }

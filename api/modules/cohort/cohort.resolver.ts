@@ -39,7 +39,7 @@ async function readableCohort(ctx: Context, id: string, field: string): Promise<
 @Resolver()
 export class CohortResolver {
   @Query(() => [Cohort], { description: 'Cohorts the caller may read, optionally of one jurisdiction.' })
-  async cohorts(@Ctx() ctx: Context, @Arg('jurisdiction', () => String, { nullable: true }) jurisdiction?: string): Promise<Cohort[]> {
+  async cohorts(@Ctx() ctx: Context, @Arg('jurisdiction', () => String, { nullable: true, description: 'Administrative code or exact Chinese name' }) jurisdiction?: string): Promise<Cohort[]> {
     if (ctx.actor.kind !== 'user') throw unauthenticated('cohorts: log in first (Authorization: Bearer <token>)');
     const index = await ctx.jurisdictions();
     const j = jurisdiction != null ? index.find(jurisdiction) : undefined;
@@ -50,12 +50,12 @@ export class CohortResolver {
   }
 
   @Query(() => Cohort, { description: 'One cohort, with its persons counted by unit and by category.' })
-  async cohort(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<Cohort> {
+  async cohort(@Ctx() ctx: Context, @Arg('id', () => ID, { description: 'The cohort' }) id: string): Promise<Cohort> {
     return toCohort(ctx, await readableCohort(ctx, id, 'id'));
   }
 
   @Query(() => CohortImportJob, { nullable: true, description: 'Progress of an import started with POST /cohorts?job=<id>.' })
-  cohortImport(@Ctx() ctx: Context, @Arg('job', () => ID) job: string): Promise<CohortImportJob | null> {
+  cohortImport(@Ctx() ctx: Context, @Arg('job', () => ID, { description: 'The job id given to POST /cohorts' }) job: string): Promise<CohortImportJob | null> {
     if (ctx.actor.kind !== 'user') throw unauthenticated('cohortImport: log in first');
     return ctx.imports.get(job);
   }
@@ -66,9 +66,9 @@ export class CohortResolver {
   })
   async previewImpact(
     @Ctx() ctx: Context,
-    @Arg('draft', () => ID) draft: string,
-    @Arg('cohort', () => ID) cohort: string,
-    @Arg('baseline', () => ID, { nullable: true }) baseline?: string,
+    @Arg('draft', () => ID, { description: 'The version to preview (usually a draft)' }) draft: string,
+    @Arg('cohort', () => ID, { description: 'The cohort to run it on' }) cohort: string,
+    @Arg('baseline', () => ID, { nullable: true, description: 'The version to compare with (by default the one the draft was cloned from)' }) baseline?: string,
   ): Promise<Impact> {
     const job = await this.begin(ctx, draft, cohort, baseline);
     return ctx.previews.result(job.id);
@@ -77,21 +77,21 @@ export class CohortResolver {
   @Mutation(() => PreviewJob, { description: 'Start a preview and return at once; poll previewJob(id) for progress and the result.' })
   async startPreview(
     @Ctx() ctx: Context,
-    @Arg('draft', () => ID) draft: string,
-    @Arg('cohort', () => ID) cohort: string,
-    @Arg('baseline', () => ID, { nullable: true }) baseline?: string,
+    @Arg('draft', () => ID, { description: 'The version to preview (usually a draft)' }) draft: string,
+    @Arg('cohort', () => ID, { description: 'The cohort to run it on' }) cohort: string,
+    @Arg('baseline', () => ID, { nullable: true, description: 'The version to compare with (by default the one the draft was cloned from)' }) baseline?: string,
   ): Promise<PreviewJob> {
     return this.begin(ctx, draft, cohort, baseline);
   }
 
-  @Query(() => PreviewJob, { nullable: true })
-  previewJob(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<PreviewJob | null> {
+  @Query(() => PreviewJob, { nullable: true, description: 'A preview started with startPreview: its progress, and its result once done (null when unknown).' })
+  previewJob(@Ctx() ctx: Context, @Arg('id', () => ID, { description: 'The job' }) id: string): Promise<PreviewJob | null> {
     if (ctx.actor.kind !== 'user') throw unauthenticated('previewJob: log in first');
     return ctx.previews.job(id);
   }
 
   @Mutation(() => PreviewJob, { nullable: true, description: 'Stop a running preview.' })
-  cancelPreview(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<PreviewJob | null> {
+  cancelPreview(@Ctx() ctx: Context, @Arg('id', () => ID, { description: 'The job' }) id: string): Promise<PreviewJob | null> {
     if (ctx.actor.kind !== 'user') throw unauthenticated('cancelPreview: log in first');
     return ctx.previews.cancel(id);
   }

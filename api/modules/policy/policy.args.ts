@@ -19,9 +19,9 @@ export class PolicyVersionsArgs {
   @Field(() => String, { nullable: true, description: 'Administrative code or exact Chinese name' })
   jurisdiction?: string;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'Only this coverage year' })
   year?: number;
 
-  @Field(() => PolicyStatusEnum, { nullable: true })
+  @Field(() => PolicyStatusEnum, { nullable: true, description: 'Only versions with this status' })
   status?: string;
 }

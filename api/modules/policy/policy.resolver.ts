@@ -1,14 +1,13 @@
 import { Arg, Args, Ctx, ID, Query, Resolver } from 'type-graphql';
 import { GraphQLJSON } from 'graphql-scalars';
 import { GraphQLError } from 'graphql';
-import { validatePolicyDocument } from '../../../policy-schemas/index.js';
+import { documentWarnings, presentDocument, validatePolicyDocument } from '../../../policy-schemas/index.js';
 import type { Context } from '../../graphql/context.js';
 import { canReadUnpublished } from '../auth/actor.js';
 import { PolicyArgs, PolicyVersionsArgs } from './policy.args.js';
 import { PolicyService } from './policy.service.js';
 import { contentHash } from './content-hash.js';
 import { PolicyVersion, ValidationReport } from './policy.type.js';
-import { toPolicyVersionView } from './policy.view.js';
 import type { IPolicyVersion, PolicyStatus } from './policy-version.entity.js';
 import { isPublic } from './workflow.service.js';
 
@@ -44,7 +43,7 @@ export class PolicyResolver {
   }
 
   @Query(() => PolicyVersion, { nullable: true, description: 'One version by id (null when it does not exist or the caller may not read it).' })
-  async policyVersion(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<PolicyVersion | null> {
+  async policyVersion(@Ctx() ctx: Context, @Arg('id', () => ID, { description: 'The version' }) id: string): Promise<PolicyVersion | null> {
     const v = await readableVersion(ctx, id);
     return v ? view(ctx, v) : null;
   }
@@ -52,7 +51,7 @@ export class PolicyResolver {
   @Query(() => ValidationReport, {
     description: 'Check a policy document against the schema and its cross-field rules without storing it: each refused field with its reason, and the warnings an officer should see.',
   })
-  validatePolicyDocument(@Arg('document', () => GraphQLJSON) document: unknown): ValidationReport {
+  validatePolicyDocument(@Arg('document', () => GraphQLJSON, { description: 'A whole document (money in integer fen, dates YYYY-MM-DD)' }) document: unknown): ValidationReport {
     const r = validatePolicyDocument(document);
     return r.ok ? { valid: true, issues: [], warnings: r.warnings } : { valid: false, issues: r.issues, warnings: [] };
   }
@@ -82,8 +81,39 @@ export async function view(ctx: Context, v: IPolicyVersion): Promise<PolicyVersi
   const j = (await ctx.jurisdictions()).get(v.jurisdiction.id);
   if (!j) throw new Error(`policy version ${v.id} points at a missing jurisdiction`);
   const hasPeople = v.createdBy != null || v.updatedBy != null || v.publishedBy != null || v.approvedBy != null || v.submittedBy != null;
-  return toPolicyVersionView(v, j, {
-    usernames: hasPeople ? await ctx.usernames() : new Map(),
-    sourceCurrentVersionId: v.sourceVersionId ? await new PolicyService(ctx.em).currentReplacementOf(v.sourceVersionId) : null,
-  });
+  const usernames = hasPeople ? await ctx.usernames() : new Map<number, string>();
+  const name = (id: number | null | undefined) => (id == null ? null : usernames.get(id) ?? `#${id}`);
+  const sourceCurrentVersionId = v.sourceVersionId ? await new PolicyService(ctx.em).currentReplacementOf(v.sourceVersionId) : null;
+  const d = v.document;
+  return {
+    // the document's own fields, shaped by the schema and the registry (policy-schemas/presentation.ts)
+    ...presentDocument(d),
+    id: v.id,
+    jurisdiction: { ...j },
+    year: v.year,
+    status: v.status,
+    documentNumber: v.documentNumber,
+    issuedOn: v.issuedOn,
+    contentHash: v.contentHash,
+    revision: v.revision,
+    source: v.source ?? null,
+    publishedAt: v.publishedAt ?? null,
+    effectiveFrom: v.effectiveFrom ?? null,
+    supersededAt: v.supersededAt ?? null,
+    sourceVersionId: v.sourceVersionId ?? null,
+    sourceAmended: sourceCurrentVersionId !== null,
+    sourceCurrentVersionId,
+    autoChanges: v.autoChanges ?? [],
+    createdBy: name(v.createdBy),
+    updatedBy: name(v.updatedBy),
+    editedBy: (v.editedBy ?? []).map((id) => name(id)!),
+    submittedBy: name(v.submittedBy),
+    approvedBy: name(v.approvedBy),
+    publishedBy: name(v.publishedBy),
+    reviewComment: v.reviewComment ?? null,
+    createdAt: v.createdAt,
+    updatedAt: v.updatedAt,
+    warnings: documentWarnings(d),
+    document: d,
+  };
 }

@@ -22,7 +22,7 @@ export class WorkflowResolver {
   }
 
   @Mutation(() => PolicyVersion, { description: 'Drafters: copy a version as a draft for another coverage year, its yearly dates moved (see autoChanges).' })
-  async createDraft(@Ctx() ctx: Context, @Arg('from', () => ID) from: string, @Arg('year', () => Int) year: number): Promise<PolicyVersion> {
+  async createDraft(@Ctx() ctx: Context, @Arg('from', () => ID, { description: 'The version to copy' }) from: string, @Arg('year', () => Int, { description: 'The coverage year of the draft' }) year: number): Promise<PolicyVersion> {
     return view(ctx, await (await this.service(ctx)).createDraft(ctx.actor, from, year));
   }
 
@@ -31,54 +31,54 @@ export class WorkflowResolver {
   })
   async updateDraft(
     @Ctx() ctx: Context,
-    @Arg('id', () => ID) id: string,
-    @Arg('revision', () => Int) revision: number,
-    @Arg('document', () => GraphQLJSON) document: unknown,
-    @Arg('comment', () => String, { nullable: true }) comment?: string,
+    @Arg('id', () => ID, { description: 'The draft' }) id: string,
+    @Arg('revision', () => Int, { description: 'The revision you read (refused with CONFLICT when someone saved since)' }) revision: number,
+    @Arg('document', () => GraphQLJSON, { description: 'The whole new document (money in integer fen, dates YYYY-MM-DD)' }) document: unknown,
+    @Arg('comment', () => String, { nullable: true, description: 'What changed and why, for the history' }) comment?: string,
   ): Promise<PolicyVersion> {
     return view(ctx, await (await this.service(ctx)).updateDraft(ctx.actor, id, revision, document, comment));
   }
 
   @Mutation(() => PolicyVersion, { description: 'Drafters: send a draft for review.' })
-  async submitForReview(@Ctx() ctx: Context, @Arg('id', () => ID) id: string, @Arg('comment', () => String, { nullable: true }) comment?: string): Promise<PolicyVersion> {
+  async submitForReview(@Ctx() ctx: Context, @Arg('id', () => ID, { description: 'The draft' }) id: string, @Arg('comment', () => String, { nullable: true, description: 'A note for the approver' }) comment?: string): Promise<PolicyVersion> {
     return view(ctx, await (await this.service(ctx)).submitForReview(ctx.actor, id, comment));
   }
 
   @Mutation(() => PolicyVersion, { description: 'Approvers: approve a version in review. Four eyes: nobody who edited it may approve it.' })
-  async approve(@Ctx() ctx: Context, @Arg('id', () => ID) id: string, @Arg('comment', () => String, { nullable: true }) comment?: string): Promise<PolicyVersion> {
+  async approve(@Ctx() ctx: Context, @Arg('id', () => ID, { description: 'The version in review' }) id: string, @Arg('comment', () => String, { nullable: true, description: 'A note for the history' }) comment?: string): Promise<PolicyVersion> {
     return view(ctx, await (await this.service(ctx)).approve(ctx.actor, id, comment));
   }
 
   @Mutation(() => PolicyVersion, { description: 'Approvers: send a version in review (or approved) back to draft, saying why.' })
-  async reject(@Ctx() ctx: Context, @Arg('id', () => ID) id: string, @Arg('comment', () => String) comment: string): Promise<PolicyVersion> {
+  async reject(@Ctx() ctx: Context, @Arg('id', () => ID, { description: 'The version in review or approved' }) id: string, @Arg('comment', () => String, { description: 'Why it goes back (required)' }) comment: string): Promise<PolicyVersion> {
     return view(ctx, await (await this.service(ctx)).reject(ctx.actor, id, comment));
   }
 
   @Mutation(() => PolicyVersion, {
     description: 'Approvers: publish an approved version, in one transaction; the version published for the same jurisdiction and year becomes superseded. A published version never changes.',
   })
-  async publish(@Ctx() ctx: Context, @Arg('id', () => ID) id: string, @Arg('effectiveFrom', () => DateScalar, { nullable: true }) effectiveFrom?: string): Promise<PolicyVersion> {
+  async publish(@Ctx() ctx: Context, @Arg('id', () => ID, { description: 'The approved version' }) id: string, @Arg('effectiveFrom', () => DateScalar, { nullable: true, description: 'The day it takes effect (by default the day of publication in China)' }) effectiveFrom?: string): Promise<PolicyVersion> {
     const { version } = await (await this.service(ctx)).publish(ctx.actor, id, effectiveFrom);
     ctx.cache.invalidate(); // quotes use the new version at once
     return view(ctx, version);
   }
 
   @Query(() => GraphQLJSON, { description: 'A version as a file (JSON) that importPolicyVersion takes back without loss.' })
-  async exportPolicyVersion(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<unknown> {
+  async exportPolicyVersion(@Ctx() ctx: Context, @Arg('id', () => ID, { description: 'The version' }) id: string): Promise<unknown> {
     const v = await readableVersion(ctx, id);
     if (!v) throw notFound('id', id);
     return (await this.service(ctx)).exportFile(v);
   }
 
   @Mutation(() => PolicyVersion, { description: 'Drafters: a new draft from an exported file (refused if the file no longer matches its content hash).' })
-  async importPolicyVersion(@Ctx() ctx: Context, @Arg('file', () => GraphQLJSON) file: unknown): Promise<PolicyVersion> {
+  async importPolicyVersion(@Ctx() ctx: Context, @Arg('file', () => GraphQLJSON, { description: 'A file made by exportPolicyVersion' }) file: unknown): Promise<PolicyVersion> {
     return view(ctx, await (await this.service(ctx)).importFile(ctx.actor, file));
   }
 
   @Query(() => [Change], {
     description: 'The differences from version a to version b, across years or jurisdictions; categories, windows and groups matched by identity, renames shown as renamed.',
   })
-  async compareVersions(@Ctx() ctx: Context, @Arg('a', () => ID) a: string, @Arg('b', () => ID) b: string): Promise<Change[]> {
+  async compareVersions(@Ctx() ctx: Context, @Arg('a', () => ID, { description: 'The version compared from (before)' }) a: string, @Arg('b', () => ID, { description: 'The version compared to (after)' }) b: string): Promise<Change[]> {
     const va = await readableVersion(ctx, a);
     if (!va) throw notFound('a', a);
     const vb = await readableVersion(ctx, b);
@@ -91,12 +91,12 @@ export class WorkflowResolver {
   })
   async auditLog(
     @Ctx() ctx: Context,
-    @Arg('policyVersionId', () => ID, { nullable: true }) policyVersionId?: string,
-    @Arg('jurisdiction', () => String, { nullable: true }) jurisdiction?: string,
-    @Arg('username', () => String, { nullable: true }) username?: string,
-    @Arg('from', () => DateTimeResolver, { nullable: true }) from?: Date,
-    @Arg('to', () => DateTimeResolver, { nullable: true }) to?: Date,
-    @Arg('limit', () => Int, { defaultValue: 100 }) limit: number = 100,
+    @Arg('policyVersionId', () => ID, { nullable: true, description: 'Only entries about this version' }) policyVersionId?: string,
+    @Arg('jurisdiction', () => String, { nullable: true, description: 'Only entries about this jurisdiction (code or exact name)' }) jurisdiction?: string,
+    @Arg('username', () => String, { nullable: true, description: 'Only what this user did' }) username?: string,
+    @Arg('from', () => DateTimeResolver, { nullable: true, description: 'Only entries at or after this instant' }) from?: Date,
+    @Arg('to', () => DateTimeResolver, { nullable: true, description: 'Only entries before this instant' }) to?: Date,
+    @Arg('limit', () => Int, { defaultValue: 100, description: 'At most this many entries, newest first' }) limit: number = 100,
   ): Promise<AuditEntry[]> {
     const actor = ctx.actor;
     if (actor.kind !== 'user') throw unauthenticated('auditLog: log in first (Authorization: Bearer <token>)');

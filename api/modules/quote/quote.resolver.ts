@@ -14,13 +14,13 @@ export const MAX_BATCH = 5000;
 @Resolver()
 export class QuoteResolver {
   @Query(() => Quote, { description: 'What a person owes if they pay on a date, and when benefits start, with the trace of every rule applied.' })
-  async quote(@Ctx() ctx: Context, @Arg('input', () => QuoteInput) input: QuoteInput): Promise<Quote> {
+  async quote(@Ctx() ctx: Context, @Arg('input', () => QuoteInput, { description: 'The person and the payment' }) input: QuoteInput): Promise<Quote> {
     const policy = await resolvePolicy(ctx, input, 'input');
     return run(policy, input, 'input');
   }
 
   @Query(() => [Quote], { description: `Many quotes in one call, answered in order (at most ${MAX_BATCH} inputs). One bad input fails the call, naming its index.` })
-  async quotes(@Ctx() ctx: Context, @Arg('inputs', () => [QuoteInput]) inputs: QuoteInput[]): Promise<Quote[]> {
+  async quotes(@Ctx() ctx: Context, @Arg('inputs', () => [QuoteInput], { description: 'The persons and payments, answered in this order' }) inputs: QuoteInput[]): Promise<Quote[]> {
     if (inputs.length > MAX_BATCH) throw badInput('inputs', `${inputs.length} inputs; at most ${MAX_BATCH} per call`);
     const policies = new Map<string, Promise<LoadedPolicy>>();
     const out: Quote[] = [];
@@ -35,7 +35,7 @@ export class QuoteResolver {
   }
 
   @Query(() => RefundDecision, { description: 'Whether a payment may be refunded for a reason on an event date, with the clause.' })
-  async refund(@Ctx() ctx: Context, @Arg('input', () => RefundInput) input: RefundInput): Promise<RefundDecision> {
+  async refund(@Ctx() ctx: Context, @Arg('input', () => RefundInput, { description: 'The payment and the event' }) input: RefundInput): Promise<RefundDecision> {
     const policy = await resolvePolicy(ctx, input, 'input');
     try {
       const d = refundDecision(policy.compiled, { ...input, reason: input.reason as RefundReason });

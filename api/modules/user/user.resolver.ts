@@ -24,7 +24,7 @@ async function jurisdictionIds(ctx: Context, refs: string[] | null | undefined):
 @Resolver()
 export class UserResolver {
   @Mutation(() => Session, { description: 'Log in: a token to send as `Authorization: Bearer <token>`, valid 12 hours.' })
-  async login(@Ctx() ctx: Context, @Arg('username', () => String) username: string, @Arg('password', () => String) password: string): Promise<Session> {
+  async login(@Ctx() ctx: Context, @Arg('username', () => String, { description: 'The username' }) username: string, @Arg('password', () => String, { description: 'The password' }) password: string): Promise<Session> {
     const s = await new UserService(ctx.em).login(username, password);
     await new AuditService(ctx.em).record({ kind: 'user', id: s.user.id, username: s.user.username, roles: new Set(s.user.roles), jurisdictionIds: s.user.jurisdictionIds, via: 'session' }, { action: 'login' });
     return { token: s.token, expiresAt: s.expiresAt, user: await toUser(ctx, s.user) };
@@ -51,7 +51,7 @@ export class UserResolver {
   }
 
   @Mutation(() => User, { description: 'Admins only.' })
-  async createUser(@Ctx() ctx: Context, @Arg('input', () => CreateUserInput) input: CreateUserInput): Promise<User> {
+  async createUser(@Ctx() ctx: Context, @Arg('input', () => CreateUserInput, { description: 'The new user' }) input: CreateUserInput): Promise<User> {
     require(ctx.actor, ['admin'], 'createUser');
     const ids = (await jurisdictionIds(ctx, input.jurisdictions)) ?? [];
     return ctx.em.transactional(async (tx) => {
@@ -62,7 +62,7 @@ export class UserResolver {
   }
 
   @Mutation(() => User, { description: 'Admins only. Changing the password or deactivating ends the user’s sessions.' })
-  async updateUser(@Ctx() ctx: Context, @Arg('id', () => ID) id: string, @Arg('input', () => UpdateUserInput) input: UpdateUserInput): Promise<User> {
+  async updateUser(@Ctx() ctx: Context, @Arg('id', () => ID, { description: 'The user to change' }) id: string, @Arg('input', () => UpdateUserInput, { description: 'What to change' }) input: UpdateUserInput): Promise<User> {
     require(ctx.actor, ['admin'], 'updateUser');
     const ids = await jurisdictionIds(ctx, input.jurisdictions);
     return ctx.em.transactional(async (tx) => {
@@ -80,7 +80,7 @@ export class UserResolver {
   }
 
   @Mutation(() => CreatedApiKey, { description: 'Admins only: a key for an integrator user. The key is shown once.' })
-  async createApiKey(@Ctx() ctx: Context, @Arg('name', () => String) name: string, @Arg('userId', () => ID) userId: string): Promise<CreatedApiKey> {
+  async createApiKey(@Ctx() ctx: Context, @Arg('name', () => String, { description: 'What the key is for' }) name: string, @Arg('userId', () => ID, { description: 'The integrator user the key acts as' }) userId: string): Promise<CreatedApiKey> {
     const admin = require(ctx.actor, ['admin'], 'createApiKey');
     return ctx.em.transactional(async (tx) => {
       const k = await new UserService(tx).createApiKey(name, Number(userId), admin.id);
@@ -90,7 +90,7 @@ export class UserResolver {
   }
 
   @Mutation(() => ApiKey, { description: 'Admins only.' })
-  async revokeApiKey(@Ctx() ctx: Context, @Arg('id', () => Int) id: number): Promise<ApiKey> {
+  async revokeApiKey(@Ctx() ctx: Context, @Arg('id', () => Int, { description: 'The key to revoke' }) id: number): Promise<ApiKey> {
     require(ctx.actor, ['admin'], 'revokeApiKey');
     return ctx.em.transactional(async (tx) => {
       const k = await new UserService(tx).revokeApiKey(id);
