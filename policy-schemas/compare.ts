@@ -1,4 +1,6 @@
 import type { PolicyDocument } from './document.js';
+import { MONEY, money, percent, percentChange, waiting } from './format.js';
+import { REGISTRY } from './registry.js';
 
 /*
  * Differences between two policy documents, for auditors and for the history of a draft. Lists of
@@ -59,77 +61,6 @@ const KEYED: Record<string, { key: Key; fallback?: Key; name?: string }> = {
 
 /** Values compared whole: a change inside them is one change of the whole. */
 const ATOMIC = new Set(['waiting', 'benefit', 'fundSource', 'referenceDate', 'age', 'printed', 'when']);
-
-/** Chinese labels of fields by path (indices removed); the console's editor reuses them. */
-export const LABELS: Record<string, string> = {
-  coverageYear: '待遇年度',
-  jurisdiction: '统筹地区',
-  metadata: '文件信息',
-  'metadata.title': '标题',
-  'metadata.documentNumber': '文号',
-  'metadata.issuers': '发文机关',
-  'metadata.issuedOn': '发文日期',
-  'metadata.printed': '印发',
-  'metadata.addressees': '主送',
-  'metadata.copiedTo': '抄送',
-  'metadata.basis': '依据文件',
-  'metadata.validity': '有效期',
-  'metadata.validity.until': '有效期至',
-  'metadata.validity.from': '施行日期',
-  'metadata.disclosure': '公开方式',
-  'metadata.interpretedBy': '解释机关',
-  'metadata.attachments': '附件',
-  eligibility: '参保范围',
-  'eligibility.groups': '参保对象',
-  targets: '工作目标',
-  fees: '筹资标准',
-  'fees.individual.amountFen': '个人缴费标准',
-  'fees.government.amountFen': '财政补助标准',
-  'fees.government.basis': '财政补助方式',
-  'fees.government.split': '财政补助分担',
-  'fees.totalFinancing.amountFen': '筹资总额',
-  'fees.lateSurcharge': '补缴加收',
-  'fees.lateSurcharge.from': '补缴加收起始日',
-  'fees.lateSurcharge.exemptGroups': '补缴加收豁免人群',
-  'fees.specialCases': '特殊缴费标准',
-  categoryLists: '减免对象分类',
-  categories: '减免对象',
-  'categories.name': '名称',
-  'categories.agency': '认定部门',
-  'categories.fundSource': '资金来源',
-  'categories.benefit': '补助方式',
-  'categories.conditions': '条件',
-  'categories.needy': '困难人口',
-  stacking: '多重身份规则',
-  ageRule: '年龄计算基准',
-  certification: '身份认定',
-  windows: '参保缴费期',
-  'windows.from': '起始日',
-  'windows.to': '截止日',
-  'windows.waiting': '等待期',
-  'windows.benefitStart': '待遇起始',
-  'windows.name': '名称',
-  milestones: '时间节点',
-  specialGroups: '特殊人群',
-  'specialGroups.rules': '待遇规则',
-  refund: '退费规定',
-  workFunding: '工作经费',
-  responsibilities: '部门职责',
-  schedule: '进度安排',
-  definitions: '名词释义',
-  paymentChannels: '缴费渠道',
-  registration: '参保登记',
-  fundTransfers: '资金划转',
-  supplementaryInsurance: '商业补充保险',
-  workRequirements: '工作要求',
-  leadGroup: '领导小组',
-  'leadGroup.members': '领导小组成员',
-  'leadGroup.office': '领导小组办公室',
-  quotaTables: '任务分解表',
-  activationTables: '电子凭证激活率任务表',
-  conventions: '约定',
-  notes: '备注',
-};
 
 export function compareDocuments(a: PolicyDocument, b: PolicyDocument): Change[] {
   const out: Change[] = [];
@@ -205,25 +136,38 @@ function push(out: Change[], kind: ChangeKind, path: string, pattern: string, na
   out.push({ path, kind, before, after, label, summary: summarize(kind, pattern, label, before, after) });
 }
 
-/** The Chinese label of a field: its list item by name where it is inside one, then the field's own label. */
+/**
+ * The Chinese label of a field, from the registry: its list item by name where it is inside one
+ * (减免对象「特困人员」名称), else the field's own label where it reads alone (个人缴费标准), else the
+ * nearest one that does with the way down (身份认定·动态报送期·起始日).
+ */
 export function labelOf(pattern: string, names: string[] = []): string {
   const parts = pattern.split('.');
   let list = '';
   for (let n = parts.length; n > 0 && !list; n--) if (KEYED[parts.slice(0, n).join('.')]) list = parts.slice(0, n).join('.');
-  if (!list || names.length === 0) return fieldLabel(pattern);
-  const item = `${LABELS[list] ?? list}「${names.join('」「')}」`;
+  if (!list || names.length === 0) return fieldLabel(parts);
+  const item = `${REGISTRY[list]?.zh ?? list}「${names.join('」「')}」`;
   if (pattern === list) return item;
-  return item + (LABELS[pattern] ?? pattern.slice(list.length + 1));
+  return item + wayDown(parts, list.split('.').length);
 }
 
-/** The label of the nearest labelled field, with the rest of the path in latin (`参保登记·online`). */
-function fieldLabel(pattern: string): string {
-  const parts = pattern.split('.');
-  for (let n = parts.length; n > 0; n--) {
-    const label = LABELS[parts.slice(0, n).join('.')];
-    if (label) return n === parts.length ? label : `${label}·${parts.slice(n).join('.')}`;
+/** The labels of `parts` from index `from` on, joined by ·; latin for a key the registry does not know. */
+function wayDown(parts: string[], from: number): string {
+  const out: string[] = [];
+  for (let n = from + 1; n <= parts.length; n++) {
+    const e = REGISTRY[parts.slice(0, n).join('.')];
+    if (!e) return [...out, parts.slice(n - 1).join('.')].join('·');
+    out.push(e.zh);
   }
-  return pattern;
+  return out.join('·');
+}
+
+function fieldLabel(parts: string[]): string {
+  for (let n = parts.length; n > 0; n--) {
+    const e = REGISTRY[parts.slice(0, n).join('.')];
+    if (e?.full) return n === parts.length ? e.zh : `${e.zh}·${wayDown(parts, n)}`;
+  }
+  return parts.join('.');
 }
 
 function summarize(kind: ChangeKind, pattern: string, label: string, before: unknown, after: unknown): string {
@@ -231,15 +175,13 @@ function summarize(kind: ChangeKind, pattern: string, label: string, before: unk
   if (kind === 'removed') return `删除 ${label}`;
   if (kind === 'renamed') return `${label}更名：${String(before)} → ${String(after)}`;
   if (typeof before === 'number' && typeof after === 'number' && pattern.endsWith('Fen')) {
-    const pct = before === 0 ? '' : `（${after >= before ? '+' : ''}${(((after - before) / before) * 100).toFixed(1)}%）`;
-    return `${label} ${yuanText(before)} → ${yuanText(after)}${pct}`;
+    const pct = percentChange(before, after);
+    return `${label} ${figure(before)} → ${figure(after)}${pct ? `（${pct}）` : ''}`;
   }
   return `${label} ${show(before)} → ${show(after)}`;
 }
 
-function yuanText(fen: number): string {
-  return fen % 100 === 0 ? String(fen / 100) : (fen / 100).toFixed(2);
-}
+const figure = (fen: number) => money(fen, MONEY.figure);
 
 /** A short Chinese rendering of a value: waiting rules and benefits in words, others as JSON. */
 function show(v: unknown): string {
@@ -247,25 +189,22 @@ function show(v: unknown): string {
     const w = v as any;
     switch (w.kind) {
       case 'none':
-        return '无等待期';
       case 'days':
-        return `${w.days}天`;
       case 'months':
-        return `${w.months}个月`;
       case 'nth-month':
-        return `缴费当月起第${w.n}个月`;
+        return waiting(w);
       case 'full':
         return '全额资助';
       case 'percent':
-        return `资助${w.percent}%`;
+        return `资助${percent(w.percent)}`;
       case 'fixed-subsidy':
-        return `定额资助${yuanText(w.amountFen)}元`;
+        return `定额资助${figure(w.amountFen)}元`;
       case 'fixed-payment':
-        return `个人缴纳${yuanText(w.amountFen)}元`;
+        return `个人缴纳${figure(w.amountFen)}元`;
       case 'person-pays-percent':
-        return `个人缴纳${w.percent}%`;
+        return `个人缴纳${percent(w.percent)}`;
       case 'reduction':
-        return `减免${yuanText(w.amountFen)}元`;
+        return `减免${figure(w.amountFen)}元`;
       case 'same-as':
         return `同${w.category}`;
     }

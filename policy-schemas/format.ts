@@ -125,6 +125,16 @@ export function percentChange(before: number, after: number, decimals = 1): stri
   return percent(units / 10 ** decimals, { decimals, sign: true });
 }
 
+/**
+ * `part` of `whole` in percent, as a table prints it: `share(7856, 26774)` → 29.34%. Exact for
+ * integers (rounded half away from zero by integer arithmetic); null when `whole` is 0.
+ */
+export function share(part: number, whole: number, decimals = 2): string | null {
+  if (whole === 0) return null;
+  const change = percentChange(whole, whole + part, decimals);
+  return change === null ? null : change.replace(/^\+/, '');
+}
+
 // ---------------------------------------------------------------- dates
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;

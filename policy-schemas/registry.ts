@@ -1021,7 +1021,7 @@ export const REGISTRY: Readonly<Record<string, RegistryEntry>> = {
   },
   'conventions.topic': { zh: '事项', en: 'Topic', description: 'What the reading is about.' },
   'conventions.choice': { zh: '采用的做法', en: 'Choice', description: 'The reading adopted.' },
-  'conventions.reason': { zh: '理由', en: 'Reason', description: 'Why.' },
+  'conventions.reason': { zh: '理由', en: 'Reason', description: 'Why this reading.' },
   notes: {
     zh: '备注',
     en: 'Notes',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PolicyDocument, type Benefit } from './document.js';
+import { MONEY, money } from './format.js';
 
 /**
  * The policy document with its cross-field rules: the schema every writer (API, seeds, console) uses.
@@ -212,12 +213,9 @@ export function percentOf(amountFen: number, pct: number): number {
   return Math.floor((amountFen * basisPoints + 5000) / 10000);
 }
 
+/** Money inside the API's messages: 500 元, 390.50 元 (format.ts, style `message`). */
 export function yuan(fenAmount: number): string {
-  const sign = fenAmount < 0 ? '-' : '';
-  const abs = Math.abs(fenAmount);
-  const y = Math.floor(abs / 100);
-  const f = abs % 100;
-  return `${sign}${y}${f ? '.' + String(f).padStart(2, '0') : ''} 元`;
+  return money(fenAmount, MONEY.message);
 }
 
 function inYear(date: string, year: number): boolean {

@@ -1,4 +1,5 @@
 import type { PolicyDocument } from './document.js';
+import { share } from './format.js';
 import { yuan } from './validate.js';
 
 /**
@@ -59,8 +60,8 @@ export function documentWarnings(doc: PolicyDocument): ValidationWarning[] {
           code: 'row-inconsistent',
           message: `${r.unit}: activated ${r.activated} + not activated ${r.notActivated} ≠ insured ${r.insured}`,
         });
-      const rate = ((r.activated / r.insured) * 100).toFixed(2) + '%';
-      if (r.insured > 0 && rate !== r.ratePrinted)
+      const rate = share(r.activated, r.insured);
+      if (rate !== null && rate !== r.ratePrinted)
         out.push({
           path: `activationTables[${i}].rows[${j}].ratePrinted`,
           code: 'row-inconsistent',

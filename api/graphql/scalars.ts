@@ -1,5 +1,5 @@
 import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
-import { isRealDate } from '../../policy-schemas/index.js';
+import { format, isRealDate } from '../../policy-schemas/index.js';
 
 /**
  * `Date`: a calendar date written `YYYY-MM-DD`. It is never turned into a point in time, so the
@@ -52,17 +52,12 @@ export const MoneyScalar = new GraphQLScalarType<number, string>({
 });
 
 export function fenToYuanString(fen: number): string {
-  const sign = fen < 0 ? '-' : '';
-  const abs = Math.abs(fen);
-  return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
+  return format.money(fen, format.MONEY.wire);
 }
 
 export function yuanToFen(value: unknown): number {
   const s = typeof value === 'number' ? String(value) : value;
-  if (typeof s !== 'string' || !/^-?\d{1,9}(\.\d{1,2})?$/.test(s))
-    throw new GraphQLError(`${JSON.stringify(value)} is not an amount in yuan with at most two decimals`);
-  const neg = s.startsWith('-');
-  const [whole, frac = ''] = s.replace('-', '').split('.') as [string, string?];
-  const fen = Number(whole) * 100 + Number(frac.padEnd(2, '0'));
-  return neg ? -fen : fen;
+  const fen = typeof s === 'string' && /^-?\d{1,9}(\.\d{1,2})?$/.test(s) ? format.parseYuan(s) : null;
+  if (fen === null) throw new GraphQLError(`${JSON.stringify(value)} is not an amount in yuan with at most two decimals`);
+  return fen;
 }
