@@ -92,6 +92,24 @@ const WAITING_FIELDS = (at: string): Record<string, RegistryEntry> => ({
   [`${at}.n`]: { zh: '第几个月', en: 'Nth month', description: 'NTH_MONTH: benefits from the Nth month, the payment month being the 1st.', graphql: { name: 'nthMonth' } },
 });
 
+/** The columns of a quota table, in its rows and in its printed total. */
+const QUOTA_COLUMNS: Record<string, RegistryEntry> = {
+  population: { zh: '户籍人口数', en: 'Population', description: 'Registered population (户籍人口数).' },
+  residencePermits: { zh: '有效居住证数', en: 'Residence permits', description: 'Valid residence permits, where printed.' },
+  target: { zh: '目标任务数', en: 'Target', description: 'Enrollment target.' },
+};
+/** The counted columns of an activation table, in its rows and in its printed total. */
+const ACTIVATION_COLUMNS: Record<string, RegistryEntry> = {
+  insured: { zh: '参保人数', en: 'Insured', description: 'Insured persons.' },
+  activated: { zh: '已激活人数', en: 'Activated', description: 'Persons who activated the e-voucher.' },
+  notActivated: { zh: '未激活人数', en: 'Not activated', description: 'Persons who did not.' },
+  ratePrinted: { zh: '激活率（原文）', en: 'Rate printed', description: 'The rate as printed, e.g. "30.57%".' },
+  targetActivated: { zh: '目标激活人数', en: 'Target activated', description: 'Activations needed for the target rate.' },
+  gap: { zh: '差额', en: 'Gap', description: 'Activations still missing.' },
+};
+const under = (prefix: string, entries: Record<string, RegistryEntry>) =>
+  Object.fromEntries(Object.entries(entries).map(([k, e]) => [`${prefix}.${k}`, e]));
+
 // ---------------------------------------------------------------- the entries
 
 export const REGISTRY: Readonly<Record<string, RegistryEntry>> = {
@@ -959,18 +977,14 @@ export const REGISTRY: Readonly<Record<string, RegistryEntry>> = {
   },
   'quotaTables.rows.seq': { zh: '序号', en: 'Number', description: 'The row’s number, where printed.' },
   'quotaTables.rows.unit': { zh: '单位', en: 'Unit', description: 'The township or community.' },
-  'quotaTables.rows.population': { zh: '户籍人口数', en: 'Population', description: 'Registered population (户籍人口数).' },
-  'quotaTables.rows.residencePermits': { zh: '有效居住证数', en: 'Residence permits', description: 'Valid residence permits, where printed.' },
-  'quotaTables.rows.target': { zh: '目标任务数', en: 'Target', description: 'Enrollment target.' },
+  ...under('quotaTables.rows', QUOTA_COLUMNS),
   'quotaTables.printedTotal': {
     zh: '合计（原文）',
     en: 'Printed total',
     description: 'The 合计 row exactly as printed, even where it differs from the sum of the rows.',
     type: { name: 'QuotaTotal', description: 'The totals of a quota table.' },
   },
-  'quotaTables.printedTotal.population': { zh: '户籍人口数', en: 'Population', description: 'Registered population.' },
-  'quotaTables.printedTotal.residencePermits': { zh: '有效居住证数', en: 'Residence permits', description: 'Valid residence permits, where printed.' },
-  'quotaTables.printedTotal.target': { zh: '目标任务数', en: 'Target', description: 'Enrollment target.' },
+  ...under('quotaTables.printedTotal', QUOTA_COLUMNS),
   'quotaTables.clause': CLAUSE,
   activationTables: {
     zh: '电子凭证激活率任务表',
@@ -990,24 +1004,14 @@ export const REGISTRY: Readonly<Record<string, RegistryEntry>> = {
   },
   'activationTables.rows.seq': { zh: '序号', en: 'Number', description: 'The row’s number, where printed.' },
   'activationTables.rows.unit': { zh: '单位', en: 'Unit', description: 'The township or community (null in the printed total).' },
-  'activationTables.rows.insured': { zh: '参保人数', en: 'Insured', description: 'Insured persons.' },
-  'activationTables.rows.activated': { zh: '已激活人数', en: 'Activated', description: 'Persons who activated the e-voucher.' },
-  'activationTables.rows.notActivated': { zh: '未激活人数', en: 'Not activated', description: 'Persons who did not.' },
-  'activationTables.rows.ratePrinted': { zh: '激活率（原文）', en: 'Rate printed', description: 'The rate as printed, e.g. "30.57%".' },
-  'activationTables.rows.targetActivated': { zh: '目标激活人数', en: 'Target activated', description: 'Activations needed for the target rate.' },
-  'activationTables.rows.gap': { zh: '差额', en: 'Gap', description: 'Activations still missing.' },
+  ...under('activationTables.rows', ACTIVATION_COLUMNS),
   'activationTables.printedTotal': {
     zh: '合计（原文）',
     en: 'Printed total',
     description: 'The 合计 row exactly as printed.',
     type: { name: 'ActivationRow', description: 'A row of an activation table (or its printed total, without number and unit).' },
   },
-  'activationTables.printedTotal.insured': { zh: '参保人数', en: 'Insured', description: 'Insured persons.' },
-  'activationTables.printedTotal.activated': { zh: '已激活人数', en: 'Activated', description: 'Persons who activated the e-voucher.' },
-  'activationTables.printedTotal.notActivated': { zh: '未激活人数', en: 'Not activated', description: 'Persons who did not.' },
-  'activationTables.printedTotal.ratePrinted': { zh: '激活率（原文）', en: 'Rate printed', description: 'The rate as printed.' },
-  'activationTables.printedTotal.targetActivated': { zh: '目标激活人数', en: 'Target activated', description: 'Activations needed for the target rate.' },
-  'activationTables.printedTotal.gap': { zh: '差额', en: 'Gap', description: 'Activations still missing.' },
+  ...under('activationTables.printedTotal', ACTIVATION_COLUMNS),
   'activationTables.notes': NOTES,
   'activationTables.clause': CLAUSE,
 
