@@ -8,6 +8,8 @@ import { Migration20261123010000_authoring } from './migrations/Migration2026112
 import { Migration20261123020000_cohorts } from './migrations/Migration20261123020000_cohorts.js';
 import { Migration20261123030000_app_role } from './migrations/Migration20261123030000_app_role.js';
 import { Migration20261123040000_shared_state } from './migrations/Migration20261123040000_shared_state.js';
+import { Migration20261201500000_division_reference } from './migrations/Migration20261201500000_division_reference.js';
+import { Migration20261201500100_review_items } from './migrations/Migration20261201500100_review_items.js';
 
 // A DATE column is a calendar date: return it as the `YYYY-MM-DD` text PostgreSQL sends, never as a
 // JS Date at local midnight (which would move it under another TZ).
@@ -22,6 +24,8 @@ export const MIGRATIONS = [
   { name: 'Migration20261123020000_cohorts', class: Migration20261123020000_cohorts },
   { name: 'Migration20261123030000_app_role', class: Migration20261123030000_app_role },
   { name: 'Migration20261123040000_shared_state', class: Migration20261123040000_shared_state },
+  { name: 'Migration20261201500000_division_reference', class: Migration20261201500000_division_reference },
+  { name: 'Migration20261201500100_review_items', class: Migration20261201500100_review_items },
 ];
 
 export async function openOrm(databaseUrl: string, opts: { debug?: boolean; poolMax?: number } = {}) {

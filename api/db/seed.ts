@@ -5,20 +5,26 @@ import { PolicyVersion } from '../modules/policy/policy-version.entity.js';
 import { PolicyService } from '../modules/policy/policy.service.js';
 
 /**
- * Load the jurisdictions and the five notices, once: only when the store holds no policy version.
- * All in one transaction, so a refused seed leaves nothing behind. Returns the number of versions loaded.
+ * Load the five notices, once: only when the store holds no policy version. Their jurisdictions are
+ * entries of the national division list (loaded by a migration); seeds/jurisdictions.json names them
+ * with their codes and parents, and each is checked against the store (a row is created only for a
+ * jurisdiction the reference lacks). All in one transaction, so a refused seed leaves nothing behind.
+ * Returns the number of versions loaded.
  */
 export async function loadSeedsIfEmpty(rootEm: EntityManager): Promise<number> {
   const em = rootEm.fork();
   if ((await em.count(PolicyVersion, {})) > 0) return 0;
   return em.transactional(async (tx) => {
     const byName = new Map<string, IJurisdiction>();
-    for (const existing of await tx.find(Jurisdiction, {})) byName.set(existing.name, existing);
     for (const j of readJurisdictions()) {
-      if (byName.has(j.name)) continue;
       const parent = j.parent ? byName.get(j.parent) : null;
       if (j.parent && !parent) throw new Error(`seeds/jurisdictions.json: ${j.name} names the parent ${j.parent}, listed after it or missing`);
-      const row = tx.create(Jurisdiction, { name: j.name, code: j.code, level: j.level, parent, note: j.note ?? null });
+      const found = j.code
+        ? await tx.findOne(Jurisdiction, { code: j.code })
+        : await tx.findOne(Jurisdiction, { name: j.name, level: j.level, parent: parent ? parent.id : null });
+      if (found && (found.name !== j.name || found.level !== j.level || (found.parent?.id ?? null) !== (parent?.id ?? null)))
+        throw new Error(`seeds/jurisdictions.json: ${j.name} (${j.code}) is ${found.name}, a ${found.level}, in the store`);
+      const row = found ?? tx.create(Jurisdiction, { name: j.name, code: j.code, level: j.level, parent, note: j.note ?? null });
       byName.set(j.name, row);
       // one at a time: a batched insert would write the parent link in a second statement, which the
       // "only provinces have no parent" check refuses

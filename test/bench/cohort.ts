@@ -90,7 +90,7 @@ export async function cohortBench(orm: Orm, databaseUrl: string) {
     for (const cat of draft.categories) if (cat.code === 'di-bao' && cat.benefit.kind === 'fixed-subsidy') cat.benefit.amountFen = 33000;
     const jobs = new JobStore(databaseUrl);
     const previews = new PreviewService(databaseUrl, jobs);
-    const cohort = { id: imported.id, name: 'bench', jurisdiction: { id: j, code: '340322', name: '五河县', level: 'county', note: null, parentId: null }, persons: SIZE, units: [], createdAt: new Date(), byUnit: [], byCategory: [] };
+    const cohort = { id: imported.id, name: 'bench', jurisdiction: { id: j, code: '340322', name: '五河县', level: 'county', note: null, kind: 'county', reference: null, parentId: null }, persons: SIZE, units: [], createdAt: new Date(), byUnit: [], byCategory: [] };
     const input = {
       draft: { id: 'draft', year: 2024, status: 'draft', document: draft },
       baseline: { id: 'baseline', year: 2024, status: 'published', document: baseline },

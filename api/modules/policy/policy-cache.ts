@@ -28,6 +28,8 @@ const PUBLISHED_TTL_MS = 10_000;
  */
 export class PolicyCache {
   private jurisdictionIndex: { at: number; value: Promise<JurisdictionIndex> } | undefined;
+  /** The last index loaded: its 45,000 reference rows are reused while the table's revision is unchanged. */
+  private lastJurisdictionIndex: JurisdictionIndex | undefined;
   private published = new Map<string, { at: number; value: Promise<LoadedPolicy | null> }>();
   private compiled = new Map<string, CompiledPolicy>();
 
@@ -36,9 +38,12 @@ export class PolicyCache {
   jurisdictions(em: () => EntityManager): Promise<JurisdictionIndex> {
     const hit = this.jurisdictionIndex;
     if (hit && this.now() - hit.at < JURISDICTIONS_TTL_MS) return hit.value;
-    const value = JurisdictionIndex.load(em());
+    const value = JurisdictionIndex.load(em(), this.lastJurisdictionIndex);
     this.jurisdictionIndex = { at: this.now(), value };
-    value.catch(() => (this.jurisdictionIndex = undefined));
+    value.then(
+      (index) => (this.lastJurisdictionIndex = index),
+      () => (this.jurisdictionIndex = undefined),
+    );
     return value;
   }
 
