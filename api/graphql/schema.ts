@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { buildSchema } from 'type-graphql';
 import type { GraphQLSchema } from 'graphql';
 import { JurisdictionResolver } from '../modules/jurisdiction/jurisdiction.resolver.js';
+import { ReviewItemsResolver } from '../modules/policy/review-items.resolver.js';
 import { PolicyResolver } from '../modules/policy/policy.resolver.js';
 import { QuoteResolver } from '../modules/quote/quote.resolver.js';
 import { WorkflowResolver } from '../modules/policy/workflow.resolver.js';
@@ -20,7 +21,7 @@ function describeRoots(schema: GraphQLSchema): GraphQLSchema {
 /** The GraphQL schema, built once per process from the resolvers (validation is zod's, not class-validator's). */
 export function graphqlSchema(): Promise<GraphQLSchema> {
   return (built ??= buildSchema({
-    resolvers: [JurisdictionResolver, PolicyResolver, QuoteResolver, WorkflowResolver, UserResolver, CohortResolver],
+    resolvers: [JurisdictionResolver, PolicyResolver, QuoteResolver, WorkflowResolver, UserResolver, CohortResolver, ReviewItemsResolver],
     validate: false,
     emitSchemaFile: false,
   }).then(describeRoots));

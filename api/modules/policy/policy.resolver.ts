@@ -10,6 +10,7 @@ import { contentHash } from './content-hash.js';
 import { PolicyVersion, ValidationReport } from './policy.type.js';
 import type { IPolicyVersion, PolicyStatus } from './policy-version.entity.js';
 import { isPublic } from './workflow.service.js';
+import { resolveJurisdiction } from '../jurisdiction/jurisdiction.service.js';
 
 /**
  * Reading versions. Published (and superseded) versions are public; drafts and versions in review are
@@ -58,7 +59,7 @@ export class PolicyResolver {
 }
 
 export async function jurisdictionOrFail(ctx: Context, codeOrName: string, field: string) {
-  const j = (await ctx.jurisdictions()).find(codeOrName);
+  const j = resolveJurisdiction(await ctx.jurisdictions(), codeOrName, field);
   if (!j)
     throw new GraphQLError(`${field}: no jurisdiction has the code or name "${codeOrName}"`, {
       extensions: { code: 'BAD_USER_INPUT', field },

@@ -21,9 +21,21 @@ export class WorkflowResolver {
     return new WorkflowService(ctx.em, await ctx.jurisdictions());
   }
 
-  @Mutation(() => PolicyVersion, { description: 'Drafters: copy a version as a draft for another coverage year, its yearly dates moved (see autoChanges).' })
-  async createDraft(@Ctx() ctx: Context, @Arg('from', () => ID, { description: 'The version to copy' }) from: string, @Arg('year', () => Int, { description: 'The coverage year of the draft' }) year: number): Promise<PolicyVersion> {
-    return view(ctx, await (await this.service(ctx)).createDraft(ctx.actor, from, year));
+  @Mutation(() => PolicyVersion, {
+    description:
+      'Drafters: copy a version as a draft for another coverage year, its yearly dates moved (see autoChanges); with `jurisdiction`, as the first draft of another jurisdiction within the drafter’s scope (a 泉州市 drafter starts 南安市 from 石狮市). What still belongs to the source year or jurisdiction is listed in reviewItems.',
+  })
+  async createDraft(
+    @Ctx() ctx: Context,
+    @Arg('from', () => ID, { description: 'The version to copy (any version the caller may read)' }) from: string,
+    @Arg('year', () => Int, { description: 'The coverage year of the draft' }) year: number,
+    @Arg('jurisdiction', () => String, {
+      nullable: true,
+      description: 'The jurisdiction the draft is for (code or name); omitted: the source’s own. Must be within the drafter’s jurisdictions.',
+    })
+    jurisdiction?: string,
+  ): Promise<PolicyVersion> {
+    return view(ctx, await (await this.service(ctx)).createDraft(ctx.actor, from, year, jurisdiction));
   }
 
   @Mutation(() => PolicyVersion, {
@@ -108,7 +120,7 @@ export class WorkflowResolver {
       const j = await jurisdictionOrFail(ctx, jurisdiction, 'jurisdiction');
       if (!readsAll && !inScope(actor, j.id, index)) throw forbidden(`auditLog: ${j.name} is outside the jurisdictions of ${actor.username}`);
       ids = [j.id];
-    } else if (!readsAll) ids = index.all.filter((j) => inScope(actor, j.id, index)).map((j) => j.id);
+    } else if (!readsAll) ids = [...new Set(actor.jurisdictionIds.flatMap((id) => index.subtree(id).map((j) => j.id)))];
     if (policyVersionId != null && !(await readableVersion(ctx, policyVersionId))) throw notFound('policyVersionId', policyVersionId);
     let userId: number | undefined;
     if (username != null) {

@@ -6,8 +6,10 @@ import { compareDocuments, isRealDate, validatePolicyDocument, type PolicyDocume
 import { AuditService } from '../audit/audit.service.js';
 import { timestamp } from '../../db/sql.js';
 import { canReadUnpublished, forbidden, require, type Actor } from '../auth/actor.js';
-import type { JurisdictionIndex } from '../jurisdiction/jurisdiction.service.js';
+import type { JurisdictionIndex, JurisdictionRow } from '../jurisdiction/jurisdiction.service.js';
 import { cloneForward } from './clone-forward.js';
+import { ReviewService, subjectOf } from './review.service.js';
+import { resolveJurisdiction } from '../jurisdiction/jurisdiction.service.js';
 import { contentHash } from './content-hash.js';
 import { PolicyVersion, type IPolicyVersion, type PolicyStatus } from './policy-version.entity.js';
 import { InvalidDocumentError } from './policy.service.js';
@@ -57,16 +59,39 @@ export class WorkflowService {
     return v;
   }
 
-  async createDraft(actor: Actor, fromId: string, year: number): Promise<IPolicyVersion> {
+  /**
+   * A draft for `year` cloned from a version: of the same jurisdiction, or of another one (`jurisdictionRef`,
+   * a code or name) that the drafter may work on — a first policy for a county that has none, started
+   * from a neighbour's. The clone is the source moved to the year; everything that belongs to the source
+   * (its year, its number, its jurisdiction's names, roster and tables) is left as it was and listed in
+   * the draft's review items, which must be settled before it can be submitted.
+   */
+  async createDraft(actor: Actor, fromId: string, year: number, jurisdictionRef?: string | null): Promise<IPolicyVersion> {
     if (!Number.isInteger(year) || year < 2000 || year > 2100) throw badInput('year', `${year} is not a coverage year between 2000 and 2100`);
+    let target: JurisdictionRow | null = null;
+    if (jurisdictionRef != null) {
+      target = resolveJurisdiction(this.index, jurisdictionRef, 'jurisdiction');
+      if (!target) throw badInput('jurisdiction', `no jurisdiction has the code or name "${jurisdictionRef}"`);
+    }
     return this.em.transactional(async (tx) => {
       const src = await this.load(tx, actor, fromId);
-      const user = require(actor, ['drafter'], 'createDraft', this.scope(src));
+      const to = target ?? this.index.get(src.jurisdiction.id)!;
+      const user = require(actor, ['drafter'], 'createDraft', { jurisdictionId: to.id, name: to.name, index: this.index });
       const { document, changes } = cloneForward(src.document, year);
+      if (to.id !== src.jurisdiction.id || (document.jurisdiction.code ?? null) !== (to.code ?? null)) {
+        const before = document.jurisdiction;
+        document.jurisdiction = { name: to.name, code: to.code };
+        changes.push({
+          path: 'jurisdiction',
+          before,
+          after: document.jurisdiction,
+          reason: to.id !== src.jurisdiction.id ? `cloned across jurisdictions: the draft is ${to.name}'s; see the review items for what still belongs to ${before.name}` : 'the code recorded for the jurisdiction',
+        });
+      }
       const valid = validatePolicyDocument(document);
       if (!valid.ok) throw new InvalidDocumentError(valid.issues);
       const v = tx.create(PolicyVersion, {
-        jurisdiction: src.jurisdiction,
+        jurisdiction: to.id,
         year,
         status: 'draft',
         document: valid.document,
@@ -86,8 +111,8 @@ export class WorkflowService {
       await new AuditService(tx).record(actor, {
         action: 'create-draft',
         policyVersionId: v.id,
-        jurisdictionId: src.jurisdiction.id,
-        details: { from: src.id, fromYear: src.year, year, autoChanges: changes.length },
+        jurisdictionId: to.id,
+        details: { from: src.id, fromYear: src.year, fromJurisdiction: this.index.get(src.jurisdiction.id)?.name ?? null, year, autoChanges: changes.length },
         diff: compareDocuments(src.document, valid.document),
       });
       return v;
@@ -146,8 +171,11 @@ export class WorkflowService {
     );
   }
 
+  /** Refused while a blocking review item is open (the refusal names each by its path). */
   async submitForReview(actor: Actor, id: string, comment?: string | null) {
-    return this.transition(actor, id, 'submitForReview', ['draft'], 'in_review', ['drafter'], comment, { submitted_by: true });
+    return this.transition(actor, id, 'submitForReview', ['draft'], 'in_review', ['drafter'], comment, { submitted_by: true }, undefined, (tx, v) =>
+      new ReviewService(tx, this.index).assertNoBlockingOpen(subjectOf(v), 'submitForReview'),
+    );
   }
 
   async approve(actor: Actor, id: string, comment?: string | null) {
@@ -172,12 +200,14 @@ export class WorkflowService {
     comment: string | null | undefined,
     set: { submitted_by?: true; approved_by?: boolean },
     check?: (v: IPolicyVersion, user: Extract<Actor, { kind: 'user' }>) => void,
+    checkAsync?: (tx: EntityManager, v: IPolicyVersion) => Promise<void>,
   ): Promise<IPolicyVersion> {
     return this.em.transactional(async (tx) => {
       const v = await this.load(tx, actor, id, true);
       const user = require(actor, roles, what, this.scope(v));
       if (!from.includes(v.status)) throw wrongState(v, what, from);
       check?.(v, user);
+      await checkAsync?.(tx, v);
       await tx.execute(
         `update policy_version set status = ?, revision = revision + 1, updated_at = now(),
            submitted_by = ${set.submitted_by ? '?' : 'submitted_by'},
@@ -205,6 +235,15 @@ export class WorkflowService {
       if (!valid.ok) throw new InvalidDocumentError(valid.issues);
       if (contentHash(v.document) !== v.contentHash)
         throw new GraphQLError(`publish: version ${id} does not match its content hash`, { extensions: { code: 'INTEGRITY_ERROR' } });
+      // the database refuses it too (policy_version_published_number); said here with the field and the version
+      const [clash] = (await tx.execute(
+        `select v.year, j.name from policy_version v join jurisdiction j on j.id = v.jurisdiction_id
+          where v.status in ('published', 'superseded') and v.id <> ? and v.document_number = ?
+            and v.document -> 'metadata' -> 'issuers' ->> 0 = ?`,
+        [id, v.documentNumber, v.document.metadata.issuers[0]],
+      )) as { year: number; name: string }[];
+      if (clash)
+        throw badInput('metadata.documentNumber', `${v.documentNumber} of ${v.document.metadata.issuers[0]} is already the number of the published ${clash.name} ${clash.year} version; give the notice its own number`);
       const previous = await tx.execute(
         `update policy_version set status = 'superseded', superseded_at = now(), updated_at = now()
           where jurisdiction_id = ? and year = ? and status = 'published' returning id`,

@@ -6,6 +6,7 @@ import type { LoadedPolicy } from '../policy/policy-cache.js';
 import { canReadUnpublished } from '../auth/actor.js';
 import { Quote, QuoteInput, RefundDecision, RefundInput } from './quote.type.js';
 import { badInput } from '../../graphql/errors.js';
+import { resolveJurisdiction } from '../jurisdiction/jurisdiction.service.js';
 
 /** Most inputs one `quotes` call takes. */
 export const MAX_BATCH = 5000;
@@ -52,7 +53,7 @@ async function resolvePolicy(
   input: { jurisdiction: string; year: number; policyVersionId?: string | null },
   at: string,
 ): Promise<LoadedPolicy> {
-  const j = (await ctx.jurisdictions()).find(input.jurisdiction);
+  const j = resolveJurisdiction(await ctx.jurisdictions(), input.jurisdiction, `${at}.jurisdiction`);
   if (!j) throw badInput(`${at}.jurisdiction`, `no jurisdiction has the code or name "${input.jurisdiction}"`);
   if (input.policyVersionId) {
     const v = await ctx.cache.byId(ctx.em, input.policyVersionId);
