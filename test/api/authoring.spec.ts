@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UserService } from '../../api/modules/user/user.service.js';
 import { appDatabaseUrl } from '../../api/db/orm.js';
 import { sqlClient } from '../helpers/db.js';
-import { startTestApi, type TestApi } from '../helpers/api.js';
+import { settleReviewItems, startTestApi, type TestApi } from '../helpers/api.js';
 
 /**
  * The authoring workflow over GraphQL/HTTP against a real PostgreSQL: clone-forward, optimistic locking,
@@ -108,6 +108,7 @@ describe('clone → edit → submit → approve → publish → quote', () => {
 
     const doc = structuredClone(d.document);
     doc.fees.individual.amountFen = 42000;
+    doc.metadata.documentNumber = '狮政办规〔2025〕9号';
     const { updateDraft: u } = await ok('shishi-drafter', `mutation($id: ID!, $r: Int!, $d: JSON!) { updateDraft(id: $id, revision: $r, document: $d, comment: "2026年个人缴费提高到420元") { ${V} } }`, {
       id: d.id,
       r: 1,
@@ -115,6 +116,7 @@ describe('clone → edit → submit → approve → publish → quote', () => {
     });
     expect(u).toMatchObject({ revision: 2, fees: { individual: '420.00' } });
 
+    await settleReviewItems((q, v) => as('shishi-drafter', q, v), d.id);
     await ok('shishi-drafter', `mutation($id: ID!) { submitForReview(id: $id) { status } }`, { id: d.id });
     const { approve } = await ok('shishi-approver', `mutation($id: ID!) { approve(id: $id, comment: "同意") { status approvedBy } }`, { id: d.id });
     expect(approve).toEqual({ status: 'APPROVED', approvedBy: 'shishi-approver' });
@@ -129,10 +131,13 @@ describe('clone → edit → submit → approve → publish → quote', () => {
     expect(cmp.data.compareVersions.find((c: any) => c.path === 'fees.individual.amountFen').summary).toBe('个人缴费标准 400 → 420（+5.0%）');
 
     const h = await ok('auditor', `query($id: ID!) { auditLog(policyVersionId: $id) { action username comment diff } }`, { id: d.id });
-    expect(h.auditLog.map((e: any) => e.action).reverse()).toEqual(['create-draft', 'update-draft', 'submitForReview', 'approve', 'publish']);
+    expect(h.auditLog.map((e: any) => e.action).reverse()).toEqual(['create-draft', 'update-draft', 'acknowledge-review-items', 'submitForReview', 'approve', 'publish']);
     const edit = h.auditLog.find((e: any) => e.action === 'update-draft');
     expect(edit).toMatchObject({ username: 'shishi-drafter', comment: '2026年个人缴费提高到420元' });
-    expect(edit.diff).toEqual([expect.objectContaining({ path: 'fees.individual.amountFen', before: 40000, after: 42000 })]);
+    expect(edit.diff).toEqual([
+      expect.objectContaining({ path: 'fees.individual.amountFen', before: 40000, after: 42000 }),
+      expect.objectContaining({ path: 'metadata.documentNumber', before: '狮政办规〔2024〕5号', after: '狮政办规〔2025〕9号' }),
+    ]);
   });
 });
 
@@ -167,6 +172,7 @@ describe('optimistic locking', () => {
 
   it('a stale revision after a lifecycle step is refused too', async () => {
     const { createDraft: d } = await ok('shishi-drafter', `mutation($f: ID!) { createDraft(from: $f, year: 2028) { id document } }`, { f: await versionId('石狮市', 2025) });
+    await settleReviewItems((q, v) => as('shishi-drafter', q, v), d.id);
     await ok('shishi-drafter', `mutation($id: ID!) { submitForReview(id: $id) { status } }`, { id: d.id });
     const r = await as('shishi-drafter', `mutation($id: ID!, $d: JSON!) { updateDraft(id: $id, revision: 1, document: $d) { id } }`, { id: d.id, d: d.document });
     expect(r.errors![0]!.extensions).toMatchObject({ code: 'FAILED_PRECONDITION' });
@@ -176,6 +182,7 @@ describe('optimistic locking', () => {
 describe('four eyes', () => {
   it('whoever edited a draft cannot approve it; another approver can', async () => {
     const { createDraft: d } = await ok('shishi-both', `mutation($f: ID!) { createDraft(from: $f, year: 2029) { id } }`, { f: await versionId('石狮市', 2025) });
+    await settleReviewItems((q, v) => as('shishi-both', q, v), d.id);
     await ok('shishi-both', `mutation($id: ID!) { submitForReview(id: $id) { status } }`, { id: d.id });
     const self = await as('shishi-both', `mutation($id: ID!) { approve(id: $id) { status } }`, { id: d.id });
     expect(self.errors![0]!.extensions!.code).toBe('FORBIDDEN');
@@ -186,6 +193,7 @@ describe('four eyes', () => {
 
   it('a drafter cannot approve or publish, and a rejection needs a reason', async () => {
     const { createDraft: d } = await ok('shishi-drafter', `mutation($f: ID!) { createDraft(from: $f, year: 2030) { id } }`, { f: await versionId('石狮市', 2025) });
+    await settleReviewItems((q, v) => as('shishi-drafter', q, v), d.id);
     await ok('shishi-drafter', `mutation($id: ID!) { submitForReview(id: $id) { status } }`, { id: d.id });
     const approve = await as('shishi-drafter', `mutation($id: ID!) { approve(id: $id) { status } }`, { id: d.id });
     expect(approve.errors![0]!.message).toBe('approve: needs the role approver; shishi-drafter has drafter');
@@ -210,6 +218,7 @@ describe('who may do what', () => {
     const lingyuan = await as('quanzhou-drafter', `mutation($f: ID!) { createDraft(from: $f, year: 2023) { id } }`, { f: await versionId('灵源街道', 2022) });
     expect(lingyuan.errors).toBeUndefined();
     const { createDraft: d } = await ok('shishi-drafter', `mutation($f: ID!) { createDraft(from: $f, year: 2032) { id document } }`, { f: shishi });
+    await settleReviewItems((q, v) => as('shishi-drafter', q, v), d.id);
     await ok('shishi-drafter', `mutation($id: ID!) { submitForReview(id: $id) { status } }`, { id: d.id });
     const foreign = await as('meishan-approver', `mutation($id: ID!) { approve(id: $id) { status } }`, { id: d.id });
     expect(foreign.errors![0]!.message).toContain('no policy version has the id'); // not even its existence
@@ -288,6 +297,7 @@ describe('amendments and point in time', () => {
     const { createDraft: d } = await ok('wuhe-drafter', `mutation($f: ID!) { createDraft(from: $f, year: 2024) { id } }`, { f: original });
     const second = await ok('wuhe-drafter', `mutation($f: ID!) { createDraft(from: $f, year: 2025) { id sourceAmended } }`, { f: original });
     expect(second.createDraft.sourceAmended).toBe(false);
+    await settleReviewItems((q, v) => as('wuhe-drafter', q, v), d.id);
     await ok('wuhe-drafter', `mutation($id: ID!) { submitForReview(id: $id) { status } }`, { id: d.id });
     await ok('wuhe-approver', `mutation($id: ID!) { approve(id: $id) { status } }`, { id: d.id });
     await ok('wuhe-approver', `mutation($id: ID!) { publish(id: $id, effectiveFrom: "2024-03-01") { status effectiveFrom } }`, { id: d.id });

@@ -4,7 +4,7 @@ import { UserService } from '../../api/modules/user/user.service.js';
 import { validatePolicyDocument } from '../../policy-schemas/index.js';
 import { readSeed } from '../../seeds/index.js';
 import { NOTIFICATIONS_APP_NAME } from '../../api/db/notifications.js';
-import { serveApi, startTestApi, type TestApi } from '../helpers/api.js';
+import { serveApi, settleReviewItems, startTestApi, type TestApi } from '../helpers/api.js';
 import { sqlClient } from '../helpers/db.js';
 
 /**
@@ -55,6 +55,7 @@ async function publish2026(from: string, feeFen: number): Promise<{ id: string }
   const { createDraft: d } = await ok(a, 'drafter', `mutation($f: ID!) { createDraft(from: $f, year: 2026) { id document } }`, { f: from });
   d.document.fees.individual.amountFen = feeFen;
   await ok(a, 'drafter', `mutation($id: ID!, $d: JSON!) { updateDraft(id: $id, revision: 1, document: $d) { id } }`, { id: d.id, d: d.document });
+  await settleReviewItems((q, v) => a.gql(q, v, tokens.drafter), d.id);
   await ok(a, 'drafter', `mutation($id: ID!) { submitForReview(id: $id) { status } }`, { id: d.id });
   await ok(a, 'approver', `mutation($id: ID!) { approve(id: $id) { status } }`, { id: d.id });
   await ok(a, 'approver', `mutation($id: ID!) { publish(id: $id) { status } }`, { id: d.id });

@@ -66,3 +66,33 @@ export async function serveApi(databaseUrl: string, opts: { console?: string | f
     },
   };
 }
+
+/**
+ * What a drafter does before submitting a clone (see review items): give it its own document number
+ * when it still has its source's (or a published one's), then acknowledge every other blocking item
+ * still open. Returns the draft's revision afterwards.
+ */
+export async function settleReviewItems(
+  gql: (query: string, variables?: Record<string, unknown>) => Promise<GraphQLResponse>,
+  id: string,
+  number?: string,
+): Promise<number> {
+  const read = async () => {
+    const r = await gql(`query($id: ID!) { policyVersion(id: $id) { revision document reviewItems { key blocking settled acknowledgeable } } }`, { id });
+    if (r.errors) throw new Error(r.errors[0]!.message);
+    return r.data.policyVersion as { revision: number; document: any; reviewItems: { key: string; blocking: boolean; settled: boolean; acknowledgeable: boolean }[] };
+  };
+  let v = await read();
+  if (v.reviewItems.some((i) => i.key === 'document-number' && !i.settled)) {
+    const document = { ...v.document, metadata: { ...v.document.metadata, documentNumber: number ?? `${v.document.metadata.documentNumber}（${id.slice(0, 8)}）` } };
+    const r = await gql(`mutation($id: ID!, $r: Int!, $d: JSON!) { updateDraft(id: $id, revision: $r, document: $d, comment: "新文号") { revision } }`, { id, r: v.revision, d: document });
+    if (r.errors) throw new Error(r.errors[0]!.message);
+    v = await read();
+  }
+  const keys = v.reviewItems.filter((i) => i.blocking && !i.settled && i.acknowledgeable).map((i) => i.key);
+  if (keys.length) {
+    const r = await gql(`mutation($id: ID!, $k: [String!]!) { acknowledgeReviewItems(id: $id, keys: $k, comment: "已核对") { id } }`, { id, k: keys });
+    if (r.errors) throw new Error(r.errors[0]!.message);
+  }
+  return v.revision;
+}

@@ -155,6 +155,8 @@ export class ReviewService {
            set value_hash = excluded.value_hash, acknowledged_by = excluded.acknowledged_by, acknowledged_at = now(), comment = excluded.comment`,
         [v.id, item.key, valueHash(item.current), user.id, comment],
       );
+    // acknowledging is a drafting decision: four eyes keeps whoever made it from approving the draft
+    await tx.execute(`update policy_version set edited_by = array_append(edited_by, ?) where id = ? and not (? = any(edited_by))`, [user.id, v.id, user.id]);
     await new AuditService(tx).record(actor, {
       action: 'acknowledge-review-items',
       policyVersionId: v.id,
