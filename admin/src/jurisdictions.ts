@@ -10,17 +10,30 @@ export interface JurisdictionNode {
 
 let cache: Promise<JurisdictionNode[]> | null = null;
 
-/** Every jurisdiction, parents before children (loaded once per page). */
+const FIELDS = 'id code name level parent { id }';
+type Row = { id: string; code: string | null; name: string; level: string; parent: { id: string } | null };
+
+/**
+ * The jurisdictions the console's pickers offer (loaded once per page): every province, prefecture
+ * and county (about 3,300 of the 45,000), and the townships that have a published version, with
+ * their parents. The whole list, townships included, is browsed lazily on the 统筹地区 page.
+ */
 export function loadJurisdictions(): Promise<JurisdictionNode[]> {
-  cache ??= gql<{ jurisdictions: { id: string; code: string | null; name: string; level: string; parent: { id: string } | null }[] }>(
-    `{ jurisdictions { id code name level parent { id } } }`,
+  cache ??= gql<{ p: Row[]; c: Row[]; k: Row[]; t: { items: Row[] } }>(
+    `{ p: jurisdictions(level: PROVINCE) { ${FIELDS} } c: jurisdictions(level: PREFECTURE) { ${FIELDS} } k: jurisdictions(level: COUNTY) { ${FIELDS} }
+       t: searchJurisdictions(level: TOWNSHIP, hasPolicies: true, first: 200) { items { ${FIELDS} } } }`,
   )
-    .then((d) => d.jurisdictions.map((j) => ({ id: j.id, code: j.code, name: j.name, level: j.level, parentId: j.parent?.id ?? null })))
+    .then((d) => [...d.p, ...d.c, ...d.k, ...d.t.items].map((j) => ({ id: j.id, code: j.code, name: j.name, level: j.level, parentId: j.parent?.id ?? null })))
     .catch((e) => {
       cache = null;
       throw e;
     });
   return cache;
+}
+
+/** Forget the list (after a publication, a township may have joined it). */
+export function forgetJurisdictions() {
+  cache = null;
 }
 
 /** Whether `id` is one of `roots` or lies below one of them. */

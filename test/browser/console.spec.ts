@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { startTestApi, type TestApi } from '../helpers/api.js';
+import { settleReviewItems, startTestApi, type TestApi } from '../helpers/api.js';
 import { CONSOLE_DIST } from '../../api/console.js';
 import { UserService } from '../../api/modules/user/user.service.js';
 import { generateCohort } from '../../api/modules/cohort/generate.js';
@@ -242,6 +242,9 @@ describe('the console, end to end', () => {
     const bytes = readFileSync(path);
     expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK');
     expect(bytes.length).toBeGreaterThan(5_000);
+    // the clone's own document number and the years it still names (review items; test/browser/jurisdictions.spec.ts drives them in the console)
+    const drafter = await token('shishi-drafter');
+    await settleReviewItems((q, v) => api.gql(q, v, drafter), ids.draft!, '狮政办规〔2025〕9号');
     await page.goto(`${api.base}/#/policyVersions/${ids.draft}/show`);
     await page.getByTestId('version-title').waitFor();
     await workflow('提交审核', 'IN_REVIEW');

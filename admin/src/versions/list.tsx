@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Datagrid, DateField, FunctionField, List, NumberField, SelectInput, TextField, TextInput, type ListProps } from 'react-admin';
+import { gql } from '../api';
 import { loadJurisdictions, type JurisdictionNode } from '../jurisdictions';
 import { useTr } from '../i18n';
 import { STATUSES, StatusChip, useStatusName } from '../status';
@@ -9,8 +10,17 @@ function useJurisdictionChoices() {
   useEffect(() => {
     loadJurisdictions().then(setAll, () => setAll([]));
   }, []);
-  // the API takes a division code or the exact name; 灵源街道 has no code
-  return all.map((j) => ({ id: j.code ?? j.name, name: j.code ? `${j.name}（${j.code}）` : j.name }));
+  // the API takes a division code or the exact name; only those with versions (of 3,300 in the pickers) are offered
+  const [withVersions, setWithVersions] = useState<Set<string> | null>(null);
+  useEffect(() => {
+    gql<{ policyVersions: { jurisdiction: { id: string } }[] }>(`{ policyVersions { jurisdiction { id } } }`).then(
+      (d) => setWithVersions(new Set(d.policyVersions.map((v) => v.jurisdiction.id))),
+      () => setWithVersions(new Set()),
+    );
+  }, []);
+  return all
+    .filter((j) => !withVersions || withVersions.has(j.id))
+    .map((j) => ({ id: j.code ?? j.name, name: j.code ? `${j.name}（${j.code}）` : j.name }));
 }
 
 /** Every version the user may read, filtered by jurisdiction, coverage year and status. */

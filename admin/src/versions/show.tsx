@@ -7,6 +7,7 @@ import { useTr } from '../i18n';
 import { NoticeView } from '../notice/NoticeView';
 import { StatusChip } from '../status';
 import { WorkflowButtons } from './workflow';
+import { ReviewItems } from './review-items';
 import { actionName } from '../history';
 
 interface VersionRecord {
@@ -88,6 +89,7 @@ function VersionPage() {
               {tr('审核意见', 'Review comment')}：{v.reviewComment}
             </Alert>
           ) : null}
+          <ReviewItems version={v} />
           <WorkflowButtons version={v} />
           <Stack direction="row" spacing={1} sx={{ mt: 1, flexWrap: 'wrap', rowGap: 1 }}>
             <Button component={RouterLink} to={`/policyVersions/${v.id}/notice`} size="small">
