@@ -15,16 +15,21 @@ export interface CohortRow {
   createdAt: Date;
 }
 
-/** The units of a jurisdiction's cohorts: the rows of its quota table, or the jurisdiction itself. */
-export function unitsOf(doc: PolicyDocument): string[] {
+/**
+ * The units of a jurisdiction's cohorts: the rows of its quota table; without one, its townships from
+ * the division reference (`townships`, in code order) and the jurisdiction itself (a person not placed
+ * in a township); with neither, the jurisdiction alone.
+ */
+export function unitsOf(doc: PolicyDocument, townships: readonly string[] = []): string[] {
   const table = doc.quotaTables[0];
-  return table ? table.rows.map((r) => r.unit) : [doc.jurisdiction.name];
+  if (table) return table.rows.map((r) => r.unit);
+  return [...townships.filter((t) => t !== doc.jurisdiction.name), doc.jurisdiction.name];
 }
 
 export class CohortService {
   constructor(private readonly em: EntityManager) {}
 
-  /** Units and codes from the newest published policy of the jurisdiction. */
+  /** Units (see unitsOf) and codes from the newest published policy of the jurisdiction. */
   async vocabulary(jurisdictionId: number, jurisdictionName: string): Promise<CohortVocabulary | null> {
     const [row] = await this.em.execute(
       `select document from policy_version where jurisdiction_id = ? and status = 'published' order by year desc limit 1`,
@@ -32,10 +37,14 @@ export class CohortService {
     );
     if (!row) return null;
     const doc = row.document as PolicyDocument;
+    const townships = (await this.em.execute(`select name from jurisdiction where parent_id = ? order by code nulls last, name`, [jurisdictionId])) as { name: string }[];
     return {
       jurisdictionId,
       jurisdictionName,
-      units: unitsOf(doc),
+      units: unitsOf(
+        doc,
+        townships.map((t) => t.name),
+      ),
       categories: new Set(doc.categories.flatMap((c) => [c.code, ...c.officialCodes])),
       groups: new Set(doc.specialGroups.map((g) => g.code)),
     };

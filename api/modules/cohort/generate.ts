@@ -17,6 +17,11 @@ export interface GenerateOptions {
   centralShare?: number;
   /** Of central payers, share whose payment_date is left empty (pays in the central window). Assumption: 0.5. */
   emptyDateShare?: number;
+  /**
+   * The jurisdiction's townships from the division reference, for a policy without a quota table:
+   * persons are spread over them in equal shares (assumption: the reference has no populations).
+   */
+  townships?: readonly string[];
 }
 
 /**
@@ -68,9 +73,10 @@ export function defaultShares(doc: PolicyDocument): Record<string, number> {
 /** CSV lines (header first) of a synthetic cohort for the policy, yielded in chunks. */
 export function* generateCohort(doc: PolicyDocument, o: GenerateOptions): Generator<string> {
   const rnd = prng(o.seed);
-  const units = unitsOf(doc);
+  // units in the proportions of the quota table; without one, the townships of the reference, alike
   const table = doc.quotaTables[0];
-  const weights = table ? table.rows.map((r) => r.population) : [1];
+  const units = table ? unitsOf(doc) : o.townships?.length ? [...o.townships] : unitsOf(doc);
+  const weights = table ? table.rows.map((r) => r.population) : units.map(() => 1);
   const totalWeight = weights.reduce((a, b) => a + b, 0);
   const cumulative = weights.map(((s) => (w: number) => (s += w / totalWeight))(0));
   const shares = { ...defaultShares(doc), ...(o.shares ?? {}) };
