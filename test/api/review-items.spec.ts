@@ -87,7 +87,7 @@ describe('review items of a clone into the next year (石狮市 2025 → 2026)',
     for (const i of freshman) {
       expect(i).toMatchObject({ blocking: true, settled: false, acknowledgeable: true });
       expect(i.check).toMatch(/本版本为2026年度，请核对年份是否应顺延/);
-      expect(i.label).toMatch(/^特殊人群「高校入学新生」规则·/);
+      expect(i.label).toMatch(/^特殊人群「高校入学新生」/);
     }
     // the title was moved by the clone: listed as settled by the change
     expect(item(d, 'dated-text:metadata.title')).toMatchObject({ settled: true, settledHow: 'CHANGED' });

@@ -18,7 +18,7 @@ let drop: () => Promise<void>;
 const ADMIN_PASSWORD = 'start-test-password';
 
 beforeAll(async () => {
-  const db = await createTestDatabase();
+  const db = await createTestDatabase({ empty: true }); // npm start migrates it itself
   drop = db.drop;
   const { NODE_ENV: _vitests, ...env } = process.env; // npm start chooses its own (production)
   proc = spawn('npm', ['start'], {
