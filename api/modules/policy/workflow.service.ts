@@ -293,9 +293,11 @@ export class WorkflowService {
     if (!valid.ok) throw new InvalidDocumentError(valid.issues.map((i) => ({ ...i, path: `document.${i.path}` })));
     if (contentHash(valid.document) !== f.contentHash)
       throw badInput('file.contentHash', 'does not match the document: the file was altered or is incomplete');
-    const doc: PolicyDocument = valid.document;
+    let doc: PolicyDocument = valid.document;
     const j = this.index.find(doc.jurisdiction.code ?? doc.jurisdiction.name) ?? this.index.find(doc.jurisdiction.name);
     if (!j) throw badInput('file.document.jurisdiction', `${doc.jurisdiction.name} is not a jurisdiction of this system`);
+    // a file written before the division reference had codes for townships (灵源街道: null) takes the code now recorded
+    if (doc.jurisdiction.name === j.name && doc.jurisdiction.code === null && j.code !== null) doc = { ...doc, jurisdiction: { name: j.name, code: j.code } };
     const user = require(actor, ['drafter'], 'importPolicyVersion', { jurisdictionId: j.id, name: j.name, index: this.index });
     return this.em.transactional(async (tx) => {
       const v = tx.create(PolicyVersion, {
@@ -303,7 +305,7 @@ export class WorkflowService {
         year: doc.coverageYear,
         status: 'draft',
         document: doc,
-        contentHash: f.contentHash,
+        contentHash: contentHash(doc),
         documentNumber: doc.metadata.documentNumber,
         issuedOn: doc.metadata.issuedOn,
         source: `import:${f.contentHash}`,
