@@ -7,7 +7,8 @@ const Env = z.object({
   /** An existing PostgreSQL; when unset, an embedded one is started with its data under DATA_DIR. */
   DATABASE_URL: z.string().url().optional(),
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
-  HOST: z.string().default('0.0.0.0'),
+  /** Where the API listens: this machine only unless told (0.0.0.0 for every interface, behind a TLS proxy). */
+  HOST: z.string().min(1).default('127.0.0.1'),
   /** Where the embedded PostgreSQL keeps its data (git ignores .data/). */
   DATA_DIR: z.string().default('.data/postgres'),
   /** Port of the embedded PostgreSQL. */
@@ -15,10 +16,20 @@ const Env = z.object({
   LOG_SQL: z.enum(['0', '1']).default('0'),
   /** The role the API serves with; by default `yibao_app` on the same database when it exists. */
   APP_DATABASE_URL: z.string().url().optional(),
+  /** With DATABASE_URL: the password `yibao_app` gets at each start; a random one for each start when unset. */
+  APP_DATABASE_PASSWORD: z.string().min(16, { message: 'must be at least 16 characters' }).optional(),
   /** Password of the `admin` user created at the first start; generated and printed once when unset. */
   ADMIN_PASSWORD: z.string().min(10, { message: 'must be at least 10 characters' }).optional(),
   /** API processes sharing the port; one per core when unset. */
   WORKERS: z.coerce.number().int().min(1).max(64).optional(),
+  /** Failed logins per username before further attempts are refused until the window ends. */
+  LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(10),
+  /** Failed logins per client address (any usernames) before its attempts are refused. */
+  LOGIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).default(100),
+  /** The window in which failed logins are counted, from the first one. */
+  LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  /** The largest cohort file POST /cohorts accepts (bytes). */
+  COHORT_MAX_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024 * 1024),
 });
 
 export type Config = {
@@ -30,7 +41,10 @@ export type Config = {
   logSql: boolean;
   adminPassword: string | undefined;
   appDatabaseUrl: string | undefined;
+  appDatabasePassword: string | undefined;
   workers: number;
+  loginThrottle: { perUsername: number; perAddress: number; windowSeconds: number };
+  cohortMaxBytes: number;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -49,6 +63,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logSql: e.LOG_SQL === '1',
     adminPassword: e.ADMIN_PASSWORD,
     appDatabaseUrl: e.APP_DATABASE_URL,
+    appDatabasePassword: e.APP_DATABASE_PASSWORD,
     workers: e.WORKERS ?? availableParallelism(),
+    loginThrottle: { perUsername: e.LOGIN_MAX_FAILURES, perAddress: e.LOGIN_MAX_FAILURES_PER_ADDRESS, windowSeconds: e.LOGIN_WINDOW_MINUTES * 60 },
+    cohortMaxBytes: e.COHORT_MAX_BYTES,
   };
 }

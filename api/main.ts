@@ -5,7 +5,11 @@ import type { AddressInfo } from 'node:net';
 import { loadConfig, type Config } from './config.js';
 import { forkWorkers, reportReady, type Workers } from './cluster.js';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './db/embedded.js';
-import { appDatabaseUrl, migrate, openOrm, type Orm } from './db/orm.js';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { migrate, openOrm, type Orm } from './db/orm.js';
+import { prepareAppRole } from './db/app-role.js';
+import { ADMIN_PASSWORD_FILE, randomPassword, writeSecretFile } from './db/secrets.js';
 import { loadSeedsIfEmpty } from './db/seed.js';
 import { createApp, type App } from './server.js';
 import { CONSOLE_DIST, ensureConsoleBuilt } from './console.js';
@@ -24,13 +28,13 @@ async function primary(config: Config) {
   let serving: { close(): Promise<void> } | undefined;
   let stopping = false;
 
-  const stop = async (signal: string) => {
+  const stop = async (signal: string, code = 0) => {
     if (stopping) return;
     stopping = true;
     console.log(`\n${signal}: shutting down`);
     await serving?.close().catch((e) => console.error('stopping the API failed:', e));
     await embedded?.stop().catch((e) => console.error('stopping PostgreSQL failed:', e));
-    process.exit(0);
+    process.exit(code);
   };
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
@@ -39,10 +43,22 @@ async function primary(config: Config) {
   const consoleBuilt = ensureConsoleBuilt();
   consoleBuilt.catch(() => {});
   let url = config.databaseUrl;
+  let appPassword = config.appDatabasePassword;
   if (!url) {
-    embedded = await startEmbeddedPostgres(config.dataDir, config.embeddedPgPort);
+    embedded = await startEmbeddedPostgres(config.dataDir, config.embeddedPgPort, console.log, {
+      restarted: () => console.log('PostgreSQL is running again; the API reconnects by itself'),
+      gaveUp: (reason, error) => {
+        console.error(`${reason}${error ? ` (${String((error as Error)?.message ?? error).slice(0, 300)})` : ''}.`);
+        console.error(`Stopping: the API cannot work without its database. Check the folder ${config.dataDir} and the machine (disk, memory), then run npm start again.`);
+        void stop('PostgreSQL gone', 1);
+      },
+    });
     url = embedded.url;
-    console.log(`Embedded PostgreSQL on port ${config.embeddedPgPort}, data in ${config.dataDir}`);
+    appPassword = embedded.secrets.appPassword;
+    console.log(`Embedded PostgreSQL on 127.0.0.1:${config.embeddedPgPort}, data in ${config.dataDir} (passwords in its yibao-secrets.json, mode 0600)`);
+  } else if (!appPassword && !config.appDatabaseUrl) {
+    appPassword = randomPassword();
+    console.log('The API role yibao_app gets a new random password for this start (set APP_DATABASE_PASSWORD to choose one, e.g. for several hosts)');
   }
   // migrations and seeds as the owner; the API then serves as the least-privilege role
   const owner = await openOrm(url, { poolMax: 2 });
@@ -54,12 +70,15 @@ async function primary(config: Config) {
   } finally {
     await owner.close();
   }
-  const appUrl = config.appDatabaseUrl ?? (await appDatabaseUrl(url));
+  const appUrl = config.appDatabaseUrl ?? (await prepareAppRole(url, appPassword!));
   const orm = await openOrm(appUrl, { poolMax: 2 });
   const admin = await new UserService(orm.em.fork()).ensureAdmin(config.adminPassword);
-  if (admin.generated)
-    console.log(`Created the user "admin" with the password ${admin.generated} (shown once; set ADMIN_PASSWORD to choose it)`);
-  else if (admin.created) console.log('Created the user "admin" with the password from ADMIN_PASSWORD');
+  if (admin.generated) {
+    mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
+    const file = join(config.dataDir, ADMIN_PASSWORD_FILE);
+    writeSecretFile(file, `${admin.generated}\n`);
+    console.log(`Created the user "admin"; its generated password is in ${file} (readable by you only). It must be changed at the first login.`);
+  } else if (admin.created) console.log('Created the user "admin" with the password from ADMIN_PASSWORD');
   await consoleBuilt;
 
   await orm.close();
@@ -85,7 +104,7 @@ async function serve(config: Config, databaseUrl: string): Promise<{ close(): Pr
   const orm: Orm = await openOrm(databaseUrl);
   let app: App | undefined;
   try {
-    app = await createApp(orm, { console: CONSOLE_DIST });
+    app = await createApp(orm, { console: CONSOLE_DIST, loginThrottle: config.loginThrottle, cohortMaxBytes: config.cohortMaxBytes });
     const server = await app.listen(config.port, config.host);
     const running = app;
     return {

@@ -3,15 +3,20 @@ import express, { type Express } from 'express';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { GraphQLError } from 'graphql';
+import pg from 'pg';
 import type { Orm } from './db/orm.js';
+import { database, isDatabaseUnavailable, SERVICE_UNAVAILABLE, UNAVAILABLE_MESSAGE, unavailableError, unavailablePlugin } from './db/availability.js';
 import { createContext, type AppServices, type Context } from './graphql/context.js';
 import { graphqlHttpHandler } from './graphql/http.js';
 import { depthLimit, MAX_DEPTH } from './graphql/limits.js';
 import { graphqlSchema } from './graphql/schema.js';
-import { has, inScope, type Actor } from './modules/auth/actor.js';
-import { CohortImportError, importCohort } from './modules/cohort/cohort-import.js';
+import type { Actor } from './modules/auth/actor.js';
+import { ActorCache } from './modules/auth/actor-cache.js';
+import { DEFAULT_LOGIN_THROTTLE, LoginThrottle, type LoginThrottleSettings } from './modules/auth/login-throttle.js';
+import { canRunJobs, mayReadJob } from './modules/jobs/job-access.js';
+import { CohortImportError, importCohort, UploadTooLargeError } from './modules/cohort/cohort-import.js';
 import { CohortService } from './modules/cohort/cohort.service.js';
-import { ImportJobs } from './modules/cohort/import-jobs.js';
+import { ImportJobs, NotYourJobError } from './modules/cohort/import-jobs.js';
 import { PreviewService } from './modules/cohort/preview.service.js';
 import { AuditService } from './modules/audit/audit.service.js';
 import { PolicyCache } from './modules/policy/policy-cache.js';
@@ -37,10 +42,33 @@ export interface App {
   services: AppServices;
 }
 
-export async function createApp(orm: Orm, opts: { console?: string | false } = {}): Promise<App> {
+export interface AppOptions {
+  /** The console's build to serve at `/`, if any. */
+  console?: string | false;
+  /** Limits on failed logins (LOGIN_MAX_FAILURES, LOGIN_MAX_FAILURES_PER_ADDRESS, LOGIN_WINDOW_MINUTES). */
+  loginThrottle?: LoginThrottleSettings;
+  /** The largest cohort file `POST /cohorts` accepts, in bytes (COHORT_MAX_BYTES). */
+  cohortMaxBytes?: number;
+}
+
+/** The default of COHORT_MAX_BYTES: 1 GiB, about 20 million persons. */
+export const DEFAULT_COHORT_MAX_BYTES = 1024 * 1024 * 1024;
+
+export async function createApp(orm: Orm, opts: AppOptions = {}): Promise<App> {
   const databaseUrl = orm.config.get('clientUrl') as string;
+  const cohortMaxBytes = opts.cohortMaxBytes ?? DEFAULT_COHORT_MAX_BYTES;
   const jobs = new JobStore(databaseUrl);
-  const services: AppServices = { cache: new PolicyCache(), previews: new PreviewService(databaseUrl, jobs), imports: new ImportJobs(jobs) };
+  await jobs.start();
+  const throttlePool = new pg.Pool({ connectionString: databaseUrl, max: 2, connectionTimeoutMillis: 5_000 });
+  throttlePool.on('error', (e) => database.down(e));
+  const services: AppServices = {
+    cache: new PolicyCache(),
+    previews: new PreviewService(databaseUrl, jobs),
+    imports: new ImportJobs(jobs),
+    jobs,
+    loginThrottle: new LoginThrottle(throttlePool, opts.loginThrottle ?? DEFAULT_LOGIN_THROTTLE),
+  };
+  const actors = new ActorCache();
   // Other API processes (and anyone with SQL) change versions and jurisdictions and cancel jobs: PostgreSQL tells this one at commit.
   const notifications = new Notifications(databaseUrl, () => services.cache.invalidate())
     .on(POLICY_CHANNEL, () => services.cache.invalidate())
@@ -56,8 +84,11 @@ export async function createApp(orm: Orm, opts: { console?: string | false } = {
     validationRules: [depthLimit(MAX_DEPTH)],
     // No cache hints are set anywhere (answers depend on the caller and on publications); the cache-control
     // plugin would still wrap every field's resolver to compute a policy of "no cache".
-    plugins: [ApolloServerPluginCacheControlDisabled()],
+    // unavailablePlugin: a call that needed PostgreSQL while it is away answers HTTP 503
+    plugins: [ApolloServerPluginCacheControlDisabled(), unavailablePlugin],
     formatError: (formatted, error) => {
+      // PostgreSQL away: a clear refusal with a stable code (the outage is logged once, not per request)
+      if (isDatabaseUnavailable(error)) return { message: UNAVAILABLE_MESSAGE, extensions: { code: SERVICE_UNAVAILABLE } };
       // Unexpected errors are logged here and reach the caller without internals.
       const code = formatted.extensions?.code;
       if (code === 'INTERNAL_SERVER_ERROR') {
@@ -71,59 +102,89 @@ export async function createApp(orm: Orm, opts: { console?: string | false } = {
 
   const app = express();
   app.disable('x-powered-by');
+  // up or down, nothing else (no error text: it would tell an attacker about the set-up)
   app.get('/health', async (_req, res) => {
     try {
       await orm.em.getConnection().execute('select 1');
-      res.status(200).json({ status: 'ok' });
+      database.up();
+      res.status(200).json({ status: 'up' });
     } catch (e) {
-      res.status(503).json({ status: 'unavailable', error: (e as Error).message });
+      database.down(e);
+      res.status(503).json({ status: 'down' });
     }
   });
 
+  /** The caller of a REST route; a refusal (401, 503) already answered when null. */
+  const restActor = async (req: express.Request, res: express.Response): Promise<Extract<Actor, { kind: 'user' }> | null> => {
+    let actor: Actor;
+    try {
+      actor = await actorOf(req, orm, actors);
+    } catch (e) {
+      if (isDatabaseUnavailable(e)) return void res.status(503).json({ error: UNAVAILABLE_MESSAGE, code: SERVICE_UNAVAILABLE }), null;
+      return void res.status(401).json({ error: (e as Error).message, code: 'UNAUTHENTICATED' }), null;
+    }
+    if (actor.kind !== 'user') return void res.status(401).json({ error: 'log in first (Authorization: Bearer <token>)', code: 'UNAUTHENTICATED' }), null;
+    return actor;
+  };
+
   // Cohort upload: the CSV streams from the request into PostgreSQL (COPY), checked row by row.
   app.post('/cohorts', async (req, res) => {
-    const actor = await actorOf(req, orm).catch(() => null);
-    if (!actor || actor.kind !== 'user') return void res.status(401).json({ error: 'log in first (Authorization: Bearer <token>)' });
-    const em = orm.em.fork();
-    const index = await services.cache.jurisdictions(() => em);
-    const j = typeof req.query.jurisdiction === 'string' ? index.find(req.query.jurisdiction) : undefined;
-    if (!j) return void res.status(400).json({ errors: [{ line: 0, field: 'jurisdiction', message: `no jurisdiction has the code or name "${String(req.query.jurisdiction ?? '')}"` }] });
-    if (!(has(actor, 'admin') || ((has(actor, 'drafter') || has(actor, 'approver')) && inScope(actor, j.id, index))))
-      return void res.status(403).json({ error: `importing a cohort of ${j.name} needs a drafter or approver of ${j.name}` });
-    const vocabulary = await new CohortService(em).vocabulary(j.id, j.name);
-    if (!vocabulary) return void res.status(400).json({ errors: [{ line: 0, field: 'jurisdiction', message: `${j.name} has no published policy to check the codes against` }] });
-    const job = await services.imports.start(typeof req.query.job === 'string' ? req.query.job : undefined, actor.id);
+    const declared = Number(req.headers['content-length'] ?? 0);
+    if (declared > cohortMaxBytes) return void tooLarge(res, cohortMaxBytes);
+    const actor = await restActor(req, res);
+    if (!actor) return;
+    let job: Awaited<ReturnType<ImportJobs['start']>> | undefined;
     try {
+      const em = orm.em.fork();
+      const index = await services.cache.jurisdictions(() => em);
+      const j = typeof req.query.jurisdiction === 'string' ? index.find(req.query.jurisdiction) : undefined;
+      if (!j) return void res.status(400).json({ errors: [{ line: 0, field: 'jurisdiction', message: `no jurisdiction has the code or name "${String(req.query.jurisdiction ?? '').slice(0, 64)}"` }] });
+      if (!canRunJobs(actor, j.id, index)) return void res.status(403).json({ error: `importing a cohort of ${j.name} needs a drafter or approver of ${j.name}` });
+      const vocabulary = await new CohortService(em).vocabulary(j.id, j.name);
+      if (!vocabulary) return void res.status(400).json({ errors: [{ line: 0, field: 'jurisdiction', message: `${j.name} has no published policy to check the codes against` }] });
+      const named = req.query.job;
+      if (named !== undefined && typeof named !== 'string') return void res.status(400).json({ errors: [{ line: 0, field: 'job', message: 'name one job' }] });
+      job = await services.imports.start(named, { createdBy: actor.id, jurisdictionId: j.id });
       const r = await importCohort({
         databaseUrl,
         vocabulary,
         name: String(req.query.name ?? ''),
         createdBy: actor.id,
-        input: req,
-        onProgress: (rows, bytes) => job.progress(rows, bytes),
+        input: capped(req, cohortMaxBytes),
+        onProgress: (rows, bytes) => job!.progress(rows, bytes),
       });
       await job.done(r.id, r.persons);
       await new AuditService(em).record(actor, { action: 'import-cohort', jurisdictionId: j.id, details: { cohortId: r.id, name: req.query.name, persons: r.persons } });
       res.status(201).json({ id: r.id, persons: r.persons, job: job.id });
     } catch (e) {
-      await job.failed((e as Error).message).catch(() => {});
-      if (e instanceof CohortImportError) return void res.status(400).json({ error: e.message, errors: e.errors, totalErrors: e.totalErrors, job: job.id });
+      await job?.failed(e instanceof UploadTooLargeError ? e.message : (e as Error).message).catch(() => {});
+      if (e instanceof NotYourJobError) return void res.status(400).json({ errors: [{ line: 0, field: 'job', message: e.message }] });
+      if (e instanceof UploadTooLargeError) return void tooLarge(res, cohortMaxBytes, job?.id);
+      if (e instanceof CohortImportError) return void res.status(400).json({ error: e.message, errors: e.errors, totalErrors: e.totalErrors, job: job?.id });
+      if (database.down(e)) return void res.status(503).json({ error: `${UNAVAILABLE_MESSAGE} Nothing was imported.`, code: SERVICE_UNAVAILABLE, job: job?.id });
       console.error(e);
-      res.status(500).json({ error: 'the import failed; nothing was imported', job: job.id });
+      res.status(500).json({ error: 'the import failed; nothing was imported', job: job?.id });
     }
   });
   app.get('/cohorts/imports/:job', async (req, res) => {
-    const actor = await actorOf(req, orm).catch(() => null);
-    if (!actor || actor.kind !== 'user') return void res.status(401).json({ error: 'log in first' });
-    const job = await services.imports.get(req.params.job);
-    if (!job) return void res.status(404).json({ error: 'no such import' });
-    res.json(job);
+    const actor = await restActor(req, res);
+    if (!actor) return;
+    try {
+      const found = await services.imports.get(req.params.job);
+      const index = await services.cache.jurisdictions(() => orm.em.fork());
+      // someone else's job does not exist for the caller: the same answer as an unknown id
+      if (!found || !mayReadJob(actor, found.owner, index)) return void res.status(404).json({ error: 'no such import' });
+      res.json(found.job);
+    } catch (e) {
+      if (database.down(e)) return void res.status(503).json({ error: UNAVAILABLE_MESSAGE, code: SERVICE_UNAVAILABLE });
+      throw e;
+    }
   });
 
   if (opts.console) serveConsole(app, opts.console);
 
   // `/graphql` (and below it) is served without express; everything else goes through it.
-  const graphql = graphqlHttpHandler(apollo, (req) => contextFor(req, orm, services));
+  const graphql = graphqlHttpHandler(apollo, (req) => contextFor(req, orm, services, actors));
   const handler: RequestListener = (req, res) => {
     const url = req.url ?? '';
     if (url.startsWith('/graphql') && (url.length === 8 || url[8] === '?' || url[8] === '/')) void graphql(req, res);
@@ -140,23 +201,46 @@ export async function createApp(orm: Orm, opts: { console?: string | false } = {
     await notifications.close();
     await services.previews.close();
     await jobs.close();
+    await throttlePool.end();
   };
   return { app, handler, listen, close, apollo, services };
 }
 
-async function actorOf(req: IncomingMessage, orm: Orm): Promise<Actor> {
+async function actorOf(req: IncomingMessage, orm: Orm, actors: ActorCache): Promise<Actor> {
   const header = req.headers.authorization;
   if (!header) return { kind: 'anonymous' };
   const m = /^Bearer\s+(\S+)$/i.exec(header);
   if (!m) throw new GraphQLError('Authorization: expected "Bearer <token>"', { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
-  const actor = await new UserService(orm.em.fork()).actorFor(m[1]!);
+  const actor = await actors.resolve(m[1]!, () => new UserService(orm.em.fork()).actorFor(m[1]!));
   if (!actor) throw new GraphQLError('Authorization: the token or API key is invalid, expired or revoked; log in again', { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
   return actor;
 }
 
 /** The caller: anonymous without an Authorization header; a user for a valid session token or API key. */
-async function contextFor(req: IncomingMessage, orm: Orm, services: AppServices): Promise<Context> {
-  if (!req.headers.authorization) return createContext(orm.em, services);
-  const actor = await actorOf(req, orm);
-  return createContext(orm.em, services, actor, /^Bearer\s+(\S+)$/i.exec(req.headers.authorization)![1]!);
+async function contextFor(req: IncomingMessage, orm: Orm, services: AppServices, actors: ActorCache): Promise<Context> {
+  const address = req.socket.remoteAddress ?? null;
+  if (!req.headers.authorization) return createContext(orm.em, services, undefined, null, address);
+  let actor: Actor;
+  try {
+    actor = await actorOf(req, orm, actors);
+  } catch (e) {
+    if (database.down(e)) throw unavailableError();
+    throw e;
+  }
+  return createContext(orm.em, services, actor, /^Bearer\s+(\S+)$/i.exec(req.headers.authorization)![1]!, address);
+}
+
+/** The request body, refused (UploadTooLargeError) once it passes `max` bytes. */
+async function* capped(req: IncomingMessage, max: number): AsyncGenerator<Buffer> {
+  let seen = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    seen += chunk.length;
+    if (seen > max) throw new UploadTooLargeError(max);
+    yield chunk;
+  }
+}
+
+function tooLarge(res: express.Response, max: number, job?: string): void {
+  res.setHeader('connection', 'close');
+  res.status(413).json({ error: new UploadTooLargeError(max).message, code: 'PAYLOAD_TOO_LARGE', ...(job ? { job } : {}) });
 }

@@ -7,6 +7,8 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../api/db/embedded.js';
 import { migrate, openOrm } from '../api/db/orm.js';
+import { APP_ROLE } from '../api/db/app-role.js';
+import { randomPassword, scramVerifier } from '../api/db/secrets.js';
 import { ensureConsoleBuilt } from '../api/console.js';
 
 declare module 'vitest' {
@@ -15,6 +17,8 @@ declare module 'vitest' {
     databaseUrl: string;
     /** A database on that server with every migration applied and nothing else, that test databases are cloned from. */
     templateDatabase: string;
+    /** The password of the API's role (yibao_app) on that server, made for this run. */
+    appPassword: string;
   }
 }
 
@@ -34,6 +38,18 @@ export default async function setup(project: TestProject) {
     url = embedded.url;
   }
   project.provide('databaseUrl', url);
+  // The API's role is one per server, shared by every test file's database: it gets a random password
+  // once here (as npm start gives it one), before any migration, which then finds the role made.
+  const appPassword = randomPassword();
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  try {
+    const exists = (await admin.query('select 1 from pg_roles where rolname = $1', [APP_ROLE])).rowCount;
+    await admin.query(`${exists ? 'alter' : 'create'} role ${APP_ROLE} with login nosuperuser nocreatedb nocreaterole password '${scramVerifier(appPassword)}'`);
+  } finally {
+    await admin.end();
+  }
+  project.provide('appPassword', appPassword);
   const template = `test_template_${randomBytes(4).toString('hex')}`;
   await onServer(url, `create database ${template}`);
   const templateUrl = new URL(url);

@@ -7,6 +7,7 @@ import 'reflect-metadata';
 import { createReadStream, statSync } from 'node:fs';
 import { loadConfig } from '../config.js';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../db/embedded.js';
+import { readSecrets } from '../db/secrets.js';
 import { migrate, openOrm } from '../db/orm.js';
 import { loadSeedsIfEmpty } from '../db/seed.js';
 import { CohortImportError, importCohort } from '../modules/cohort/cohort-import.js';
@@ -25,11 +26,13 @@ const config = loadConfig();
 let embedded: EmbeddedDatabase | undefined;
 let url = config.databaseUrl;
 if (!url) {
-  const running = `postgresql://postgres:postgres@127.0.0.1:${config.embeddedPgPort}/yibao`;
-  const probe = new pg.Client({ connectionString: running });
-  if (await probe.connect().then(() => true, () => false)) {
+  // the superuser's password of npm start's embedded PostgreSQL is in its data folder (mode 0600)
+  const secrets = readSecrets(config.dataDir);
+  const running = secrets && `postgresql://postgres:${encodeURIComponent(secrets.superuserPassword)}@127.0.0.1:${config.embeddedPgPort}/yibao`;
+  const probe = running ? new pg.Client({ connectionString: running }) : null;
+  if (probe && (await probe.connect().then(() => true, () => false))) {
     await probe.end();
-    url = running;
+    url = running!;
   } else {
     embedded = await startEmbeddedPostgres(config.dataDir, config.embeddedPgPort, () => {});
     url = embedded.url;

@@ -1,6 +1,7 @@
 import { MikroORM } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
 import pg from 'pg';
+import { APP_ROLE, appRoleUrl } from './app-role.js';
 import { Jurisdiction } from '../modules/jurisdiction/jurisdiction.entity.js';
 import { PolicyVersion } from '../modules/policy/policy-version.entity.js';
 import { Migration20261123000000_policy_store } from './migrations/Migration20261123000000_policy_store.js';
@@ -8,6 +9,7 @@ import { Migration20261123010000_authoring } from './migrations/Migration2026112
 import { Migration20261123020000_cohorts } from './migrations/Migration20261123020000_cohorts.js';
 import { Migration20261123030000_app_role } from './migrations/Migration20261123030000_app_role.js';
 import { Migration20261123040000_shared_state } from './migrations/Migration20261123040000_shared_state.js';
+import { Migration20261201100000_hardening } from './migrations/Migration20261201100000_hardening.js';
 import { Migration20261201500000_division_reference } from './migrations/Migration20261201500000_division_reference.js';
 import { Migration20261201500100_review_items } from './migrations/Migration20261201500100_review_items.js';
 
@@ -24,6 +26,7 @@ export const MIGRATIONS = [
   { name: 'Migration20261123020000_cohorts', class: Migration20261123020000_cohorts },
   { name: 'Migration20261123030000_app_role', class: Migration20261123030000_app_role },
   { name: 'Migration20261123040000_shared_state', class: Migration20261123040000_shared_state },
+  { name: 'Migration20261201100000_hardening', class: Migration20261201100000_hardening },
   { name: 'Migration20261201500000_division_reference', class: Migration20261201500000_division_reference },
   { name: 'Migration20261201500100_review_items', class: Migration20261201500100_review_items },
 ];
@@ -50,19 +53,17 @@ export async function migrate(orm: Orm): Promise<string[]> {
 
 /**
  * The URL the API serves with: the same server and database as the owner's URL, as the least-privilege
- * role `yibao_app` when it exists (see the app-role migration); otherwise the owner's URL itself.
+ * role `yibao_app` with its password when the role exists (see the app-role migration and
+ * db/app-role.ts, which sets the password); otherwise the owner's URL itself.
  */
-export async function appDatabaseUrl(ownerUrl: string): Promise<string> {
+export async function appDatabaseUrl(ownerUrl: string, appPassword: string): Promise<string> {
   const client = new pg.Client({ connectionString: ownerUrl });
   await client.connect();
   try {
-    const r = await client.query(`select 1 from pg_roles where rolname = 'yibao_app'`);
+    const r = await client.query(`select 1 from pg_roles where rolname = $1`, [APP_ROLE]);
     if (!r.rowCount) return ownerUrl;
   } finally {
     await client.end();
   }
-  const url = new URL(ownerUrl);
-  url.username = 'yibao_app';
-  url.password = 'yibao_app';
-  return url.toString();
+  return appRoleUrl(ownerUrl, appPassword);
 }

@@ -4,12 +4,16 @@ import type { JurisdictionIndex } from '../modules/jurisdiction/jurisdiction.ser
 import type { PolicyCache } from '../modules/policy/policy-cache.js';
 import type { PreviewService } from '../modules/cohort/preview.service.js';
 import type { ImportJobs } from '../modules/cohort/import-jobs.js';
+import type { JobStore } from '../modules/jobs/job-store.js';
+import type { LoginThrottle } from '../modules/auth/login-throttle.js';
 
 /** Services that live as long as the app. */
 export interface AppServices {
   cache: PolicyCache;
   previews: PreviewService;
   imports: ImportJobs;
+  jobs: JobStore;
+  loginThrottle: LoginThrottle;
 }
 
 /**
@@ -25,6 +29,10 @@ export interface Context {
   cache: PolicyCache;
   previews: PreviewService;
   imports: ImportJobs;
+  jobs: JobStore;
+  loginThrottle: LoginThrottle;
+  /** The client's address (the TCP peer), for limits on failed logins. */
+  clientAddress: string | null;
   jurisdictions(): Promise<JurisdictionIndex>;
   usernames(): Promise<Map<number, string>>;
 }
@@ -40,10 +48,25 @@ class RequestContext implements Context {
     private readonly lazy: { root: EntityManager; em?: EntityManager; names?: Promise<Map<number, string>> },
     public actor: Actor,
     public token: string | null,
-    readonly cache: PolicyCache,
-    readonly previews: PreviewService,
-    readonly imports: ImportJobs,
+    public clientAddress: string | null,
+    private readonly services: AppServices,
   ) {}
+
+  get cache(): PolicyCache {
+    return this.services.cache;
+  }
+  get previews(): PreviewService {
+    return this.services.previews;
+  }
+  get imports(): ImportJobs {
+    return this.services.imports;
+  }
+  get jobs(): JobStore {
+    return this.services.jobs;
+  }
+  get loginThrottle(): LoginThrottle {
+    return this.services.loginThrottle;
+  }
 
   get em(): EntityManager {
     return (this.lazy.em ??= this.lazy.root.fork());
@@ -60,6 +83,6 @@ class RequestContext implements Context {
   }
 }
 
-export function createContext(root: EntityManager, services: AppServices, actor: Actor = ANONYMOUS, token: string | null = null): Context {
-  return new RequestContext({ root }, actor, token, services.cache, services.previews, services.imports);
+export function createContext(root: EntityManager, services: AppServices, actor: Actor = ANONYMOUS, token: string | null = null, clientAddress: string | null = null): Context {
+  return new RequestContext({ root }, actor, token, clientAddress, services);
 }

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { UserService } from '../../api/modules/user/user.service.js';
 import { appDatabaseUrl } from '../../api/db/orm.js';
 import { sqlClient } from '../helpers/db.js';
@@ -378,7 +378,7 @@ describe('the audit log', () => {
   });
 
   it("the application's own database role can only read it and append to it", async () => {
-    const appUrl = await appDatabaseUrl(api.databaseUrl);
+    const appUrl = await appDatabaseUrl(api.databaseUrl, inject('appPassword'));
     expect(new URL(appUrl).username).toBe('yibao_app');
     const app = await sqlClient(appUrl);
     try {

@@ -93,10 +93,13 @@ describe('importing a cohort', () => {
 
   it('imports a good file, reports its progress, and counts by unit and category', async () => {
     const csv = `${HEADER}\nA1,城关镇,1980-05-01,di-bao,,\nA2,城关镇,1990-01-01,,,2023-10-01\nA3,头铺镇,1950-01-01,di-bao;jian-ce,,\n`;
-    const r = await upload('wuhe-drafter', '五河县', '小样本', csv, 'job-small-sample');
+    // the job is made by the server first, so that its progress can be polled while the file is sent
+    const { createCohortImportJob: pending } = await ok('wuhe-drafter', `mutation { createCohortImportJob(jurisdiction: "五河县") { id status rows } }`);
+    expect(pending).toMatchObject({ status: 'pending', rows: 0 });
+    const r = await upload('wuhe-drafter', '五河县', '小样本', csv, pending.id);
     expect(r.status).toBe(201);
-    expect(r.body.persons).toBe(3);
-    const job = await fetch(`${api.base}/cohorts/imports/job-small-sample`, { headers: { authorization: `Bearer ${tokens['wuhe-drafter']}` } });
+    expect(r.body).toMatchObject({ persons: 3, job: pending.id });
+    const job = await fetch(`${api.base}/cohorts/imports/${pending.id}`, { headers: { authorization: `Bearer ${tokens['wuhe-drafter']}` } });
     expect(await job.json()).toMatchObject({ status: 'done', rows: 3, cohortId: r.body.id });
     const { cohort } = await ok('wuhe-drafter', `query($id: ID!) { cohort(id: $id) { name persons jurisdiction { name } byUnit { key persons } byCategory { key persons } } }`, { id: r.body.id });
     expect(cohort).toEqual({

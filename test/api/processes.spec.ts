@@ -100,7 +100,7 @@ describe('two API processes over one database', () => {
     const doc = validatePolicyDocument(readSeed('wuhe-2024.json'));
     if (!doc.ok) throw new Error('seed');
     const csv = [...generateCohort(doc.document, { size: 3_000, seed: 11 })].join('');
-    const job = 'processes-import-1';
+    const { createCohortImportJob: { id: job } } = await ok(b, 'drafter', `mutation { createCohortImportJob(jurisdiction: "五河县") { id } }`);
     const res = await fetch(`${a.base}/cohorts?jurisdiction=${encodeURIComponent('五河县')}&name=two-processes&job=${job}`, {
       method: 'POST',
       headers: { 'content-type': 'text/csv', authorization: `Bearer ${tokens.drafter}` },

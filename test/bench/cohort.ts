@@ -99,10 +99,10 @@ export async function cohortBench(orm: Orm, databaseUrl: string) {
       personIds: (rows: number[]) => new CohortService(orm.em.fork()).personIds(imported.no, rows),
     };
     t = Date.now();
-    const cold = await previews.result((await previews.start(input, null)).id);
+    const cold = await previews.result((await previews.start(input, { createdBy: null, jurisdictionId: null })).id);
     const coldMs = Date.now() - t;
     t = Date.now();
-    const warm = await previews.result((await previews.start(input, null)).id);
+    const warm = await previews.result((await previews.start(input, { createdBy: null, jurisdictionId: null })).id);
     const warmMs = Date.now() - t;
     await previews.close();
     await jobs.close();

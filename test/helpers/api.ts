@@ -2,7 +2,8 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { appDatabaseUrl, migrate, openOrm, type Orm } from '../../api/db/orm.js';
 import { loadSeedsIfEmpty } from '../../api/db/seed.js';
-import { createApp } from '../../api/server.js';
+import { inject } from 'vitest';
+import { createApp, type AppOptions } from '../../api/server.js';
 import { createTestDatabase } from './db.js';
 
 export interface GraphQLResponse<T = any> {
@@ -20,14 +21,14 @@ export interface TestApi {
 }
 
 /** The real app on a loopback port, over its own migrated (and by default seeded) database. */
-export async function startTestApi(opts: { seed?: boolean; console?: string } = {}): Promise<TestApi> {
+export async function startTestApi(opts: { seed?: boolean; console?: string; app?: Omit<AppOptions, 'console'> } = {}): Promise<TestApi> {
   const db = await createTestDatabase();
   // as `npm start` does: migrations and seeds as the owner, the API as the least-privilege role
   const owner = await openOrm(db.url, { poolMax: 2 });
   await migrate(owner);
   if (opts.seed !== false) await loadSeedsIfEmpty(owner.em);
   await owner.close();
-  const api = await serveApi(db.url, { console: opts.console ?? false });
+  const api = await serveApi(db.url, { ...opts.app, console: opts.console ?? false });
   return {
     ...api,
     async close() {
@@ -41,9 +42,9 @@ export async function startTestApi(opts: { seed?: boolean; console?: string } = 
  * One more API process's worth over an existing database (as the app role): what a second process
  * of `npm start` is. Its `close()` leaves the database alone.
  */
-export async function serveApi(databaseUrl: string, opts: { console?: string | false } = {}): Promise<TestApi> {
-  const orm = await openOrm(await appDatabaseUrl(databaseUrl), { poolMax: 4 });
-  const { listen, close } = await createApp(orm, { console: opts.console ?? false });
+export async function serveApi(databaseUrl: string, opts: AppOptions = {}): Promise<TestApi> {
+  const orm = await openOrm(await appDatabaseUrl(databaseUrl, inject('appPassword')), { poolMax: 4 });
+  const { listen, close } = await createApp(orm, { ...opts, console: opts.console ?? false });
   const server: Server = await listen(0, '127.0.0.1');
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {

@@ -22,7 +22,8 @@ export class Migration20261123030000_app_role extends Migration {
             raise notice 'role yibao_app not created: % may not create roles', current_user;
             return;
           end if;
-          create role yibao_app login password 'yibao_app' nosuperuser nocreatedb nocreaterole;
+          -- no password here: npm start sets a random one (api/db/app-role.ts) before serving
+          create role yibao_app login nosuperuser nocreatedb nocreaterole;
         end if;
         grant usage, create on schema public to yibao_app;
         grant select, insert, update, delete on jurisdiction, policy_version, app_user, session, api_key, cohort to yibao_app;

@@ -28,12 +28,12 @@ export interface AuditFilter {
 export class AuditService {
   constructor(private readonly em: EntityManager) {}
 
-  async record(actor: Actor, entry: { action: string; policyVersionId?: string | null; jurisdictionId?: number | null; comment?: string | null; diff?: unknown; details?: unknown }) {
+  async record(actor: Actor, entry: { action: string; /** who the entry is about when the actor is anonymous (a failed login's username) */ username?: string | null; policyVersionId?: string | null; jurisdictionId?: number | null; comment?: string | null; diff?: unknown; details?: unknown }) {
     await this.em.execute(
       'insert into audit_log (user_id, username, action, policy_version_id, jurisdiction_id, comment, diff, details) values (?, ?, ?, ?, ?, ?, ?, ?)',
       [
         actor.kind === 'user' ? actor.id : null,
-        actor.kind === 'user' ? actor.username : null,
+        actor.kind === 'user' ? actor.username : (entry.username ?? null),
         entry.action,
         entry.policyVersionId ?? null,
         entry.jurisdictionId ?? null,

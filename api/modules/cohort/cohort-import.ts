@@ -38,6 +38,13 @@ export class CohortImportError extends Error {
   }
 }
 
+/** The upload passed the size limit (COHORT_MAX_BYTES): nothing is imported. */
+export class UploadTooLargeError extends Error {
+  constructor(readonly maxBytes: number) {
+    super(`the file is larger than ${maxBytes} bytes (${(maxBytes / 1024 / 1024).toFixed(0)} MB), the most an upload may be (COHORT_MAX_BYTES); nothing was imported`);
+  }
+}
+
 const MAX_ERRORS = 200;
 const PROGRESS_EVERY = 10_000;
 

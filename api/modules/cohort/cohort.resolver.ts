@@ -1,18 +1,15 @@
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../graphql/context.js';
 import { badInput } from '../../graphql/errors.js';
-import { forbidden, has, inScope, unauthenticated, type Actor } from '../auth/actor.js';
-import type { JurisdictionIndex } from '../jurisdiction/jurisdiction.service.js';
+import { forbidden, unauthenticated } from '../auth/actor.js';
+import { canReadCohorts, canRunJobs, mayCancelJob, mayReadJob } from '../jobs/job-access.js';
 import { readableVersion } from '../policy/policy.resolver.js';
 import { PolicyService } from '../policy/policy.service.js';
 import { CohortService, type CohortRow } from './cohort.service.js';
 import { Cohort, CohortImportJob, Impact, PreviewJob } from './cohort.type.js';
 
-/** Cohorts hold person-level data: auditors and admins see all; drafters and approvers their jurisdictions. */
-export function canReadCohorts(actor: Actor, jurisdictionId: number, index: JurisdictionIndex): boolean {
-  if (has(actor, 'auditor') || has(actor, 'admin')) return true;
-  return (has(actor, 'drafter') || has(actor, 'approver')) && inScope(actor, jurisdictionId, index);
-}
+/** Cohorts hold person-level data: who may read them and run jobs on them is in api/modules/jobs/job-access.ts. */
+export { canReadCohorts };
 
 async function toCohort(ctx: Context, c: CohortRow): Promise<Cohort> {
   const service = new CohortService(ctx.em);
@@ -54,10 +51,28 @@ export class CohortResolver {
     return toCohort(ctx, await readableCohort(ctx, id, 'id'));
   }
 
-  @Query(() => CohortImportJob, { nullable: true, description: 'Progress of an import started with POST /cohorts?job=<id>.' })
-  cohortImport(@Ctx() ctx: Context, @Arg('job', () => ID, { description: 'The job id given to POST /cohorts' }) job: string): Promise<CohortImportJob | null> {
+  @Query(() => CohortImportJob, {
+    nullable: true,
+    description:
+      'Progress of a cohort import (POST /cohorts): for those who may read the cohort\'s jurisdiction; null for anyone else, as for an id that does not exist.',
+  })
+  async cohortImport(@Ctx() ctx: Context, @Arg('job', () => ID, { description: 'The job id (made by the server: the answer of POST /cohorts, or createCohortImportJob)' }) job: string): Promise<CohortImportJob | null> {
     if (ctx.actor.kind !== 'user') throw unauthenticated('cohortImport: log in first');
-    return ctx.imports.get(job);
+    const found = await ctx.imports.get(job);
+    return found && mayReadJob(ctx.actor, found.owner, await ctx.jurisdictions()) ? found.job : null;
+  }
+
+  @Mutation(() => CohortImportJob, {
+    description:
+      'A pending import job for the caller (a drafter or approver of the jurisdiction, or an admin), to name in the upload that follows (POST /cohorts?jurisdiction=…&name=…&job=<id>), so that its progress can be polled while the file is sent. Only its creator may use it, once; unused, it is removed after an hour.',
+  })
+  async createCohortImportJob(@Ctx() ctx: Context, @Arg('jurisdiction', () => String, { description: 'Code or exact name' }) jurisdiction: string): Promise<CohortImportJob> {
+    if (ctx.actor.kind !== 'user') throw unauthenticated('createCohortImportJob: log in first');
+    const index = await ctx.jurisdictions();
+    const j = index.find(jurisdiction);
+    if (!j) throw badInput('jurisdiction', `no jurisdiction has the code or name "${jurisdiction}"`);
+    if (!canRunJobs(ctx.actor, j.id, index)) throw forbidden(`createCohortImportJob: importing a cohort of ${j.name} needs a drafter or approver of ${j.name}`);
+    return ctx.imports.prepare({ createdBy: ctx.actor.id, jurisdictionId: j.id });
   }
 
   @Query(() => Impact, {
@@ -84,15 +99,27 @@ export class CohortResolver {
     return this.begin(ctx, draft, cohort, baseline);
   }
 
-  @Query(() => PreviewJob, { nullable: true, description: 'A preview started with startPreview: its progress, and its result once done (null when unknown).' })
-  previewJob(@Ctx() ctx: Context, @Arg('id', () => ID, { description: 'The job' }) id: string): Promise<PreviewJob | null> {
+  @Query(() => PreviewJob, {
+    nullable: true,
+    description: 'A preview job with its progress and result: for those who may read the cohort\'s jurisdiction; null for anyone else, as for an id that does not exist.',
+  })
+  async previewJob(@Ctx() ctx: Context, @Arg('id', () => ID, { description: 'The job' }) id: string): Promise<PreviewJob | null> {
     if (ctx.actor.kind !== 'user') throw unauthenticated('previewJob: log in first');
+    const row = await ctx.jobs.get(id, 'preview');
+    if (!row || !mayReadJob(ctx.actor, row, await ctx.jurisdictions())) return null;
     return ctx.previews.job(id);
   }
 
-  @Mutation(() => PreviewJob, { nullable: true, description: 'Stop a running preview.' })
-  cancelPreview(@Ctx() ctx: Context, @Arg('id', () => ID, { description: 'The job' }) id: string): Promise<PreviewJob | null> {
+  @Mutation(() => PreviewJob, {
+    nullable: true,
+    description: 'Stop a running preview: for those who may start one on the cohort (its drafters and approvers, admins); null when the caller may not see the job, as for an id that does not exist.',
+  })
+  async cancelPreview(@Ctx() ctx: Context, @Arg('id', () => ID, { description: 'The job' }) id: string): Promise<PreviewJob | null> {
     if (ctx.actor.kind !== 'user') throw unauthenticated('cancelPreview: log in first');
+    const row = await ctx.jobs.get(id, 'preview');
+    const index = await ctx.jurisdictions();
+    if (!row || !mayReadJob(ctx.actor, row, index)) return null;
+    if (!mayCancelJob(ctx.actor, row, index)) throw forbidden(`cancelPreview: ${ctx.actor.username} may read this preview but not stop it (drafters and approvers of its jurisdiction, admins)`);
     return ctx.previews.cancel(id);
   }
 
@@ -106,7 +133,8 @@ export class CohortResolver {
     if (!b && d.sourceVersionId) b = await readableVersion(ctx, d.sourceVersionId);
     if (!b) b = await new PolicyService(ctx.em).findPublished(d.jurisdiction.id, d.year);
     if (!b) throw badInput('baseline', 'the draft was not cloned from a version and no version is published for its year: name a baseline');
-    if (!canReadCohorts(ctx.actor, c.jurisdictionId, await ctx.jurisdictions())) throw forbidden('previewImpact: not allowed');
+    if (!canRunJobs(ctx.actor, c.jurisdictionId, await ctx.jurisdictions()))
+      throw forbidden(`previewing needs a drafter or approver of the cohort's jurisdiction, or an admin; ${ctx.actor.kind === 'user' ? ctx.actor.username : 'the caller'} may only read`);
     const service = new CohortService(ctx.em.fork());
     return ctx.previews.start({
       draft: { id: d.id, year: d.year, status: d.status, document: d.document },
@@ -114,6 +142,6 @@ export class CohortResolver {
       cohort: await toCohort(ctx, c),
       cohortNo: c.no,
       personIds: (rowNos) => service.personIds(c.no, rowNos),
-    }, ctx.actor.kind === 'user' ? ctx.actor.id : null);
+    }, { createdBy: ctx.actor.kind === 'user' ? ctx.actor.id : null, jurisdictionId: c.jurisdictionId });
   }
 }

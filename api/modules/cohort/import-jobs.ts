@@ -1,39 +1,65 @@
-import { PROGRESS_FLUSH_MS, type JobStore } from '../jobs/job-store.js';
+import { PROGRESS_FLUSH_MS, type JobOwner, type JobRow, type JobStore } from '../jobs/job-store.js';
 
 export interface ImportJob {
   id: string;
-  status: 'running' | 'done' | 'failed';
+  status: 'pending' | 'running' | 'done' | 'failed' | 'interrupted';
   rows: number;
   bytes: number;
   cohortId: string | null;
   error: string | null;
 }
 
+/** An import job with whose it is, for the caller's access check (api/modules/cohort/job-access.ts). */
+export interface OwnedImportJob {
+  job: ImportJob;
+  owner: JobOwner;
+}
+
+/** An upload named a job that is not the caller's own pending import job for that jurisdiction. */
+export class NotYourJobError extends Error {
+  constructor(readonly jobId: string) {
+    super(`job: "${jobId.slice(0, 64)}" is not a pending import job of yours for this jurisdiction; make one with createCohortImportJob, or leave job out`);
+  }
+}
 
 /**
  * Progress of cohort imports, polled while a file uploads. The process that receives the upload keeps
  * the live figures and writes them to `app_job` every quarter second and at the end, so a poll that
- * reaches another API process reads them from there.
+ * reaches another API process reads them from there. Job ids are made by the server: either for the
+ * upload itself, or ahead of it (`prepare`, a pending job the upload then names), so that the console
+ * knows the id to poll while the file is still on its way.
  */
 export class ImportJobs {
-  private local = new Map<string, ImportJob>();
+  private local = new Map<string, OwnedImportJob>();
 
   constructor(private readonly store: JobStore) {}
 
-  async start(wanted: string | undefined, createdBy: number | null): Promise<ImportRun> {
-    const row = await this.store.create('import', wanted, createdBy);
+  /** A pending job for `owner`'s coming upload. */
+  async prepare(owner: JobOwner): Promise<ImportJob> {
+    return view(await this.store.createPending('import', owner));
+  }
+
+  /** Start the import: in the pending job the upload names (the caller's own), or in a new one. */
+  async start(named: string | undefined, owner: JobOwner): Promise<ImportRun> {
+    const row = named !== undefined ? await this.store.claim(named, 'import', owner) : await this.store.create('import', owner);
+    if (!row) throw new NotYourJobError(named!);
     const job: ImportJob = { id: row.id, status: 'running', rows: 0, bytes: 0, cohortId: null, error: null };
-    this.local.set(job.id, job);
+    this.local.set(job.id, { job, owner });
     return new ImportRun(job, this.store, () => this.local.delete(job.id));
   }
 
-  async get(id: string): Promise<ImportJob | null> {
+  async get(id: string): Promise<OwnedImportJob | null> {
     const live = this.local.get(id);
-    if (live) return { ...live };
+    if (live) return { job: { ...live.job }, owner: live.owner };
     const row = await this.store.get(id, 'import');
     if (!row) return null;
-    return { id: row.id, status: row.status === 'done' ? 'done' : row.status === 'running' ? 'running' : 'failed', rows: row.rows, bytes: row.bytes, cohortId: row.cohortId, error: row.error };
+    return { job: view(row), owner: { createdBy: row.createdBy, jurisdictionId: row.jurisdictionId } };
   }
+}
+
+function view(row: JobRow): ImportJob {
+  const status = row.status === 'cancelled' ? 'failed' : row.status;
+  return { id: row.id, status, rows: row.rows, bytes: row.bytes, cohortId: row.cohortId, error: row.error };
 }
 
 export class ImportRun {

@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import { PROGRESS_FLUSH_MS, type JobRow, type JobStore } from '../jobs/job-store.js';
+import { PROGRESS_FLUSH_MS, type JobOwner, type JobRow, type JobStore } from '../jobs/job-store.js';
 import { COMPILED } from '../../paths.js';
 import type { PolicyDocument } from '../../../policy-schemas/index.js';
 import type { SideResult, Totals } from '../../engine/index.js';
@@ -71,8 +71,8 @@ export class PreviewService {
     private readonly store: JobStore,
   ) {}
 
-  async start(input: PreviewInput, createdBy: number | null): Promise<PreviewJob> {
-    const { id } = await this.store.create('preview', undefined, createdBy);
+  async start(input: PreviewInput, owner: JobOwner): Promise<PreviewJob> {
+    const { id } = await this.store.create('preview', owner);
     let resolve!: (r: PortableImpact) => void;
     let reject!: (e: Error) => void;
     const raw = new Promise<PortableImpact>((res, rej) => ((resolve = res), (reject = rej)));

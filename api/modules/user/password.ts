@@ -29,6 +29,23 @@ export async function verifyPassword(password: string, stored: string): Promise<
   return actual.length === expected.length && timingSafeEqual(actual, expected);
 }
 
+/**
+ * A stored hash for nobody, made once with the same parameters as every other: a login for a
+ * username that does not exist (or an inactive one) is checked against it, so that it costs the same
+ * scrypt work as a wrong password for a real user and answers in the same time (no username can be
+ * told from the timing).
+ */
+let dummy: Promise<string> | undefined;
+export function dummyHash(): Promise<string> {
+  return (dummy ??= hashPassword(secret()));
+}
+
+/** Check a password against a user's stored hash, or against the dummy hash when there is no user. */
+export async function checkPassword(password: string, stored: string | null | undefined): Promise<boolean> {
+  const ok = await verifyPassword(password, stored ?? (await dummyHash()));
+  return ok && stored != null;
+}
+
 /** A random secret (token or API key body), base64url. */
 export function secret(bytes = 32): string {
   return randomBytes(bytes).toString('base64url');

@@ -1,9 +1,11 @@
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { GraphQLError } from 'graphql';
+import { DateTimeResolver } from 'graphql-scalars';
 import type { Context } from '../../graphql/context.js';
 import { AuditService } from '../audit/audit.service.js';
-import { require } from '../auth/actor.js';
-import { UserService, type UserRow } from './user.service.js';
+import { require, type Actor } from '../auth/actor.js';
+import { tooManyAttempts } from '../auth/login-throttle.js';
+import { PASSWORD_CHANGE_REQUIRED, UserService, type UserRow } from './user.service.js';
 import { ApiKey, CreatedApiKey, CreateUserInput, Session, UpdateUserInput, User } from './user.type.js';
 
 async function toUser(ctx: Context, u: UserRow): Promise<User> {
@@ -23,11 +25,35 @@ async function jurisdictionIds(ctx: Context, refs: string[] | null | undefined):
 
 @Resolver()
 export class UserResolver {
-  @Mutation(() => Session, { description: 'Log in: a token to send as `Authorization: Bearer <token>`, valid 12 hours.' })
+  @Mutation(() => Session, {
+    description:
+      'Log in: a token to send as `Authorization: Bearer <token>`, valid 12 hours. Failed attempts are limited per username and per client address (TOO_MANY_ATTEMPTS, with `extensions.retryAfter`); a generated password must first be changed (PASSWORD_CHANGE_REQUIRED: call changePassword).',
+  })
   async login(@Ctx() ctx: Context, @Arg('username', () => String, { description: 'The username' }) username: string, @Arg('password', () => String, { description: 'The password' }) password: string): Promise<Session> {
-    const s = await new UserService(ctx.em).login(username, password);
-    await new AuditService(ctx.em).record({ kind: 'user', id: s.user.id, username: s.user.username, roles: new Set(s.user.roles), jurisdictionIds: s.user.jurisdictionIds, via: 'session' }, { action: 'login' });
-    return { token: s.token, expiresAt: s.expiresAt, user: await toUser(ctx, s.user) };
+    const user = await checkedLogin(ctx, 'login', username, password);
+    if (user.mustChangePassword)
+      throw new GraphQLError(`the password of ${user.username} was generated at the first start and must be changed before logging in: call changePassword(username, password, newPassword)`, {
+        extensions: { code: PASSWORD_CHANGE_REQUIRED, http: { status: 403 } },
+      });
+    return startSession(ctx, user, ctx.em);
+  }
+
+  @Mutation(() => Session, {
+    description:
+      'Change your own password (the current one is checked, and limited like login), end your other sessions and log in: the way past PASSWORD_CHANGE_REQUIRED at the first login. At least 10 characters, different from the current one.',
+  })
+  async changePassword(
+    @Ctx() ctx: Context,
+    @Arg('username', () => String, { description: 'The username' }) username: string,
+    @Arg('password', () => String, { description: 'The current password' }) password: string,
+    @Arg('newPassword', () => String, { description: 'At least 10 characters' }) newPassword: string,
+  ): Promise<Session> {
+    const user = await checkedLogin(ctx, 'changePassword', username, password);
+    return ctx.em.transactional(async (tx) => {
+      const changed = await new UserService(tx).setOwnPassword(user, password, newPassword);
+      await new AuditService(tx).record(actorOf(changed), { action: 'change-password', details: { address: ctx.clientAddress } });
+      return startSession(ctx, changed, tx);
+    });
   }
 
   @Mutation(() => Boolean, { description: 'End the session of the token sent.' })
@@ -79,12 +105,20 @@ export class UserResolver {
     return new UserService(ctx.em).apiKeys();
   }
 
-  @Mutation(() => CreatedApiKey, { description: 'Admins only: a key for an integrator user. The key is shown once.' })
-  async createApiKey(@Ctx() ctx: Context, @Arg('name', () => String, { description: 'What the key is for' }) name: string, @Arg('userId', () => ID, { description: 'The integrator user the key acts as' }) userId: string): Promise<CreatedApiKey> {
+  @Mutation(() => CreatedApiKey, { description: 'Admins only: a key for an integrator user (never for an admin account). The key is shown once.' })
+  async createApiKey(
+    @Ctx() ctx: Context,
+    @Arg('name', () => String, { description: 'What the key is for' }) name: string,
+    @Arg('userId', () => ID, { description: 'The integrator user the key acts as' }) userId: string,
+    @Arg('expiresAt', () => DateTimeResolver, { nullable: true, description: 'When the key stops working (in the future); none: until revoked' }) expiresAt?: Date | null,
+  ): Promise<CreatedApiKey> {
     const admin = require(ctx.actor, ['admin'], 'createApiKey');
     return ctx.em.transactional(async (tx) => {
-      const k = await new UserService(tx).createApiKey(name, Number(userId), admin.id);
-      await new AuditService(tx).record(ctx.actor, { action: 'create-api-key', details: { id: k.apiKey.id, name: k.apiKey.name, prefix: k.apiKey.prefix, username: k.apiKey.username } });
+      const k = await new UserService(tx).createApiKey(name, Number(userId), admin.id, expiresAt ?? null);
+      await new AuditService(tx).record(ctx.actor, {
+        action: 'create-api-key',
+        details: { id: k.apiKey.id, name: k.apiKey.name, prefix: k.apiKey.prefix, username: k.apiKey.username, expiresAt: k.apiKey.expiresAt },
+      });
       return k;
     });
   }
@@ -98,4 +132,40 @@ export class UserResolver {
       return k;
     });
   }
+}
+
+function actorOf(u: UserRow): Actor {
+  return { kind: 'user', id: u.id, username: u.username, roles: new Set(u.roles), jurisdictionIds: u.jurisdictionIds, via: 'session' };
+}
+
+/**
+ * A username and password checked as login does: the attempt counted against the username and the
+ * client address first (refused when either is over its limit), the same scrypt work whether the user
+ * exists or not, failures and refusals written to the audit log. The user, when the password is right.
+ */
+async function checkedLogin(ctx: Context, what: string, username: string, password: string): Promise<UserRow> {
+  const address = ctx.clientAddress;
+  const shown = username.slice(0, 64);
+  const throttled = await ctx.loginThrottle.attempt(username, address);
+  if (throttled) {
+    await new AuditService(ctx.em).record({ kind: 'anonymous' }, { action: 'login-throttled', username: shown, details: { operation: what, scope: throttled.scope, address, retryAfter: throttled.retryAfter } });
+    throw tooManyAttempts(throttled);
+  }
+  const { user, ok } = await new UserService(ctx.em).authenticate(username, password);
+  if (!ok || !user) {
+    await new AuditService(ctx.em).record(user ? actorOf(user) : { kind: 'anonymous' }, {
+      action: 'login-failed',
+      username: shown,
+      details: { operation: what, address, reason: !user ? 'unknown username' : !user.active ? 'inactive user' : 'wrong password' },
+    });
+    throw new GraphQLError('invalid username or password', { extensions: { code: 'UNAUTHENTICATED' } });
+  }
+  await ctx.loginThrottle.succeeded(username, address);
+  return user;
+}
+
+async function startSession(ctx: Context, user: UserRow, em: Context['em']): Promise<Session> {
+  const s = await new UserService(em).startSession(user);
+  await new AuditService(em).record(actorOf(user), { action: 'login', details: { address: ctx.clientAddress } });
+  return { token: s.token, expiresAt: s.expiresAt, user: await toUser(ctx, s.user) };
 }

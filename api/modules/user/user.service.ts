@@ -1,8 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { GraphQLError } from 'graphql';
 import { ANONYMOUS, ROLES, type Actor, type Role } from '../auth/actor.js';
 import { pgArray, timestamp } from '../../db/sql.js';
-import { hashPassword, secret, sha256, verifyPassword } from './password.js';
+import { checkPassword, hashPassword, secret, sha256 } from './password.js';
 import { badInput } from '../../graphql/errors.js';
 
 export interface UserRow {
@@ -12,8 +11,18 @@ export interface UserRow {
   roles: Role[];
   jurisdictionIds: number[];
   active: boolean;
+  /** The password was generated (the first admin's) and must be changed before the user may log in. */
+  mustChangePassword: boolean;
   createdAt: Date;
 }
+
+/** What a login attempt found: the user (when the name exists) and whether the password is theirs. */
+export interface Authentication {
+  user: UserRow | null;
+  ok: boolean;
+}
+
+export const PASSWORD_CHANGE_REQUIRED = 'PASSWORD_CHANGE_REQUIRED';
 
 const SESSION_HOURS = 12;
 const API_KEY_PREFIX = 'ybk_';
@@ -27,6 +36,7 @@ function toUser(r: any): UserRow {
     roles: r.roles,
     jurisdictionIds: r.jurisdiction_ids,
     active: r.active,
+    mustChangePassword: r.must_change_password === true,
     createdAt: timestamp(r.created_at)!,
   };
 }
@@ -84,15 +94,32 @@ export class UserService {
     return toUser(r);
   }
 
-  /** A new session token for the right username and password; the same refusal for any mistake. */
-  async login(username: string, password: string): Promise<{ token: string; expiresAt: Date; user: UserRow }> {
-    const [r] = await this.em.execute('select * from app_user where username = ?', [username]);
-    const ok = r && r.active && (await verifyPassword(password, r.password_hash));
-    if (!ok) throw new GraphQLError('invalid username or password', { extensions: { code: 'UNAUTHENTICATED' } });
+  /**
+   * Check a username and password with the same work whether the user exists or not: an unknown or
+   * inactive user's attempt is checked against a dummy hash made with the same scrypt parameters.
+   */
+  async authenticate(username: string, password: string): Promise<Authentication> {
+    const [r] = username.length <= 64 ? await this.em.execute('select * from app_user where username = ?', [username]) : [];
+    const ok = await checkPassword(password, r ? r.password_hash : null);
+    return { user: r ? toUser(r) : null, ok: ok && r?.active === true };
+  }
+
+  /** A new session token for a user whose password was checked (authenticate). */
+  async startSession(user: UserRow): Promise<{ token: string; expiresAt: Date; user: UserRow }> {
     const token = secret();
     const expiresAt = new Date(Date.now() + SESSION_HOURS * 3600_000);
-    await this.em.execute('insert into session (token_hash, user_id, expires_at) values (?, ?, ?)', [sha256(token), r.id, expiresAt]);
-    return { token, expiresAt, user: toUser(r) };
+    await this.em.execute('insert into session (token_hash, user_id, expires_at) values (?, ?, ?)', [sha256(token), user.id, expiresAt]);
+    return { token, expiresAt, user };
+  }
+
+  /** A user's own change of password (checked by the caller): ends their other sessions, lifts the first-login requirement. */
+  async setOwnPassword(user: UserRow, current: string, next: string): Promise<UserRow> {
+    if (next.length < 10) throw badInput('newPassword', 'must be at least 10 characters');
+    if (next === current) throw badInput('newPassword', 'must differ from the current password');
+    if (next.length > 1024) throw badInput('newPassword', 'must be at most 1024 characters');
+    const [r] = await this.em.execute('update app_user set password_hash = ?, must_change_password = false where id = ? returning *', [await hashPassword(next), user.id]);
+    await this.em.execute('update session set revoked_at = now() where user_id = ? and revoked_at is null', [user.id]);
+    return toUser(r);
   }
 
   async logout(token: string): Promise<void> {
@@ -104,31 +131,35 @@ export class UserService {
     if (!bearer) return ANONYMOUS;
     const hash = sha256(bearer);
     const isKey = bearer.startsWith(API_KEY_PREFIX);
+    // an API key acts for a user that is not an admin (admins log in), until it is revoked or expires
     const [r] = isKey
       ? await this.em.execute(
           `update api_key k set last_used_at = now() from app_user u
-            where k.key_hash = ? and k.revoked_at is null and u.id = k.user_id and u.active
+            where k.key_hash = ? and k.revoked_at is null and (k.expires_at is null or k.expires_at > now())
+              and u.id = k.user_id and u.active and not ('admin' = any(u.roles))
             returning u.*`,
           [hash],
         )
       : await this.em.execute(
           `select u.* from session s join app_user u on u.id = s.user_id
-            where s.token_hash = ? and s.revoked_at is null and s.expires_at > now() and u.active`,
+            where s.token_hash = ? and s.revoked_at is null and s.expires_at > now() and u.active and not u.must_change_password`,
           [hash],
         );
     if (!r) return null;
     return { kind: 'user', id: r.id, username: r.username, roles: new Set(r.roles), jurisdictionIds: r.jurisdiction_ids, via: isKey ? 'api-key' : 'session' };
   }
 
-  async createApiKey(name: string, userId: number, createdBy: number) {
+  async createApiKey(name: string, userId: number, createdBy: number, expiresAt: Date | null = null) {
     if (!name.trim()) throw badInput('name', 'must not be empty');
     const user = await this.byId(userId);
     if (!user) throw badInput('userId', `no user has the id ${userId}`);
+    if (user.roles.includes('admin')) throw badInput('userId', `${user.username} is an admin: admins log in with their password, API keys are for integrators' systems`);
+    if (expiresAt && expiresAt.getTime() <= Date.now()) throw badInput('expiresAt', `${expiresAt.toISOString()} is not in the future`);
     const prefix = secret(6).slice(0, 8);
     const key = `${API_KEY_PREFIX}${prefix}_${secret()}`;
     const [r] = await this.em.execute(
-      'insert into api_key (name, prefix, key_hash, user_id, created_by) values (?, ?, ?, ?, ?) returning *',
-      [name.trim(), prefix, sha256(key), userId, createdBy],
+      'insert into api_key (name, prefix, key_hash, user_id, created_by, expires_at) values (?, ?, ?, ?, ?, ?) returning *',
+      [name.trim(), prefix, sha256(key), userId, createdBy, expiresAt],
     );
     return { key, apiKey: toApiKey(r, user.username) };
   }
@@ -146,14 +177,16 @@ export class UserService {
   }
 
   /**
-   * The first start creates `admin`, with ADMIN_PASSWORD or a generated password that is printed once.
-   * Returns the generated password, if one was made.
+   * The first start creates `admin`, with ADMIN_PASSWORD or a generated password, which must then be
+   * changed at the first login. Returns the generated password, if one was made (the caller writes it
+   * to a file readable by its owner only; it is never printed).
    */
   async ensureAdmin(password: string | undefined): Promise<{ created: boolean; generated: string | null }> {
     const rows = (await this.em.execute('select count(*)::int as n from app_user where username = ?', ['admin'])) as { n: number }[];
     if (rows[0]!.n > 0) return { created: false, generated: null };
-    const generated = password ? null : secret(12);
-    await this.create({ username: 'admin', displayName: '系统管理员', password: password ?? generated!, roles: ['admin', 'auditor'], jurisdictionIds: [] });
+    const generated = password ? null : secret(18);
+    const u = await this.create({ username: 'admin', displayName: '系统管理员', password: password ?? generated!, roles: ['admin', 'auditor'], jurisdictionIds: [] });
+    if (generated) await this.em.execute('update app_user set must_change_password = true where id = ?', [u.id]);
     return { created: true, generated };
   }
 
@@ -180,6 +213,8 @@ function toApiKey(r: any, username: string) {
     username,
     createdAt: timestamp(r.created_at)!,
     lastUsedAt: timestamp(r.last_used_at),
+    expiresAt: timestamp(r.expires_at),
     revokedAt: timestamp(r.revoked_at),
   };
 }
+

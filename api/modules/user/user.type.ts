@@ -10,6 +10,8 @@ export class User {
   @Field(() => [String], { description: 'drafter, approver, auditor, integrator, admin' }) roles!: string[];
   @Field(() => [Jurisdiction], { description: 'Where a drafter or approver may act (and everywhere below)' }) jurisdictions!: Jurisdiction[];
   @Field(() => Boolean, { description: 'false: deactivated, may not log in' }) active!: boolean;
+  @Field(() => Boolean, { description: 'The password was generated at the first start and must be changed (changePassword) before the user can log in' })
+  mustChangePassword!: boolean;
 }
 
 @ObjectType({ description: 'A logged-in session.' })
@@ -27,6 +29,7 @@ export class ApiKey {
   @Field(() => String, { description: 'The user the key acts as' }) username!: string;
   @Field(() => DateTimeResolver, { description: 'When it was created' }) createdAt!: Date;
   @Field(() => DateTimeResolver, { nullable: true, description: 'When it was last sent (null: never)' }) lastUsedAt!: Date | null;
+  @Field(() => DateTimeResolver, { nullable: true, description: 'When the key stops working (null: until revoked)' }) expiresAt!: Date | null;
   @Field(() => DateTimeResolver, { nullable: true, description: 'When it was revoked (null: in use)' }) revokedAt!: Date | null;
 }
 
