@@ -16,8 +16,9 @@ export function isRealDate(s: string): boolean {
 }
 
 export function daysInMonth(year: number, month: number): number {
-  // Day 0 of the next month is the last day of this one; UTC so the host's TZ plays no part.
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  // by arithmetic: Date.UTC reads the years 0–99 as 1900–1999 (0000-02-29 exists, 1900-02-29 does not)
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
 /** Money in fen (1 yuan = 100 fen): an exact, non-negative integer. */

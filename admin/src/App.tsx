@@ -6,6 +6,7 @@ import GroupsIcon from '@mui/icons-material/Groups';
 import HistoryIcon from '@mui/icons-material/History';
 import PersonIcon from '@mui/icons-material/Person';
 import { authProvider } from './authProvider';
+import { LoginPage } from './login';
 import { dataProvider } from './dataProvider';
 import { i18nProvider } from './i18n';
 import { AppLayout } from './layout';
@@ -47,6 +48,7 @@ export function App() {
       title="城乡居民医保参保缴费政策"
       dataProvider={dataProvider}
       authProvider={authProvider}
+      loginPage={LoginPage}
       i18nProvider={i18nProvider}
       layout={AppLayout}
       dashboard={Dashboard}

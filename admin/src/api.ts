@@ -20,6 +20,8 @@ export class ApiError extends Error {
     readonly code: string | undefined,
     readonly issues: FieldIssue[] = [],
     readonly status?: number,
+    /** The first error's `extensions` (e.g. `retryAfter` of TOO_MANY_ATTEMPTS). */
+    readonly extensions: Record<string, unknown> = {},
   ) {
     super(message);
     this.name = 'ApiError';
@@ -49,7 +51,7 @@ export async function gql<T = any>(query: string, variables: Record<string, unkn
   if (body.errors?.length) {
     const first = body.errors[0];
     const issues: FieldIssue[] = body.errors.flatMap((e) => (Array.isArray(e.extensions?.issues) ? e.extensions.issues : []));
-    throw new ApiError(body.errors.map((e) => e.message).join('; '), first.extensions?.code, issues, res.status);
+    throw new ApiError(body.errors.map((e) => e.message).join('; '), first.extensions?.code, issues, res.status, first.extensions ?? {});
   }
   return body.data as T;
 }

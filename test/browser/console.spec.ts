@@ -28,6 +28,7 @@ let firstScreenMs = 0;
 let browser: Browser;
 let page: Page;
 const ids: Record<string, string> = {};
+let generatedAdminPassword = '';
 
 async function gqlAs(token: string | undefined, query: string, variables: Record<string, unknown> = {}) {
   const r = await api.gql(query, variables, token);
@@ -67,12 +68,12 @@ beforeAll(async () => {
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found: install Debian's chromium (apt-get install -y chromium) or set CHROMIUM_PATH`);
   mkdirSync(SHOTS, { recursive: true });
   api = await startTestApi({ console: CONSOLE_DIST });
-  await new UserService(api.orm.em.fork()).ensureAdmin('admin-password-1');
-  const { login: admin } = await gqlAs(undefined, `mutation { login(username: "admin", password: "admin-password-1") { token } }`);
+  // as at a first start: a generated admin password, to be changed at the first login (in the browser, below)
+  const users = new UserService(api.orm.em.fork());
+  generatedAdminPassword = (await users.ensureAdmin(undefined)).generated!;
   // the drafter's account is created in the console by the admin (below)
-  await gqlAs(admin.token, `mutation ($i: CreateUserInput!) { createUser(input: $i) { id } }`, {
-    i: { username: 'shishi-approver', displayName: '石狮市医保局审核人', password: PASSWORD, roles: ['approver'], jurisdictions: ['石狮市'] },
-  });
+  const shishi = (await api.orm.em.fork().execute(`select id from jurisdiction where name = '石狮市'`))[0]!.id as number;
+  await users.create({ username: 'shishi-approver', displayName: '石狮市医保局审核人', password: PASSWORD, roles: ['approver'], jurisdictionIds: [shishi] });
   ids.shishi2025 = (await gqlAs(undefined, `{ policy(jurisdiction: "石狮市", year: 2025) { id } }`)).policy.id;
   browser = await chromium.launch({
     executablePath: CHROMIUM,
@@ -113,6 +114,25 @@ describe('the console, end to end', () => {
     await page.fill('input[name="password"]', 'not-the-password');
     await page.click('button[type="submit"]');
     await expect.poll(() => page.locator('body').innerText()).toContain('用户名或密码错误');
+  });
+
+  it('the generated admin password must be changed at the first login (the form in Chinese)', async () => {
+    await page.goto(`${api.base}/#/login`);
+    await page.fill('input[name="username"]', 'admin');
+    await page.fill('input[name="password"]', generatedAdminPassword);
+    await page.click('button[type="submit"]');
+    await expect.poll(() => page.getByTestId('password-change-required').innerText()).toContain('首次登录前须设置新密码');
+    await page.fill('input[name="newPassword"]', 'admin-password-1');
+    await page.fill('input[name="confirmPassword"]', 'admin-password-2');
+    await page.getByRole('button', { name: '修改密码并登录' }).click();
+    await expect.poll(() => page.locator('body').innerText()).toContain('两次输入的新密码不一致');
+    await page.fill('input[name="confirmPassword"]', 'admin-password-1');
+    await shot('01b-change-password');
+    await page.getByRole('button', { name: '修改密码并登录' }).click();
+    await page.getByTestId('dashboard').waitFor();
+    // the generated password is gone; the new one logs in
+    await expect(token('admin', generatedAdminPassword)).rejects.toThrow(/invalid username or password/);
+    await logout();
   });
 
   it('an admin creates a drafter for 石狮市 in the console', async () => {

@@ -37,11 +37,11 @@ import {
 } from '@mui/material';
 import QueryStatsIcon from '@mui/icons-material/QueryStats';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
-import { authHeaders, gql } from '../api';
+import { ApiError, authHeaders, errorText, gql } from '../api';
 import { useTr } from '../i18n';
 import { loadJurisdictions, type JurisdictionNode } from '../jurisdictions';
 import { useAbilities } from '../permissions';
-import { bytesText, COLUMNS, CSV_HEADER, errorPlace, newJobId, readUploadResponse, uploadUrl, type UploadOutcome } from './upload';
+import { bytesText, COLUMNS, CREATE_IMPORT_JOB, CSV_HEADER, errorPlace, importJobId, readUploadResponse, uploadUrl, type UploadOutcome } from './upload';
 
 /*
  * 参保人群: imported CSV files of persons, used to preview a draft's effect (#/preview?cohort=<id>).
@@ -398,7 +398,7 @@ export function CohortCreate() {
     }, 500);
   };
 
-  const upload = () => {
+  const upload = async () => {
     const missing: string[] = [];
     if (!name.trim()) missing.push(tr('请填写名称。', 'Enter a name.'));
     if (!jurisdiction) missing.push(tr('请选择统筹地区。', 'Pick a jurisdiction.'));
@@ -406,7 +406,15 @@ export function CohortCreate() {
     setProblems(missing);
     setOutcome(null);
     if (missing.length || !jurisdiction || !file) return;
-    const job = newJobId();
+    // the server makes the job (and refuses one to a caller who may not import here)
+    let job: string;
+    try {
+      job = importJobId(await gql(CREATE_IMPORT_JOB, { jurisdiction: jurisdiction.code ?? jurisdiction.name }));
+    } catch (e) {
+      setOutcome({ kind: 'refused', status: e instanceof ApiError ? (e.status ?? 0) : 0, message: errorText(e, tr), errors: [], totalErrors: 0 });
+      return;
+    }
+    if (!mounted.current) return;
     const xhr = new XMLHttpRequest();
     xhrRef.current = xhr;
     xhr.open('POST', uploadUrl(document.baseURI, jurisdiction.code ?? jurisdiction.name, name.trim(), job));
@@ -504,7 +512,7 @@ export function CohortCreate() {
                 ) : null}
               </Box>
               <Stack direction="row" spacing={2}>
-                <Button variant="contained" onClick={upload} disabled={uploading} startIcon={<UploadFileIcon />} data-testid="cohort-upload">
+                <Button variant="contained" onClick={() => void upload()} disabled={uploading} startIcon={<UploadFileIcon />} data-testid="cohort-upload">
                   {tr('上传', 'Upload')}
                 </Button>
                 {uploading ? (

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bytesText, errorPlace, newJobId, readUploadResponse, uploadUrl } from './upload';
+import { bytesText, CREATE_IMPORT_JOB, errorPlace, importJobId, readUploadResponse, uploadUrl } from './upload';
 
 const tr = (zh: string) => zh;
 
@@ -13,14 +13,11 @@ describe('the upload request', () => {
     expect(new URL(uploadUrl('http://host:4000/admin/', '350581', 'x', 'j-12345678')).pathname).toBe('/admin/cohorts');
   });
 
-  it('makes job ids the API accepts, with or without randomUUID', () => {
-    const accepted = /^[0-9a-zA-Z-]{8,64}$/;
-    const withoutUuid = { getRandomValues: <T extends ArrayBufferView | null>(a: T) => crypto.getRandomValues(a as any) as T };
-    const a = newJobId(withoutUuid);
-    const b = newJobId(withoutUuid);
-    expect(a).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
-    expect(a).not.toBe(b);
-    expect(newJobId()).toMatch(accepted);
+  it('asks the server for the job and reads its id (ids are never made in the browser)', () => {
+    expect(CREATE_IMPORT_JOB).toMatch(/createCohortImportJob\(jurisdiction: \$jurisdiction\) \{ id \}/);
+    expect(importJobId({ createCohortImportJob: { id: '0b7c…' } })).toBe('0b7c…');
+    expect(() => importJobId({ createCohortImportJob: null })).toThrow(/no import job/);
+    expect(() => importJobId(null)).toThrow(/no import job/);
   });
 });
 
@@ -56,6 +53,9 @@ describe('reading the answer', () => {
       errors: [],
     });
     expect(readUploadResponse(502, 'Bad Gateway')).toMatchObject({ kind: 'refused', message: 'HTTP 502: Bad Gateway' });
+    expect(readUploadResponse(413, '{"error":"the file is larger than 1024 bytes","code":"PAYLOAD_TOO_LARGE"}')).toMatchObject({ kind: 'refused', status: 413, message: 'the file is larger than 1024 bytes' });
+    const job = readUploadResponse(400, '{"errors":[{"line":0,"field":"job","message":"job: \\"x\\" is not a pending import job of yours"}]}');
+    expect(job).toMatchObject({ kind: 'refused', status: 400, errors: [{ line: 0, field: 'job' }] });
     expect(readUploadResponse(0, '')).toMatchObject({ kind: 'refused', status: 0, message: 'the upload did not reach the server' });
   });
 

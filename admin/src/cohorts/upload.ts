@@ -1,7 +1,7 @@
 /*
- * The cohort upload's pure parts: the URL of `POST /cohorts` (api/server.ts), the job id the page polls
- * with, and reading the API's answer (201 with the new cohort, 400 with errors by line, 401/403/500
- * with one message). No React and no browser globals besides `crypto`, so vitest can run it.
+ * The cohort upload's pure parts: the URL of `POST /cohorts` (api/server.ts), the job the page asks the
+ * server for and polls, and reading the API's answer (201 with the new cohort, 400 with errors by line,
+ * 401/403/413/500/503 with one message). No React and no browser globals, so vitest can run it.
  */
 
 /** The header the API requires, exactly (api/modules/cohort/cohort-import.ts). */
@@ -17,16 +17,17 @@ export function uploadUrl(base: string, jurisdiction: string, name: string, job:
 }
 
 /**
- * A job id the API accepts (`^[0-9a-zA-Z-]{8,64}$`): a UUID. `crypto.randomUUID` exists only in secure
- * contexts (https, localhost), so it is built from `getRandomValues` elsewhere.
+ * The job the upload names, made by the server for the caller beforehand (the server makes every job
+ * id; an upload naming anything but the caller's own pending job is refused), so that its progress
+ * can be polled while the file is still being sent.
  */
-export function newJobId(c: Pick<Crypto, 'getRandomValues'> & { randomUUID?: () => string } = crypto): string {
-  if (typeof c.randomUUID === 'function') return c.randomUUID();
-  const b = c.getRandomValues(new Uint8Array(16));
-  b[6] = (b[6]! & 0x0f) | 0x40;
-  b[8] = (b[8]! & 0x3f) | 0x80;
-  const h = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+export const CREATE_IMPORT_JOB = 'mutation ($jurisdiction: String!) { createCohortImportJob(jurisdiction: $jurisdiction) { id } }';
+
+/** The job id out of `CREATE_IMPORT_JOB`'s answer. */
+export function importJobId(data: unknown): string {
+  const id = (data as { createCohortImportJob?: { id?: unknown } } | null)?.createCohortImportJob?.id;
+  if (typeof id !== 'string' || !id) throw new Error('the server made no import job');
+  return id;
 }
 
 export interface RowError {

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { isRealDate } from '../../../policy-schemas/index.js';
+import { toDay } from '../../engine/dates.js';
 
 export const CSV_HEADER = 'person_id,unit,birth_date,categories,groups,payment_date';
 
@@ -10,6 +11,8 @@ export const CSV_HEADER = 'person_id,unit,birth_date,categories,groups,payment_d
 export interface CohortVocabulary {
   jurisdictionId: number;
   jurisdictionName: string;
+  /** The coverage year of the policy the codes come from: nobody of the cohort is born after it. */
+  year: number;
   units: readonly string[];
   categories: ReadonlySet<string>;
   groups: ReadonlySet<string>;
@@ -47,6 +50,16 @@ export class UploadTooLargeError extends Error {
 
 const MAX_ERRORS = 200;
 const PROGRESS_EVERY = 10_000;
+
+/**
+ * Plausible dates: nobody alive was born before 1880, nor after the coverage year; payments (and the
+ * notices they follow) fall between 2000 and 2100. A date outside is a typing or export mistake
+ * (0000-01-01, 1900 as "unknown", 9999-12-31), refused with its line rather than stored.
+ */
+export const EARLIEST_BIRTH = '1880-01-01';
+export const PAYMENT_RANGE = ['2000-01-01', '2100-12-31'] as const;
+/** PostgreSQL's day 0 (2000-01-01) as a day number since 1970 (api/engine/dates.ts). */
+const PG_EPOCH = toDay('2000-01-01');
 
 /**
  * Import a person-level CSV as a new cohort, in one transaction: rows stream into PostgreSQL with COPY
@@ -190,14 +203,23 @@ export async function importCohort(opts: {
       return bad === undefined ? null : `"${text(bad)}" is not a ${what} code of ${v.jurisdictionName}`;
     };
     const checkUnit = memo((value) => (units.has(value) ? null : `"${text(value)}" is not a unit of ${v.jurisdictionName} (${v.units.slice(0, 5).join('、')}${v.units.length > 5 ? '…' : ''})`));
-    const checkDate = memo((value) => (!value || isDate(value) ? null : `"${text(value)}" is not a date written YYYY-MM-DD`));
-    /** Days since 2000-01-01 (PostgreSQL's epoch for dates); NO_DAY for an empty value, NaN for a bad one. */
+    const lastBirth = `${v.year}-12-31`;
+    const checkBirth = memo((value) =>
+      !value ? null : !isDate(value) ? `"${text(value)}" is not a date written YYYY-MM-DD` : value < EARLIEST_BIRTH ? `(${text(value)}) is before ${EARLIEST_BIRTH}: not a plausible birth date` : value > lastBirth ? `(${text(value)}) is after the coverage year ${v.year}` : null,
+    );
+    const checkPayment = memo((value) =>
+      !value ? null : !isDate(value) ? `"${text(value)}" is not a date written YYYY-MM-DD` : value < PAYMENT_RANGE[0] || value > PAYMENT_RANGE[1] ? `(${text(value)}) is outside ${PAYMENT_RANGE[0].slice(0, 4)}–${PAYMENT_RANGE[1].slice(0, 4)}: not a plausible payment date` : null,
+    );
+    /**
+     * Days since 2000-01-01 (PostgreSQL's epoch for dates) by integer arithmetic (Date.UTC would read the
+     * years 0–99 as 1900–1999); NO_DAY for an empty value, NaN for a bad one.
+     */
     const dayCache = new Map<string, number>();
     const daysOf = (value: string): number => {
       if (!value) return NO_DAY;
       let d = dayCache.get(value);
       if (d === undefined) {
-        d = isDate(value) ? Date.UTC(+value.slice(0, 4), +value.slice(5, 7) - 1, +value.slice(8, 10)) / 86_400_000 - 10_957 : NaN;
+        d = isDate(value) ? toDay(value) - PG_EPOCH : NaN;
         dayCache.set(value, d);
       }
       return d;
@@ -215,7 +237,7 @@ export async function importCohort(opts: {
         if (f.length === 3) {
           if ((why = checkCategories(f[0]!))) problems.push(['categories', why]);
           if ((why = checkGroups(f[1]!))) problems.push(['groups', why]);
-          if ((why = checkDate(f[2]!))) problems.push(['payment_date', why]);
+          if ((why = checkPayment(f[2]!))) problems.push(['payment_date', why]);
         }
         const pay = f[2] ?? '';
         tails.set(tail, (t = { pay, payDays: daysOf(pay), catLen: f[0]!.length, grpLen: (f[1] ?? '').length, problems, fields: f.length + 3 }));
@@ -246,6 +268,11 @@ export async function importCohort(opts: {
         return;
       }
       if (row === '') return; // a trailing empty line
+      if (nulInRun) {
+        // PostgreSQL's text holds no NUL; the column is the one the byte falls in
+        const nul = row.indexOf('\u0000');
+        if (nul >= 0) return fail(line, CSV_HEADER.split(',')[row.slice(0, nul).split(',').length - 1] ?? 'row', 'contains a NUL byte (\\0), which no field may hold');
+      }
       if (badLines.size && badLines.has(line)) return fail(line, 'row', 'is not UTF-8 text (save the file as UTF-8)');
       let personId: string, unit: string, birth: string, tail: string, idHash: number;
       if (row.includes('"')) {
@@ -278,9 +305,10 @@ export async function importCohort(opts: {
       else if (idLength > 64 && text(personId).length > 64) fail(line, 'person_id', 'is longer than 64 characters');
       if ((why = checkUnit(unit))) fail(line, 'unit', why);
       const birthDays = daysOf(birth);
-      if (Number.isNaN(birthDays)) fail(line, 'birth_date', checkDate(birth)!);
+      const badBirth = checkBirth(birth);
+      if (badBirth) fail(line, 'birth_date', badBirth);
       for (const [field, problem] of t.problems) fail(line, field, problem);
-      if (birthDays !== NO_DAY && t.payDays !== NO_DAY && birthDays > t.payDays) fail(line, 'birth_date', `(${birth}) is after the payment date (${pay})`);
+      if (!badBirth && birthDays !== NO_DAY && t.payDays !== NO_DAY && birthDays > t.payDays) fail(line, 'birth_date', `(${birth}) is after the payment date (${pay})`);
       if (totalErrors !== before) {
         // a refused row is not written; its id still counts for duplicates
         if (idLength > 0) refusedIds.push({ id: text(personId || row.slice(0, idLength)), line, hash: idHash });
@@ -322,6 +350,8 @@ export async function importCohort(opts: {
     };
     // the bytes after the last newline wait for the next chunk
     let rest: Buffer = Buffer.alloc(0);
+    /** Whether the lines being handled contain a NUL byte anywhere (found per run with one memchr). */
+    let nulInRun = false;
     for await (const chunk of opts.input) {
       const b = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
       bytes += b.length;
@@ -332,6 +362,8 @@ export async function importCohort(opts: {
         continue;
       }
       checkUtf8(all.subarray(0, lastNl + 1), line + 1);
+      const nulAt = all.indexOf(0);
+      nulInRun = nulAt >= 0 && nulAt <= lastNl;
       const s = all.toString('latin1', 0, lastNl + 1);
       let pos = 0;
       for (let nl = s.indexOf('\n'); nl >= 0; nl = s.indexOf('\n', pos)) {
@@ -343,6 +375,7 @@ export async function importCohort(opts: {
     }
     if (rest.length) {
       checkUtf8(rest, line + 1);
+      nulInRun = rest.indexOf(0) >= 0;
       handle(rest.toString('latin1'), rest, 0);
     }
     if (!headerSeen) fail(1, 'header', `the file is empty; the first line must be "${CSV_HEADER}"`);

@@ -32,7 +32,7 @@ export class CohortService {
   /** Units (see unitsOf) and codes from the newest published policy of the jurisdiction. */
   async vocabulary(jurisdictionId: number, jurisdictionName: string): Promise<CohortVocabulary | null> {
     const [row] = await this.em.execute(
-      `select document from policy_version where jurisdiction_id = ? and status = 'published' order by year desc limit 1`,
+      `select document, year from policy_version where jurisdiction_id = ? and status = 'published' order by year desc limit 1`,
       [jurisdictionId],
     );
     if (!row) return null;
@@ -41,6 +41,7 @@ export class CohortService {
     return {
       jurisdictionId,
       jurisdictionName,
+      year: row.year as number,
       units: unitsOf(
         doc,
         townships.map((t) => t.name),
