@@ -233,7 +233,8 @@ async function contextFor(req: IncomingMessage, orm: Orm, services: AppServices,
 /** The request body, refused (UploadTooLargeError) once it passes `max` bytes. */
 async function* capped(req: IncomingMessage, max: number): AsyncGenerator<Buffer> {
   let seen = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
+  // leaving the loop must not destroy the request: its socket still carries the 413
+  for await (const chunk of req.iterator({ destroyOnReturn: false }) as AsyncIterable<Buffer>) {
     seen += chunk.length;
     if (seen > max) throw new UploadTooLargeError(max);
     yield chunk;
@@ -241,6 +242,8 @@ async function* capped(req: IncomingMessage, max: number): AsyncGenerator<Buffer
 }
 
 function tooLarge(res: express.Response, max: number, job?: string): void {
+  // the rest of the body is read and dropped, so that the client, still sending, gets the answer; then the connection closes
+  res.req.resume();
   res.setHeader('connection', 'close');
   res.status(413).json({ error: new UploadTooLargeError(max).message, code: 'PAYLOAD_TOO_LARGE', ...(job ? { job } : {}) });
 }

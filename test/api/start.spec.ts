@@ -1,6 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { ADMIN_PASSWORD_FILE } from '../../api/db/secrets.js';
 import { generateCohort } from '../../api/modules/cohort/generate.js';
 import { validatePolicyDocument } from '../../policy-schemas/index.js';
 import { readSeed } from '../../seeds/index.js';
@@ -15,6 +18,8 @@ let proc: ChildProcess;
 let base: string;
 let output = '';
 let drop: () => Promise<void>;
+/** Where npm start writes the generated admin password (DATA_DIR; no PostgreSQL of its own here). */
+const dataDir = mkdtempSync(join(tmpdir(), 'yibao-start-'));
 const ADMIN_PASSWORD = 'start-test-password';
 
 beforeAll(async () => {
@@ -22,7 +27,8 @@ beforeAll(async () => {
   drop = db.drop;
   const { NODE_ENV: _vitests, ...env } = process.env; // npm start chooses its own (production)
   proc = spawn('npm', ['start'], {
-    env: { ...env, DATABASE_URL: db.url, PORT: '0', HOST: '127.0.0.1', WORKERS: '2', ADMIN_PASSWORD },
+    // the API role is one per server, shared with the other test files: its password is given, not made
+    env: { ...env, DATABASE_URL: db.url, APP_DATABASE_PASSWORD: inject('appPassword'), DATA_DIR: dataDir, PORT: '0', WORKERS: '2' },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true, // its own process group, to be signalled as a terminal would
   });
@@ -46,6 +52,7 @@ beforeAll(async () => {
 afterAll(async () => {
   if (proc.exitCode === null) proc.kill('SIGKILL');
   await drop?.();
+  rmSync(dataDir, { recursive: true, force: true });
 });
 
 async function gql(query: string, variables?: Record<string, unknown>, token?: string) {
@@ -60,7 +67,7 @@ async function gql(query: string, variables?: Record<string, unknown>, token?: s
 describe('npm start', () => {
   it('builds the server, migrates and seeds an empty database, and serves from two processes', async () => {
     expect(output).toMatch(/Built the server: \d+ modules into \.build\//);
-    expect(output).toMatch(/Applied migrations: .*Migration20261123040000_shared_state/);
+    expect(output).toMatch(/Applied migrations: .*Migration20261123040000_shared_state.*Migration20261201100000_hardening/);
     expect(output).toMatch(/Loaded 5 policy versions from seeds\//);
     expect(output).toMatch(/API processes: 2/);
     expect((await fetch(`${base}/health`)).status).toBe(200);
@@ -74,6 +81,14 @@ describe('npm start', () => {
 
   it('previews a draft on an uploaded cohort (the preview worker runs from the build)', async () => {
     const login = async (username: string, p: string) => (await gql(`mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }`, { u: username, p })).data.login.token as string;
+    // the generated admin password: in a file only its owner reads, to be changed at the first login
+    const file = join(dataDir, ADMIN_PASSWORD_FILE);
+    expect(output).toContain(file);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    const generated = readFileSync(file, 'utf8').trim();
+    expect((await gql(`mutation($p: String!) { login(username: "admin", password: $p) { token } }`, { p: generated })).errors[0].extensions.code).toBe('PASSWORD_CHANGE_REQUIRED');
+    const changed = await gql(`mutation($p: String!, $n: String!) { changePassword(username: "admin", password: $p, newPassword: $n) { token } }`, { p: generated, n: ADMIN_PASSWORD });
+    expect(changed.errors).toBeUndefined();
     const admin = await login('admin', ADMIN_PASSWORD);
     const created = await gql(`mutation { createUser(input: { username: "wuhe", password: "${ADMIN_PASSWORD}", roles: ["drafter"], jurisdictions: ["五河县"] }) { id } }`, {}, admin);
     expect(created.errors).toBeUndefined();

@@ -91,6 +91,10 @@ export async function importCohort(opts: {
     if (errors.length < MAX_ERRORS) errors.push({ line, field, message });
   };
   let rows = 0;
+  // the COPY under way, if any: an error while it streams (a refusal, a client gone) must end it, or
+  // the rollback would queue behind it forever (holding the lock on cohort_person)
+  let copy: ReturnType<typeof copyFrom> | undefined;
+  let copyDone: Promise<void> | undefined;
   try {
     await client.query('begin');
     const exists = await client.query('select 1 from cohort where jurisdiction_id = $1 and name = $2', [v.jurisdictionId, name]);
@@ -108,10 +112,11 @@ export async function importCohort(opts: {
     await client.query(`create table ${partition} partition of cohort_person for values in (${no})`);
     await client.query(`alter table ${partition} alter column cohort_no set default ${no}`);
     // Lines go to PostgreSQL as they are (CSV), behind the row number: no field is rebuilt.
-    const copy = client.query(copyFrom(`copy ${partition} (row_no, person_id, unit, birth_date, categories, groups, payment_date) from stdin with (format binary)`));
-    const copyDone = new Promise<void>((resolve, reject) => {
-      copy.on('finish', resolve);
-      copy.on('error', reject);
+    const copying = client.query(copyFrom(`copy ${partition} (row_no, person_id, unit, birth_date, categories, groups, payment_date) from stdin with (format binary)`));
+    copy = copying;
+    copyDone = new Promise<void>((resolve, reject) => {
+      copying.on('finish', resolve);
+      copying.on('error', reject);
     });
     // Rows go out in COPY's binary format, so PostgreSQL parses no text: dates as days since
     // 2000-01-01, text fields as the input's own bytes (empty → NULL, as in CSV), written into 1 MB
@@ -121,7 +126,7 @@ export async function importCohort(opts: {
     let outPos = 0;
     const room = (n: number) => {
       if (outPos + n <= out.length) return;
-      if (outPos) copy.write(out.subarray(0, outPos));
+      if (outPos) copying.write(out.subarray(0, outPos));
       out = Buffer.allocUnsafe(Math.max(BLOCK, n));
       outPos = 0;
     };
@@ -178,13 +183,13 @@ export async function importCohort(opts: {
     const flush = async () => {
       room(2);
       outPos = out.writeInt16BE(-1, outPos); // the trailer
-      copy.write(out.subarray(0, outPos));
+      copying.write(out.subarray(0, outPos));
       out = Buffer.allocUnsafe(BLOCK);
       outPos = 0;
     };
     // keep checking while PostgreSQL ingests: wait only when much is queued
     const backpressure = async () => {
-      if (copy.writableLength > 8 * 1024 * 1024) await new Promise((r) => copy.once('drain', r));
+      if (copying.writableLength > 8 * 1024 * 1024) await new Promise((r) => copying.once('drain', r));
     };
 
     // Values repeat (a few units, dates, category lists): each distinct value is checked once, in a map
@@ -380,8 +385,9 @@ export async function importCohort(opts: {
     }
     if (!headerSeen) fail(1, 'header', `the file is empty; the first line must be "${CSV_HEADER}"`);
     await flush();
-    copy.end();
+    copying.end();
     await copyDone;
+    copy = undefined;
     opts.onProgress?.(rows, bytes);
     // duplicates: rows whose ids share a hash (and refused rows with such a hash) are compared exactly
     const sorted = hashes.subarray(1, rows + 1).sort();
@@ -418,6 +424,10 @@ export async function importCohort(opts: {
     await client.query('commit');
     return { id, no, persons: rows };
   } catch (e) {
+    if (copy) {
+      copy.destroy(e as Error); // CopyFail: PostgreSQL ends the COPY, then the rollback can run
+      await copyDone?.catch(() => {});
+    }
     await client.query('rollback').catch(() => {});
     throw e;
   } finally {
