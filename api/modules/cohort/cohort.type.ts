@@ -23,8 +23,8 @@ export class Cohort {
 
 @ObjectType({ description: 'Progress of a cohort import (poll while uploading).' })
 export class CohortImportJob {
-  @Field(() => ID, { description: 'The job’s id (the `job` of POST /cohorts)' }) id!: string;
-  @Field(() => String, { description: 'running, done or failed' }) status!: string;
+  @Field(() => ID, { description: 'The job’s id, made by the server (the `job` of POST /cohorts)' }) id!: string;
+  @Field(() => String, { description: 'pending (made for an upload not yet sent), running, done, failed, or interrupted (the API process running it stopped)' }) status!: string;
   @Field(() => Int, { description: 'Rows checked so far' }) rows!: number;
   @Field(() => Int, { description: 'Bytes read so far' }) bytes!: number;
   @Field(() => ID, { nullable: true, description: 'The cohort made, once done' }) cohortId!: string | null;
@@ -118,7 +118,7 @@ export class Impact {
 @ObjectType({ description: 'A preview running in the background (startPreview), with its result once done.' })
 export class PreviewJob {
   @Field(() => ID, { description: 'The job’s id' }) id!: string;
-  @Field(() => String, { description: 'running, done, failed or cancelled' }) status!: string;
+  @Field(() => String, { description: 'running, done, failed, cancelled, or interrupted (the API process running it stopped)' }) status!: string;
   @Field(() => Float, { description: '0 to 1' }) progress!: number;
   @Field(() => Impact, { nullable: true, description: 'The preview, once done' }) result!: Impact | null;
   @Field(() => String, { nullable: true, description: 'Why it failed' }) error!: string | null;

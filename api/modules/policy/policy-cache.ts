@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { GraphQLError } from 'graphql';
 import { compilePolicy, type CompiledPolicy } from '../../engine/index.js';
+import { database } from '../../db/availability.js';
 import { JurisdictionIndex } from '../jurisdiction/jurisdiction.service.js';
 import { contentHash } from './content-hash.js';
 import { PolicyVersion, type IPolicyVersion } from './policy-version.entity.js';
@@ -11,6 +12,13 @@ export interface LoadedPolicy {
   status: string;
   jurisdictionId: number;
   compiled: CompiledPolicy;
+}
+
+interface Entry<T> {
+  at: number;
+  value: Promise<T>;
+  /** The last value read successfully (what is served while the database is unavailable). */
+  last?: { value: T };
 }
 
 /** Sent by PostgreSQL at the commit of any change to policy_version or jurisdiction (migration shared_state). */
@@ -27,10 +35,9 @@ const PUBLISHED_TTL_MS = 10_000;
  * compiled, so a document altered behind the application's back is refused, not served.
  */
 export class PolicyCache {
-  private jurisdictionIndex: { at: number; value: Promise<JurisdictionIndex> } | undefined;
-  /** The last index loaded: its 45,000 reference rows are reused while the table's revision is unchanged. */
-  private lastJurisdictionIndex: JurisdictionIndex | undefined;
-  private published = new Map<string, { at: number; value: Promise<LoadedPolicy | null> }>();
+  /** Its `last` index: the 45,000 reference rows are reused while the table's revision is unchanged. */
+  private jurisdictionIndex: Entry<JurisdictionIndex> | undefined;
+  private published = new Map<string, Entry<LoadedPolicy | null>>();
   private compiled = new Map<string, CompiledPolicy>();
 
   constructor(private readonly now: () => number = Date.now) {}
@@ -38,25 +45,44 @@ export class PolicyCache {
   jurisdictions(em: () => EntityManager): Promise<JurisdictionIndex> {
     const hit = this.jurisdictionIndex;
     if (hit && this.now() - hit.at < JURISDICTIONS_TTL_MS) return hit.value;
-    const value = JurisdictionIndex.load(em(), this.lastJurisdictionIndex);
-    this.jurisdictionIndex = { at: this.now(), value };
-    value.then(
-      (index) => (this.lastJurisdictionIndex = index),
-      () => (this.jurisdictionIndex = undefined),
-    );
-    return value;
+    const entry = this.refresh(hit, () => JurisdictionIndex.load(em(), hit?.last?.value), () => (this.jurisdictionIndex = undefined));
+    this.jurisdictionIndex = entry;
+    return entry.value;
   }
 
   publishedFor(em: () => EntityManager, jurisdictionId: number, year: number): Promise<LoadedPolicy | null> {
     const key = `${jurisdictionId}:${year}`;
     const hit = this.published.get(key);
     if (hit && this.now() - hit.at < PUBLISHED_TTL_MS) return hit.value;
-    const value = em()
-      .findOne(PolicyVersion, { jurisdiction: jurisdictionId, year, status: 'published' })
-      .then((v) => (v ? this.load(v) : null));
-    this.published.set(key, { at: this.now(), value });
-    value.catch(() => this.published.delete(key));
-    return value;
+    const entry = this.refresh(
+      hit,
+      () => em().findOne(PolicyVersion, { jurisdiction: jurisdictionId, year, status: 'published' }).then((v) => (v ? this.load(v) : null)),
+      () => this.published.delete(key),
+    );
+    this.published.set(key, entry);
+    return entry.value;
+  }
+
+  /**
+   * Read a value again. While PostgreSQL is unavailable, the last value read stays in use (published
+   * rules do not change without the database, so quotes keep being answered) and is asked for again
+   * a second later; any other failure forgets the entry.
+   */
+  private refresh<T>(hit: Entry<T> | undefined, read: () => Promise<T>, forget: () => void): Entry<T> {
+    const entry: Entry<T> = { at: this.now(), value: null as never, last: hit?.last };
+    entry.value = read().then(
+      (v) => ((entry.last = { value: v }), v),
+      (e: unknown) => {
+        if (entry.last && database.down(e)) {
+          entry.at = this.now() - Math.max(JURISDICTIONS_TTL_MS, PUBLISHED_TTL_MS) + 1_000;
+          return entry.last.value;
+        }
+        forget();
+        throw e;
+      },
+    );
+    entry.value.catch(() => {});
+    return entry;
   }
 
   /** Any version by id (drafts included); recompiled only when its content changed. */
@@ -80,8 +106,9 @@ export class PolicyCache {
     return { id: v.id, contentHash: v.contentHash, status: v.status, jurisdictionId: v.jurisdiction.id, compiled };
   }
 
+  /** Read everything again on next use; what was read is kept only to answer while PostgreSQL is unavailable. */
   invalidate() {
-    this.jurisdictionIndex = undefined;
-    this.published.clear();
+    if (this.jurisdictionIndex) this.jurisdictionIndex.at = -Infinity;
+    for (const entry of this.published.values()) entry.at = -Infinity;
   }
 }
