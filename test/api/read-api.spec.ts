@@ -17,7 +17,7 @@ describe('health', () => {
   it('answers 200 once the database is reachable', async () => {
     const res = await fetch(`${api.base}/health`);
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ status: 'ok' });
+    expect(await res.json()).toEqual({ status: 'up' });
   });
 });
 
