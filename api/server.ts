@@ -25,6 +25,7 @@ import { CANCEL_CHANNEL, JobStore } from './modules/jobs/job-store.js';
 import { Notifications } from './db/notifications.js';
 import { POLICY_CHANNEL } from './modules/policy/policy-cache.js';
 import { serveConsole } from './console.js';
+import { registerNoticeRoutes } from './modules/notice/notice.routes.js';
 
 /**
  * Wiring only: HTTP app with `/graphql`, `/health`, the cohort upload and (when asked) the console at `/`. Every Apollo security option
@@ -180,6 +181,9 @@ export async function createApp(orm: Orm, opts: AppOptions = {}): Promise<App> {
       throw e;
     }
   });
+
+  // The notice of a version as PDF and DOCX, for whoever may read the version.
+  registerNoticeRoutes(app, (req) => contextFor(req, orm, services));
 
   if (opts.console) serveConsole(app, opts.console);
 

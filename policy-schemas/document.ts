@@ -175,6 +175,8 @@ export const Category = z.strictObject({
   list: code.optional(),
   /** Circumstances that end the benefit (e.g. a daughter who marries). */
   endsWhen: z.array(text).default([]),
+  /** What the notice does not say about this category, so that the value above is a reading (an open question). */
+  unstated: z.array(z.enum(['agency', 'fund-source'])).default([]),
   notes: z.array(text).default([]),
   clause,
 });
@@ -336,6 +338,8 @@ export const SpecialGroupRule = z.strictObject({
   retroactive: z.boolean().default(false),
   /** `none`: nothing to pay for that span (freshmen Sept–Dec); `special`: see fees.specialCases. */
   fee: z.enum(['individual', 'none-for-current-year', 'next-year-only', 'special']).default('individual'),
+  /** What the notice does not say about this rule (the boundary day of a days-of-birth limit: 含 or 不含). */
+  unstated: z.array(z.enum(['boundary-day'])).default([]),
   note: text.optional(),
   clause,
 });
@@ -544,6 +548,37 @@ export const ActivationTable = z.strictObject({
   clause,
 });
 
+// ---------------------------------------------------------------- the notice's own outline
+
+/** The numeral of a section of a notice: 一 … 九十九. */
+export const sectionNumeral = z
+  .string()
+  .regex(/^[一二三四五六七八九十]{1,3}$/, { message: 'must be a section numeral as the notice writes it (一, 二, … 十一)' });
+
+/**
+ * How the notice itself is laid out, so that the issued text keeps its outline: its sections (一、…)
+ * with their titles in order, and the headings of numbered items that are titles rather than rules
+ * (五（一）办理居民医保的服务及要求, 三（三）1 全额资助对象). Every rule is placed by its clause
+ * (`四（三）` is item （三） of section 四), so the grouping and numbering of items are the notice's
+ * own: rules that share a clause are one item.
+ */
+export const NoticeOutline = z.strictObject({
+  sections: z
+    .array(z.strictObject({ number: sectionNumeral, title: text }))
+    .min(1, { message: 'must list at least one section' }),
+  headings: z
+    .array(
+      z.strictObject({
+        /** The item's place in the notice's numbering (a clause: 五（一）, 三（三）1). */
+        at: clause,
+        title: text,
+        /** The heading opens the item's paragraph (（一）缴费标准。2024年度…) rather than standing on its own line. */
+        runIn: z.boolean().default(false),
+      }),
+    )
+    .default([]),
+});
+
 // ---------------------------------------------------------------- the document
 
 export const Convention = z.strictObject({ topic: text, choice: text, reason: text });
@@ -554,6 +589,8 @@ export const PolicyDocument = z.strictObject({
   /** The year whose benefits the notice funds (待遇享受年度). */
   coverageYear: z.number().int().min(2000).max(2100),
   metadata: Metadata,
+  /** The notice's sections and item headings; null: sections follow the clauses, titled by the registry. */
+  outline: NoticeOutline.nullable().default(null),
   eligibility: Eligibility,
   targets: z.array(Target).default([]),
   fees: Fees,
@@ -593,3 +630,4 @@ export type QuotaTable = z.output<typeof QuotaTable>;
 export type ActivationTable = z.output<typeof ActivationTable>;
 export type LeadGroup = z.output<typeof LeadGroup>;
 export type RefundReason = z.output<typeof RefundReason>;
+export type NoticeOutline = z.output<typeof NoticeOutline>;

@@ -11,6 +11,7 @@ export { compareDocuments, compareValues, labelOf, type Change, type ChangeKind 
 export { REGISTRY, SECTIONS, entryOf, pathLabel, pathValueLabel, patternOfPath, type RegistryEntry, type ValueLabel, type Lang } from './registry.js';
 export { documentShape, presentDocument, servedAt, schemaPaths, pathDescription, ageReferenceDate } from './presentation.js';
 export * as format from './format.js';
+export { openQuestions, type OpenQuestion, type OpenQuestionCode } from './open-questions.js';
 
 /** A refused field: where (`fees.individual.amountFen`) and why, in words a person can read. */
 export interface ValidationIssue {

@@ -472,6 +472,16 @@ export const REGISTRY: Readonly<Record<string, RegistryEntry>> = {
   'categories.conditions.note': { zh: '说明', en: 'Note', description: 'A condition in words, where it is not one of the above.' },
   'categories.needy': { zh: '困难人口', en: 'Needy', description: 'Counts as 困难人口 (needy), e.g. for exemption from the late surcharge.', full: true },
   'categories.list': { zh: '所属分类', en: 'List', description: 'Code of the printed list it belongs to, where a notice groups categories.' },
+  'categories.unstated': {
+    zh: '通知未写明',
+    en: 'Unstated',
+    description: 'What the notice does not say about this category (its agency, its fund source): the value recorded is a reading, and an open question.',
+    values: {
+      agency: ['认定部门', 'Agency', 'The notice names no certifying agency for this category.'],
+      'fund-source': ['资金来源', 'Fund source', 'The notice names no fund source for this category.'],
+    },
+    enum: { name: 'CategoryUnstated', description: 'A part of a subsidy category that its notice does not state.' },
+  },
   'categories.endsWhen': { zh: '终止情形', en: 'Ends when', description: 'Circumstances that end the benefit (e.g. a daughter who marries).' },
   'categories.notes': NOTES,
   'categories.clause': CLAUSE,
@@ -628,6 +638,32 @@ export const REGISTRY: Readonly<Record<string, RegistryEntry>> = {
   'milestones.on': { zh: '日期', en: 'On', description: 'The date (the last day of a span).' },
   'milestones.clause': CLAUSE,
 
+  // ------------------------------------------------------------ the notice's outline
+  outline: {
+    zh: '通知结构',
+    en: 'Outline',
+    description: 'The notice’s own outline: its sections with their titles, and the headings of items; null: sections follow the clauses.',
+    full: true,
+    type: { name: 'NoticeOutline', description: 'How the notice is laid out: its sections (一、…) in order and the headings of numbered items.' },
+  },
+  'outline.sections': {
+    zh: '章节',
+    en: 'Sections',
+    description: 'The sections of the notice in order (一、参保范围 …).',
+    type: { name: 'OutlineSection', description: 'A section of the notice: its numeral and title.' },
+  },
+  'outline.sections.number': { zh: '序号', en: 'Number', description: 'The section’s numeral as the notice writes it (一, 二 … 十一); rules whose clause starts with it belong to it.' },
+  'outline.sections.title': { zh: '标题', en: 'Title', description: 'The section’s title as the notice writes it (筹资标准及资金来源).' },
+  'outline.headings': {
+    zh: '条目标题',
+    en: 'Item headings',
+    description: 'Headings of numbered items that are titles rather than rules (五（一）办理居民医保的服务及要求).',
+    type: { name: 'OutlineHeading', description: 'The heading of a numbered item of the notice.' },
+  },
+  'outline.headings.at': { zh: '位置', en: 'At', description: 'The item’s place in the notice’s numbering, written as a clause (五（一）, 三（三）1).' },
+  'outline.headings.title': { zh: '标题', en: 'Title', description: 'The heading as the notice writes it.' },
+  'outline.headings.runIn': { zh: '段首标题', en: 'Run-in', description: 'The heading opens the item’s paragraph (（一）缴费标准。…) rather than standing on its own line.' },
+
   // ------------------------------------------------------------ special groups
   specialGroups: {
     zh: '特殊人群',
@@ -697,6 +733,13 @@ export const REGISTRY: Readonly<Record<string, RegistryEntry>> = {
   'specialGroups.rules.when.withinMonthsOfEvent.inclusive': { zh: '含当日', en: 'Inclusive', description: 'The last day of the Nth month counts.' },
   'specialGroups.rules.when.withinMonthsOfEvent.event': { zh: '事件', en: 'Event', description: 'The event counted from.' },
   'specialGroups.rules.when.note': { zh: '条件说明', en: 'Condition', description: 'A condition in words.' },
+  'specialGroups.rules.unstated': {
+    zh: '通知未写明',
+    en: 'Unstated',
+    description: 'What the notice does not say about this rule (boundary-day: whether the last day of a days-of-birth limit counts, 含 or 不含).',
+    values: { 'boundary-day': ['期限末日是否含当日', 'Boundary day', 'The notice does not say whether the limit’s last day is included (含/不含).'] },
+    enum: { name: 'RuleUnstated', description: 'A part of a special group’s rule that its notice does not state.' },
+  },
   'specialGroups.rules.benefitStart': { zh: '待遇起始', en: 'Benefit start', description: 'When benefits start under this rule.', values: BENEFIT_START, enum: { name: 'BenefitStart', description: 'When benefits start for a payment.' } },
   'specialGroups.rules.benefitStartDate': { zh: '待遇起始日期', en: 'Benefit start date', description: 'FIXED_DATE: the date benefits start.' },
   'specialGroups.rules.waiting': WAITING,
@@ -1042,7 +1085,7 @@ export const REGISTRY: Readonly<Record<string, RegistryEntry>> = {
  * the order of a notice. Every top-level key is in exactly one.
  */
 export const SECTIONS: readonly { id: string; zh: string; en: string; keys: readonly string[] }[] = [
-  { id: 'document', zh: '文件信息', en: 'Document', keys: ['schemaVersion', 'jurisdiction', 'coverageYear', 'metadata'] },
+  { id: 'document', zh: '文件信息', en: 'Document', keys: ['schemaVersion', 'jurisdiction', 'coverageYear', 'metadata', 'outline'] },
   { id: 'scope', zh: '参保范围', en: 'Scope', keys: ['eligibility', 'targets'] },
   { id: 'fees', zh: '筹资标准', en: 'Fees', keys: ['fees'] },
   { id: 'subsidies', zh: '减免对象', en: 'Subsidies', keys: ['categoryLists', 'categories', 'stacking', 'ageRule', 'certification'] },

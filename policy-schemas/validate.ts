@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { PolicyDocument, type Benefit } from './document.js';
 import { MONEY, money } from './format.js';
+import { cnNumeral, parseClause, parseCnNumeral } from './notice/clause.js';
 
 /**
  * The policy document with its cross-field rules: the schema every writer (API, seeds, console) uses.
@@ -157,6 +158,24 @@ export const ValidPolicyDocument = PolicyDocument.superRefine((doc, ctx) => {
     err(['metadata', 'validity', 'until'], `(${m.validity.until}) is before the notice was issued (${m.issuedOn})`);
   if (m.issuedOn > `${year}-12-31`)
     err(['metadata', 'issuedOn'], `(${m.issuedOn}) is after the end of coverage year ${year}`);
+
+  // --- the notice's outline
+  if (doc.outline) {
+    const numbers = doc.outline.sections.map((x) => parseCnNumeral(x.number) ?? 0);
+    numbers.forEach((n, i) => {
+      if (i > 0 && n <= numbers[i - 1]!)
+        err(['outline', 'sections', i, 'number'], `section ${doc.outline!.sections[i]!.number} comes after section ${doc.outline!.sections[i - 1]!.number}; list sections once each, in order`);
+    });
+    const listed = new Set(numbers);
+    const seen = new Set<string>();
+    doc.outline.headings.forEach((h, i) => {
+      const p = parseClause(h.at);
+      if (p.kind !== 'body' || p.steps.length < 2) err(['outline', 'headings', i, 'at'], `"${h.at}" is not the place of an item of the body (e.g. 五（一） or 三（三）1)`);
+      else if (!listed.has(p.steps[0]!.n)) err(['outline', 'headings', i, 'at'], `"${h.at}" is in section ${cnNumeral(p.steps[0]!.n)}, which the outline does not list`);
+      if (seen.has(h.at)) err(['outline', 'headings', i, 'at'], `"${h.at}" has two headings`);
+      seen.add(h.at);
+    });
+  }
 
   // --- tables
   doc.quotaTables.forEach((t, i) => {

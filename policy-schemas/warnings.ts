@@ -1,6 +1,7 @@
 import type { PolicyDocument } from './document.js';
 import { share } from './format.js';
 import { yuan } from './validate.js';
+import { sectionOf } from './notice/clause.js';
 
 /**
  * Things an officer should look at that do not make a document invalid. Above all: printed totals
@@ -9,7 +10,7 @@ import { yuan } from './validate.js';
  */
 export interface ValidationWarning {
   path: string;
-  code: 'printed-total-differs' | 'row-inconsistent' | 'declared-count-differs' | 'sum-differs';
+  code: 'printed-total-differs' | 'row-inconsistent' | 'declared-count-differs' | 'sum-differs' | 'outside-outline';
   message: string;
 }
 
@@ -100,5 +101,37 @@ export function documentWarnings(doc: PolicyDocument): ValidationWarning[] {
       code: 'sum-differs',
       message: `total financing ${yuan(total.amountFen)} ≠ individual ${yuan(doc.fees.individual.amountFen)} + government ${yuan(g.amountFen)}`,
     });
+
+  // A rule whose clause names a section the outline does not list is printed under a section titled
+  // by what it holds, not by the notice: the officer should add the section or correct the clause.
+  if (doc.outline) {
+    const listed = new Set(doc.outline.sections.map((x) => x.number));
+    const reported = new Set<string>();
+    for (const { path, clause } of clausesOf(doc)) {
+      const section = sectionOf(clause);
+      if (section === null || listed.has(section) || reported.has(section)) continue;
+      reported.add(section);
+      out.push({
+        path: `${path}.clause`,
+        code: 'outside-outline',
+        message: `clause ${clause} is in section ${section}, which the notice's outline does not list; the notice prints it under a section of its own`,
+      });
+    }
+  }
+  return out;
+}
+
+/** Every clause of a document with the path of what carries it (`categories[3]`). */
+export function clausesOf(doc: PolicyDocument): { path: string; clause: string }[] {
+  const out: { path: string; clause: string }[] = [];
+  const walk = (v: unknown, path: string) => {
+    if (Array.isArray(v)) v.forEach((x, i) => walk(x, `${path}[${i}]`));
+    else if (v !== null && typeof v === 'object')
+      for (const [k, x] of Object.entries(v)) {
+        if (k === 'clause' && typeof x === 'string') out.push({ path: path || '(document)', clause: x });
+        else walk(x, path ? `${path}.${k}` : k);
+      }
+  };
+  walk(doc, '');
   return out;
 }

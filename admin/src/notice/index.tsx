@@ -1,29 +1,30 @@
 import { useEffect, useState } from 'react';
 import { useParams } from 'react-router-dom';
-import { Alert, Box, Button, CircularProgress, Stack } from '@mui/material';
+import { Alert, Box, Button, CircularProgress, FormControlLabel, Stack, Switch } from '@mui/material';
 import ArrowBackIcon from '@mui/icons-material/ArrowBack';
 import DescriptionIcon from '@mui/icons-material/Description';
 import PictureAsPdfIcon from '@mui/icons-material/PictureAsPdf';
 import PrintIcon from '@mui/icons-material/Print';
 import { PolicyDocument, describeIssues, toIssues } from '../../../policy-schemas/index';
-import { ApiError, gql } from '../api';
+import type { CorrectionOf } from '../../../policy-schemas/notice/index';
+import { ApiError, authHeaders, gql } from '../api';
 import { useTr } from '../i18n';
 import { NoticeView } from './NoticeView';
-import { noticeDocx, noticeFileName } from './docx';
 
 export { NoticeView, type NoticeViewProps } from './NoticeView';
-export { noticeDocx, noticeDocument, noticeFileName, type NoticeDocxOptions } from './docx';
-export { buildNotice, type NoticeModel } from './model';
 
-const QUERY = `query($id: ID!){ policyVersion(id:$id){ id year status title jurisdiction{ name } document } }`;
+const QUERY = `query($id: ID!){ policyVersion(id:$id){ id year status revision title jurisdiction{ name } document
+  corrects { kind version { documentNumber title issuedOn } } } }`;
 
 interface VersionData {
   id: string;
   year: number;
   status: string;
+  revision: number;
   title: string;
   jurisdiction: { name: string };
   document: unknown;
+  corrects: { kind: 'AMENDMENT' | 'ERRATA'; version: { documentNumber: string; title: string; issuedOn: string } } | null;
 }
 
 type State =
@@ -33,11 +34,33 @@ type State =
   | { kind: 'invalid'; issues: string }
   | { kind: 'ready'; version: VersionData; document: PolicyDocument };
 
-/** Stamp for versions that are not (or no longer) the published rules. */
+/** Stamp for versions that are not (or no longer) the published rules (the server's files carry the same). */
 function watermarkFor(status: string): string | null {
   if (status === 'PUBLISHED') return null;
-  if (status === 'SUPERSEDED') return '已被取代 SUPERSEDED';
-  return '草案 DRAFT';
+  if (status === 'SUPERSEDED') return '已被取代';
+  return '草案';
+}
+
+/** The file the server made, saved under the name it gives (jurisdiction, year, status, revision). */
+async function download(url: string, fallback: string): Promise<void> {
+  const res = await fetch(url, { headers: authHeaders() });
+  if (!res.ok) {
+    const body = (await res.json().catch(() => null)) as { error?: string } | null;
+    throw new Error(body?.error ?? `HTTP ${res.status}`);
+  }
+  const disposition = res.headers.get('content-disposition') ?? '';
+  const star = /filename\*=UTF-8''([^;]+)/i.exec(disposition);
+  const name = star ? decodeURIComponent(star[1]!) : fallback;
+  const blob = await res.blob();
+  const href = URL.createObjectURL(blob);
+  const a = window.document.createElement('a');
+  a.href = href;
+  a.download = name;
+  window.document.body.appendChild(a);
+  a.click();
+  a.remove();
+  // Revoke later: some browsers start reading the URL only after click() returns.
+  setTimeout(() => URL.revokeObjectURL(href), 60_000);
 }
 
 /*
@@ -52,19 +75,18 @@ const PAGE_PRINT_CSS = `
 }
 `;
 
-/** `#/policyVersions/:id/notice`: the version rendered as its annual notice, to print or download. */
+/** `#/policyVersions/:id/notice`: the version rendered as its annual notice, to print or download (PDF and DOCX made by the server). */
 export function NoticePage() {
   const { id = '' } = useParams();
   const tr = useTr();
   const [state, setState] = useState<State>({ kind: 'loading' });
-  const [pdfHint, setPdfHint] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const [annotated, setAnnotated] = useState(false);
+  const [busy, setBusy] = useState<null | 'pdf' | 'docx'>(null);
   const [downloadError, setDownloadError] = useState<string | null>(null);
 
   useEffect(() => {
     let live = true;
     setState({ kind: 'loading' });
-    setPdfHint(false);
     gql<{ policyVersion: VersionData | null }>(QUERY, { id })
       .then((data) => {
         if (!live) return;
@@ -85,33 +107,22 @@ export function NoticePage() {
 
   const ready = state.kind === 'ready' ? state : null;
   const watermark = ready ? watermarkFor(ready.version.status) : null;
+  const correctionOf: CorrectionOf | null = ready?.version.corrects
+    ? { kind: ready.version.corrects.kind === 'ERRATA' ? 'errata' : 'amendment', ...ready.version.corrects.version }
+    : null;
 
-  const downloadDocx = async () => {
+  const fetchFile = async (format: 'pdf' | 'docx') => {
     if (!ready) return;
-    setBusy(true);
+    setBusy(format);
     setDownloadError(null);
     try {
-      const blob = await noticeDocx(ready.document, { watermark });
-      const url = URL.createObjectURL(blob);
-      const a = window.document.createElement('a');
-      a.href = url;
-      a.download = noticeFileName(ready.document);
-      window.document.body.appendChild(a);
-      a.click();
-      a.remove();
-      // Revoke later: some browsers start reading the URL only after click() returns.
-      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      const url = new URL(`policy-versions/${encodeURIComponent(id)}/notice.${format}${annotated ? '?annotated=1' : ''}`, window.document.baseURI).toString();
+      await download(url, `${ready.version.jurisdiction.name}-${ready.version.year}-通知.${format}`);
     } catch (e) {
       setDownloadError((e as Error).message ?? String(e));
     } finally {
-      setBusy(false);
+      setBusy(null);
     }
-  };
-
-  const printToPdf = () => {
-    setPdfHint(true);
-    // Let the hint paint before the (blocking) print dialog opens.
-    setTimeout(() => window.print(), 150);
   };
 
   return (
@@ -121,34 +132,36 @@ export function NoticePage() {
         <Button component="a" href={`#/policyVersions/${encodeURIComponent(id)}/show`} startIcon={<ArrowBackIcon />}>
           {tr('返回', 'Back')}
         </Button>
+        <FormControlLabel
+          sx={{ ml: 1 }}
+          control={<Switch checked={annotated} onChange={(e) => setAnnotated(e.target.checked)} />}
+          label={tr('注释版（条款出处、备注、约定）', 'Annotated (clauses, notes, conventions)')}
+        />
         <Box sx={{ flex: 1 }} />
         <Button variant="contained" startIcon={<PrintIcon />} disabled={!ready} onClick={() => window.print()}>
           {tr('打印', 'Print')}
         </Button>
-        <Button variant="outlined" startIcon={<DescriptionIcon />} disabled={!ready || busy} onClick={() => void downloadDocx()}>
-          {tr('下载 DOCX', 'Download DOCX')}
+        <Button variant="outlined" startIcon={<PictureAsPdfIcon />} disabled={!ready || busy !== null} onClick={() => void fetchFile('pdf')}>
+          {busy === 'pdf' ? tr('正在生成…', 'Generating…') : tr('下载 PDF', 'Download PDF')}
         </Button>
-        <Button variant="outlined" startIcon={<PictureAsPdfIcon />} disabled={!ready} onClick={printToPdf}>
-          {tr('下载 PDF', 'Download PDF')}
+        <Button variant="outlined" startIcon={<DescriptionIcon />} disabled={!ready || busy !== null} onClick={() => void fetchFile('docx')}>
+          {busy === 'docx' ? tr('正在生成…', 'Generating…') : tr('下载 DOCX', 'Download DOCX')}
         </Button>
       </Stack>
-      {pdfHint ? (
-        <Alert className="notice-hint" severity="info" onClose={() => setPdfHint(false)} sx={{ mb: 1 }}>
-          {tr(
-            '在打印对话框的“目标打印机”中选择“另存为 PDF”（Save as PDF），纸张选 A4，即可保存为 PDF 文件。',
-            'In the print dialog choose “Save as PDF” as the destination (paper size A4) to save the notice as a PDF file.',
-          )}
-        </Alert>
-      ) : null}
       {downloadError ? (
         <Alert className="notice-hint" severity="error" onClose={() => setDownloadError(null)} sx={{ mb: 1 }}>
-          {tr('生成 DOCX 失败：', 'Could not generate the DOCX: ')}
+          {tr('下载失败：', 'Download failed: ')}
           {downloadError}
         </Alert>
       ) : null}
       {watermark ? (
         <Alert className="notice-hint" severity="warning" sx={{ mb: 1 }}>
           {tr('此版本尚未发布（或已被取代），打印件和下载文件均带有水印。', 'This version is not the published one: prints and downloads carry a watermark.')}
+        </Alert>
+      ) : null}
+      {annotated ? (
+        <Alert className="notice-hint" severity="info" sx={{ mb: 1 }}>
+          {tr('注释版供起草、审核与审计使用：每条注明原通知条款出处、录入备注和约定，不是正式印发文本。', 'The annotated view is for drafters, reviewers and auditors: clauses, notes and conventions beside the text; it is not the issued notice.')}
         </Alert>
       ) : null}
       {state.kind === 'loading' ? (
@@ -166,7 +179,7 @@ export function NoticePage() {
           {state.issues}
         </Alert>
       ) : null}
-      {ready ? <NoticeView document={ready.document} watermark={watermark} /> : null}
+      {ready ? <NoticeView document={ready.document} watermark={watermark} annotated={annotated} correctionOf={correctionOf} /> : null}
     </Box>
   );
 }

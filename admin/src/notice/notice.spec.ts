@@ -1,22 +1,22 @@
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
-import { Packer } from 'docx';
 import { describe, expect, it } from 'vitest';
 import { PolicyDocument } from '../../../policy-schemas/index';
+import { MONEY, date as cnDate, money } from '../../../policy-schemas/format';
+import { factsOf, MARKERS, missingFacts } from '../../../test/notice/facts';
 import shishi2024 from '../../../seeds/shishi-2024.json';
 import shishi2025 from '../../../seeds/shishi-2025.json';
 import lingyuan2022 from '../../../seeds/lingyuan-2022.json';
 import meishan2024 from '../../../seeds/meishan-2024.json';
 import wuhe2024 from '../../../seeds/wuhe-2024.json';
 import { NoticeView } from './NoticeView';
-import { noticeDocument, noticeDocx, noticeFileName } from './docx';
-import { cnDate, pct, yuan } from './format';
+
+const yuan = (fen: number) => money(fen, MONEY.notice);
 
 /*
- * The notice must carry every fact of the document: each amount (as yuan), each date (in the one
- * Chinese format the notice uses), each count, percent and other figure, each roster name and every
- * piece of Chinese text. The facts are collected by walking the document itself, so a field the
- * renderer forgets makes these tests fail.
+ * The console's view of the notice (the same model as the server's PDF and DOCX, whose tests are in
+ * test/notice/): the issued notice carries every fact of the document (test/notice/facts.ts) and no
+ * clause marker, note or convention; the annotated one carries those too.
  */
 
 const SEEDS = {
@@ -28,52 +28,6 @@ const SEEDS = {
 } as const;
 
 const load = (name: keyof typeof SEEDS): PolicyDocument => PolicyDocument.parse(SEEDS[name]);
-
-// ---------------------------------------------------------------- facts of a document
-
-interface Fact {
-  path: string;
-  text: string;
-}
-
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-const CJK = /[\u3400-\u9fff]/;
-/** Not part of the notice: the encoders' English reasoning, and clause references (optional in the notice). */
-const SKIP_KEYS = new Set(['conventions', 'clause', 'schemaVersion', 'seq']);
-/** ASCII strings that are facts of the notice (phone numbers, printed rates, identity codes). */
-const ASCII_FACT_PARENTS = new Set(['phones', 'officialCodes']);
-
-function factsOf(doc: PolicyDocument): Fact[] {
-  const out: Fact[] = [];
-  const walk = (v: unknown, path: string[]) => {
-    const key = path[path.length - 1] ?? '';
-    const parent = path[path.length - 2] ?? '';
-    const where = path.join('.');
-    if (Array.isArray(v)) v.forEach((x, i) => walk(x, [...path, String(i)]));
-    else if (v !== null && typeof v === 'object') {
-      for (const [k, x] of Object.entries(v)) if (!SKIP_KEYS.has(k)) walk(x, [...path, k]);
-    } else if (typeof v === 'number') {
-      if (/Fen$/.test(key)) out.push({ path: where, text: yuan(v) });
-      else if (key === 'percent' || key === 'targetPercent' || parent === 'enrollmentRate' || parent === 'activationRate')
-        out.push({ path: where, text: pct(v) });
-      else out.push({ path: where, text: String(v) });
-    } else if (typeof v === 'string') {
-      if (ISO_DATE.test(v)) out.push({ path: where, text: cnDate(v) });
-      else if (CJK.test(v) || key === 'ratePrinted' || ASCII_FACT_PARENTS.has(parent)) out.push({ path: where, text: v });
-    }
-  };
-  walk(doc, []);
-  return out;
-}
-
-const squash = (s: string) => s.replace(/\s+/g, '');
-
-function missingFacts(doc: PolicyDocument, text: string): string[] {
-  const hay = squash(text);
-  return factsOf(doc)
-    .filter((f) => !hay.includes(squash(f.text)))
-    .map((f) => `${f.path} → ${f.text}`);
-}
 
 // ---------------------------------------------------------------- rendering helpers
 
@@ -98,53 +52,7 @@ function textOfHtml(html: string): string {
   );
 }
 
-const html = (doc: PolicyDocument, watermark?: string) => renderToStaticMarkup(createElement(NoticeView, { document: doc, watermark }));
-
-/** A minimal zip reader: the central directory names each entry; stored or deflated data. */
-async function unzip(bytes: Uint8Array): Promise<Map<string, Uint8Array>> {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  let eocd = -1;
-  for (let i = bytes.length - 22; i >= 0; i--)
-    if (view.getUint32(i, true) === 0x06054b50) {
-      eocd = i;
-      break;
-    }
-  if (eocd < 0) throw new Error('not a zip: no end-of-central-directory record');
-  const entries = view.getUint16(eocd + 10, true);
-  let p = view.getUint32(eocd + 16, true);
-  const files = new Map<string, Uint8Array>();
-  for (let n = 0; n < entries; n++) {
-    if (view.getUint32(p, true) !== 0x02014b50) throw new Error('bad central directory entry');
-    const method = view.getUint16(p + 10, true);
-    const size = view.getUint32(p + 20, true);
-    const nameLen = view.getUint16(p + 28, true);
-    const extraLen = view.getUint16(p + 30, true);
-    const commentLen = view.getUint16(p + 32, true);
-    const local = view.getUint32(p + 42, true);
-    const name = new TextDecoder().decode(bytes.subarray(p + 46, p + 46 + nameLen));
-    if (view.getUint32(local, true) !== 0x04034b50) throw new Error(`bad local header for ${name}`);
-    const start = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
-    const data = bytes.subarray(start, start + size);
-    if (method === 0) files.set(name, data);
-    else if (method === 8) {
-      const stream = new Blob([data.slice()]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
-      files.set(name, new Uint8Array(await new Response(stream).arrayBuffer()));
-    } else throw new Error(`unsupported compression ${method} for ${name}`);
-    p += 46 + nameLen + extraLen + commentLen;
-  }
-  return files;
-}
-
-/** The visible text of word/document.xml: paragraphs and cells separated, runs joined. */
-function textOfDocumentXml(xml: string): string {
-  return decodeEntities(xml.replace(/<\/w:(p|tc)>/g, '\n').replace(/<w:tab\/>/g, ' ').replace(/<[^>]+>/g, ''));
-}
-
-async function docxParts(bytes: Uint8Array) {
-  const files = await unzip(bytes);
-  const xml = new TextDecoder().decode(files.get('word/document.xml'));
-  return { files, xml, text: textOfDocumentXml(xml) };
-}
+const html = (doc: PolicyDocument, watermark?: string, annotated = false) => renderToStaticMarkup(createElement(NoticeView, { document: doc, watermark, annotated }));
 
 // ---------------------------------------------------------------- tests
 
@@ -153,20 +61,21 @@ describe('NoticeView — 石狮市 2025', () => {
   const out = html(doc);
   const text = textOfHtml(out);
 
-  it('has the structure of the notice, in order: 文号, title, 主送, preamble, numbered sections, closing, issuer, date, colophon', () => {
+  it('has the structure of the notice, in order: 版头, 文号, title, 主送, preamble, the source’s sections, closing, issuer, date, colophon', () => {
     const headings = [...out.matchAll(/<h2 class="pn-h">([\s\S]*?)<\/h2>/g)].map((m) => m[1]!.replace(/<!--[\s\S]*?-->/g, ''));
+    // the outline of the source notice (狮政办规〔2024〕5号): eight sections, as it titles them
     expect(headings).toEqual([
       '一、参保范围',
       '二、参保缴费时间',
-      '三、筹资标准',
-      '四、资助参保对象及标准',
-      '五、特殊群体参保',
-      '六、参保登记',
-      '七、缴费渠道',
-      '八、工作要求',
-      '九、其他',
+      '三、筹资标准及资金来源',
+      '四、个人缴费减免对象',
+      '五、参保登记',
+      '六、缴费渠道',
+      '七、工作要求',
+      '八、其他',
     ]);
     const landmarks = [
+      '石狮市人民政府办公室文件',
       '狮政办规〔2024〕5号',
       '石狮市人民政府办公室关于做好2025年度石狮市城乡居民基本医保参保登记和基金征缴工作的通知',
       '各镇人民政府、街道办事处、石狮高新技术产业开发区管委会、市直及上级驻石有关单位：',
@@ -178,13 +87,15 @@ describe('NoticeView — 石狮市 2025', () => {
       '（一）集中参保缴费期：2024年9月1日至2024年12月31日',
       '（二）延长参保缴费期：2025年1月1日至2025年2月28日',
       '（三）参保补缴期：2025年3月1日至2025年12月31日',
-      '三、筹资标准',
-      '四、资助参保对象及标准',
-      '五、特殊群体参保',
-      '六、参保登记',
-      '七、缴费渠道',
-      '八、工作要求',
-      '九、其他',
+      '三、筹资标准及资金来源',
+      '四、个人缴费减免对象',
+      '（十一）一户多残家庭中的残疾人',
+      '五、参保登记',
+      '（一）办理居民医保的服务及要求',
+      '六、缴费渠道',
+      '七、工作要求',
+      '（一）强化组织领导，精心部署实施。',
+      '八、其他',
       '本通知由泉州市医疗保障局石狮分局负责解释',
       '有效期至2026年12月31日',
       '\n石狮市人民政府办公室\n',
@@ -232,6 +143,17 @@ describe('NoticeView — 石狮市 2025', () => {
       expect.arrayContaining(['400元', '670元', '90%', '70%', '3元', '2024年9月1日', '2025年2月28日', '2026年12月31日', '3', '90', '60', '18']),
     );
     expect(missingFacts(doc, text)).toEqual([]);
+  });
+
+  it('as issued: no clause marker, note or convention; annotated: all of them, and every remark', () => {
+    expect(text).not.toMatch(MARKERS);
+    expect(text).not.toContain('〔一（一）〕');
+    expect(text).not.toContain('约定');
+    const annotated = textOfHtml(html(doc, undefined, true));
+    expect(annotated).toContain('〔一（一）〕');
+    expect(annotated).toContain('〔约定：通知未明确规定年龄判定日期〕');
+    expect(annotated).toContain('（注：职工医保转居民医保人员须“符合条件”，条件未列明）');
+    expect(missingFacts(doc, annotated, 'annotated')).toEqual([]);
   });
 
   it('the check fails when the notice lacks a fact (it can catch a missing amount, date, figure or name)', () => {
@@ -289,20 +211,22 @@ describe('NoticeView — the other notices', () => {
     expect(text).toContain('自缴费之日起60日（含）后享受待遇');
     expect(text).toContain('常住人口基本医保参保率达96%以上');
     const roster = /<section class="pn-annex">[\s\S]*?<\/section>/.exec(out)?.[0] ?? '';
-    expect(roster).toContain('附件1');
+    // its only annex: 附件 without a number, as the source prints it (GB/T 9704 8.3)
+    expect(roster).toContain('<p class="pn-annex-label">附件</p>');
     expect(roster).toContain('<table');
     for (const m of doc.leadGroup!.members) expect(roster).toContain(`<td>${m.name}</td><td>${m.post}</td>`);
     expect(roster).toContain('<td>组长</td><td>蔡俊龙</td>');
     expect(roster).toContain('由继任者自然接任');
-    expect(text.indexOf('2023年9月28日\n')).toBeLessThan(text.indexOf('附件1\n'));
-    expect(text.indexOf('附件1\n')).toBeLessThan(text.indexOf('抄送：'));
+    expect(text.indexOf('附件：石狮市医疗保障工作领导小组成员名单')).toBeLessThan(text.indexOf('2023年9月28日\n'));
+    expect(text.indexOf('2023年9月28日\n')).toBeLessThan(text.indexOf('\n附件\n'));
+    expect(text.indexOf('\n附件\n')).toBeLessThan(text.indexOf('抄送：'));
   });
 
-  it('a roster is never dropped: in an annex the metadata does not list, or as a body section when its clause names no annex', () => {
+  it('a roster is never dropped: in an annex the metadata does not list, or in the body item its clause names', () => {
     const unlisted = load('shishi-2024');
     unlisted.metadata.attachments = [];
     const a = textOfHtml(html(unlisted));
-    expect(a).toContain('附件1\n');
+    expect(a).toContain('\n附件\n');
     expect(a).toContain('石狮市医疗保障工作领导小组成员名单');
     expect(missingFacts(unlisted, a)).toEqual([]);
 
@@ -311,7 +235,10 @@ describe('NoticeView — the other notices', () => {
     inBody.leadGroup!.clause = '七（一）';
     const out = html(inBody);
     expect(out).not.toContain('class="pn-annex"');
-    expect(out).toMatch(/<h2 class="pn-h">[一二三四五六七八九十]+、(<!-- -->)?组织领导<\/h2>/);
+    // in item 七（一）, where its clause says, with the roster as a table after it
+    const item = /<p class="pn-p pn-l1"><span class="pn-label">（一）<\/span>[\s\S]*?<\/table>/.exec(out.slice(out.indexOf('七、')))?.[0] ?? '';
+    expect(item).toContain('石狮市医疗保障工作领导小组组成人员如下：');
+    expect(item).toContain('<td>组长</td><td>蔡俊龙</td>');
     expect(missingFacts(inBody, textOfHtml(out))).toEqual([]);
   });
 
@@ -332,7 +259,8 @@ describe('NoticeView — the other notices', () => {
     ])
       expect(text).toContain(phrase);
     const headings = [...out.matchAll(/<h2 class="pn-h">([\s\S]*?)<\/h2>/g)].map((m) => m[1]!.replace(/<!--[\s\S]*?-->/g, ''));
-    expect(headings).toContain('六、退费');
+    expect(headings).toEqual(['一、参保对象', '二、筹资标准', '三、参保缴费期及待遇享受期', '四、征缴方式及退费', '五、明确责任', '六、工作要求']);
+    expect(text).toContain('（二）退费。已缴费人员因');
     // the rows add up to 542469; the notice prints 542468, and so do we
     expect(out).toMatch(/<tr class="pn-total"><td>合计<\/td><td class="pn-num">695520<\/td><td class="pn-num">542468<\/td><\/tr>/);
     expect(out).not.toContain('542469');
@@ -346,51 +274,11 @@ describe('NoticeView — the other notices', () => {
     expect(text).toContain('个人按个人缴费标准的30%缴纳（每人缴纳99元）');
     expect(text).toContain('个人缴费减免30元（个人缴纳300元）');
     expect(text).toContain('缴费后60天期满方可享受待遇');
-    expect(text).toContain('〔约定：');
+    expect(text).not.toContain('〔约定：');
+    expect(textOfHtml(html(doc, undefined, true))).toContain('〔约定：');
     expect(out).toContain('<td class="pn-num">27238</td><td class="pn-num">4794</td><td class="pn-num">32032</td>');
     expect(out).toContain('<td class="pn-num">29.34%</td><td class="pn-num">16064</td><td class="pn-num">8181</td>');
     expect(out).not.toContain('16065');
     expect(out).not.toContain('8209');
-  });
-});
-
-describe('noticeDocx', () => {
-  it('石狮市 2025: a valid .docx whose document.xml holds the title, the number, the fee and every fact', async () => {
-    const doc = load('shishi-2025');
-    const blob = await noticeDocx(doc);
-    expect(blob.size).toBeGreaterThan(5000);
-    const bytes = new Uint8Array(await blob.arrayBuffer());
-    expect([...bytes.subarray(0, 4)]).toEqual([0x50, 0x4b, 0x03, 0x04]); // "PK\3\4"
-    const { files, xml, text } = await docxParts(bytes);
-    expect([...files.keys()]).toEqual(expect.arrayContaining(['[Content_Types].xml', 'word/document.xml', 'word/styles.xml']));
-    expect(xml.startsWith('<?xml')).toBe(true);
-    expect(xml).toContain('<w:document');
-    expect(text).toContain(doc.metadata.title);
-    expect(text).toContain('狮政办规〔2024〕5号');
-    expect(text).toContain('每人每年400元');
-    expect(missingFacts(doc, text)).toEqual([]);
-    const order = ['一、参保范围', '二、参保缴费时间', '三、筹资标准', '四、资助参保对象及标准', '九、其他', '石狮市人民政府办公室　　2024年10月28日印发'];
-    const at = order.map((h) => text.indexOf(h));
-    expect(at.every((i) => i >= 0)).toBe(true);
-    expect([...at].sort((a, b) => a - b)).toEqual(at);
-    expect(noticeFileName(doc)).toBe('石狮市-2025-通知.docx');
-  });
-
-  it('Packer.toBuffer: 五河县 2024 with its roster and quota tables as Word tables, and a draft header', async () => {
-    const doc = load('wuhe-2024');
-    const buf = await Packer.toBuffer(noticeDocument(doc, { watermark: '草案 DRAFT' }));
-    const { files, xml, text } = await docxParts(new Uint8Array(buf));
-    expect((xml.match(/<w:tbl>/g) ?? []).length).toBe(2);
-    expect(xml).toContain('542468');
-    expect(missingFacts(doc, text)).toEqual([]);
-    const headers = [...files.keys()].filter((k) => /^word\/header\d*\.xml$/.test(k));
-    expect(headers.length).toBeGreaterThan(0);
-    expect(new TextDecoder().decode(files.get(headers[0]!))).toContain('草案 DRAFT');
-  });
-
-  it.each(['shishi-2024', 'lingyuan-2022', 'meishan-2024'] as const)('%s: every fact is in the .docx too', async (name) => {
-    const doc = load(name);
-    const { text } = await docxParts(new Uint8Array(await Packer.toBuffer(noticeDocument(doc))));
-    expect(missingFacts(doc, text)).toEqual([]);
   });
 });

@@ -1,4 +1,5 @@
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { recordPreviewStarted } from '../review/preview-record.js';
 import type { Context } from '../../graphql/context.js';
 import { badInput } from '../../graphql/errors.js';
 import { forbidden, unauthenticated } from '../auth/actor.js';
@@ -136,12 +137,15 @@ export class CohortResolver {
     if (!canRunJobs(ctx.actor, c.jurisdictionId, await ctx.jurisdictions()))
       throw forbidden(`previewing needs a drafter or approver of the cohort's jurisdiction, or an admin; ${ctx.actor.kind === 'user' ? ctx.actor.username : 'the caller'} may only read`);
     const service = new CohortService(ctx.em.fork());
-    return ctx.previews.start({
+    const job = await ctx.previews.start({
       draft: { id: d.id, year: d.year, status: d.status, document: d.document },
       baseline: { id: b.id, year: b.year, status: b.status, document: b.document },
       cohort: await toCohort(ctx, c),
       cohortNo: c.no,
       personIds: (rowNos) => service.personIds(c.no, rowNos),
     }, { createdBy: ctx.actor.kind === 'user' ? ctx.actor.id : null, jurisdictionId: c.jurisdictionId });
+    // kept for good with the version's revision: the review page shows it and approval records it
+    await recordPreviewStarted(ctx, job.id, d, b, { id: c.id, name: c.name });
+    return job;
   }
 }

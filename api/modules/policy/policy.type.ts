@@ -32,7 +32,7 @@ export const PolicyStatusEnum = graphqlEnum(
 @ObjectType({ description: 'Something an officer should check that does not make the document invalid.' })
 export class ValidationWarning {
   @Field(() => String, { description: 'Where, e.g. quotaTables[0].printedTotal.target' }) path!: string;
-  @Field(() => String, { description: 'printed-total-differs, row-inconsistent, declared-count-differs or sum-differs' }) code!: string;
+  @Field(() => String, { description: 'printed-total-differs, row-inconsistent, declared-count-differs, sum-differs or outside-outline' }) code!: string;
   @Field(() => String, { description: 'What differs, in words' }) message!: string;
 }
 

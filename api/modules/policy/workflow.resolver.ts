@@ -12,6 +12,7 @@ import { UserService } from '../user/user.service.js';
 import { jurisdictionOrFail, readableVersion, view } from './policy.resolver.js';
 import { Change, PolicyVersion } from './policy.type.js';
 import { WorkflowService } from './workflow.service.js';
+import { approveOnPreview } from '../review/review.resolver.js';
 
 const notFound = (field: string, id: string) => badInput(field, `no policy version has the id "${id}"`);
 
@@ -56,9 +57,17 @@ export class WorkflowResolver {
     return view(ctx, await (await this.service(ctx)).submitForReview(ctx.actor, id, comment));
   }
 
-  @Mutation(() => PolicyVersion, { description: 'Approvers: approve a version in review. Four eyes: nobody who edited it may approve it.' })
-  async approve(@Ctx() ctx: Context, @Arg('id', () => ID, { description: 'The version in review' }) id: string, @Arg('comment', () => String, { nullable: true, description: 'A note for the history' }) comment?: string): Promise<PolicyVersion> {
-    return view(ctx, await (await this.service(ctx)).approve(ctx.actor, id, comment));
+  @Mutation(() => PolicyVersion, {
+    description:
+      'Approvers: approve a version in review. Four eyes: nobody who edited it may approve it. The preview the approver saw is recorded with the approval (approvedPreview); a preview of an earlier state of the document is refused with PREVIEW_OUTDATED (run a new one), one still running with PREVIEW_RUNNING.',
+  })
+  async approve(
+    @Ctx() ctx: Context,
+    @Arg('id', () => ID, { description: 'The version in review' }) id: string,
+    @Arg('comment', () => String, { nullable: true, description: 'A note for the history' }) comment?: string,
+    @Arg('preview', () => ID, { nullable: true, description: 'The preview job the approver saw (by default the latest preview of the version)' }) preview?: string,
+  ): Promise<PolicyVersion> {
+    return view(ctx, await approveOnPreview(ctx, id, comment, preview));
   }
 
   @Mutation(() => PolicyVersion, { description: 'Approvers: send a version in review (or approved) back to draft, saying why.' })
