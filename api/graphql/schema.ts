@@ -8,7 +8,7 @@ import { QuoteResolver } from '../modules/quote/quote.resolver.js';
 import { WorkflowResolver } from '../modules/policy/workflow.resolver.js';
 import { UserResolver } from '../modules/user/user.resolver.js';
 import { CohortResolver } from '../modules/cohort/cohort.resolver.js';
-import { ReviewResolver } from '../modules/review/review.resolver.js';
+import { ApprovalResolver } from '../modules/review/approval.resolver.js';
 
 let built: Promise<GraphQLSchema> | undefined;
 
@@ -22,7 +22,7 @@ function describeRoots(schema: GraphQLSchema): GraphQLSchema {
 /** The GraphQL schema, built once per process from the resolvers (validation is zod's, not class-validator's). */
 export function graphqlSchema(): Promise<GraphQLSchema> {
   return (built ??= buildSchema({
-    resolvers: [JurisdictionResolver, PolicyResolver, QuoteResolver, WorkflowResolver, UserResolver, CohortResolver, ReviewItemsResolver, ReviewResolver],
+    resolvers: [JurisdictionResolver, PolicyResolver, QuoteResolver, WorkflowResolver, UserResolver, CohortResolver, ReviewItemsResolver, ApprovalResolver],
     validate: false,
     emitSchemaFile: false,
   }).then(describeRoots));

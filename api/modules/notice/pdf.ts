@@ -82,6 +82,9 @@ const NO_START = /^[，。、；：？！）》」』〕】”’%…—·,.;:?!
 const NO_END = /[（《「『〔【“‘(\[]$/;
 const TOKEN = /[A-Za-z0-9][A-Za-z0-9.,%+\-/:@_~#&=]*|\s+|./gsu;
 
+/** The running head of every page of the annotated view. */
+export const ANNOTATED_HEAD = '注释版：含条款出处、备注与约定，供起草、审核与审计使用，非正式印发文本';
+
 export interface NoticePdfOptions {
   /** Stamped across every page (草案) for versions that are not published. */
   watermark?: string | null;
@@ -266,7 +269,7 @@ class Typesetter {
       this.y += size * 1.2;
     } else {
       // joint issuers: their names stacked and justified to one width, 文件 beside them, centred
-      const size = Math.min(30, AREA.width / (Math.max(...m.issuers.map((n) => [...n].length)) + 3));
+      const size = Math.min(26, AREA.width / (Math.max(...m.issuers.map((n) => [...n].length)) + 3));
       const style: Style = { font: 'title', size, color: RED };
       const names = m.issuers.map((n) => this.lines([{ text: n, style }], AREA.width, 0, 0, false)[0]!);
       const nameW = Math.max(...names.map((l) => l.width));
@@ -274,7 +277,7 @@ class Typesetter {
       const wordLine = this.lines([{ text: word, style: wordStyle }], AREA.width, 0, 0, false)[0]!;
       const gap = size * 0.6;
       const x = AREA.left + (AREA.width - (nameW + gap + wordLine.width)) / 2;
-      const lh = size * 1.25;
+      const lh = size * 1.2;
       names.forEach((l, i) => {
         const chars = l.units.reduce((a, u) => a + u.chars, 0);
         const extra = chars > 1 ? (nameW - l.width) / (chars - 1) : 0;
@@ -309,15 +312,24 @@ class Typesetter {
       dateX = RIGHT - 2 * CELL - date.width;
       nameX = dateX - 2 * CELL;
     }
-    this.ensure(PITCH * (issuers.length + 2));
-    this.blank(1);
+    // one line below the text where it fits, else directly below it, else with the lines drawn closer
+    // (GB/T 9704 7.3.5.4: adjust the spacing rather than leave the signature alone on a page), and only
+    // else on the next page
+    const lines = issuers.length + 1 + (m.signature.disclosure ? 1 : 0);
+    const room = BOTTOM + 0.5 - this.y;
+    let pitch = PITCH;
+    if (room >= PITCH * (lines + 1)) this.blank(1);
+    else if (room >= PITCH * lines) {
+      /* directly below */
+    } else if (room >= PITCH * 0.7 * lines) pitch = room / lines;
+    else this.newPage();
     for (const l of issuers) {
-      this.drawLine(l, nameX + (nameW - l.width), this.y, PITCH);
-      this.y += PITCH;
+      this.drawLine(l, nameX + (nameW - l.width), this.y, pitch);
+      this.y += pitch;
     }
-    this.drawLine(date, dateX, this.y, PITCH);
-    this.y += PITCH;
-    if (m.signature.disclosure) this.flow(this.lines([{ text: m.signature.disclosure, style: S.body }], AREA.width, 2 * CELL, 0, false));
+    this.drawLine(date, dateX, this.y, pitch);
+    this.y += pitch;
+    if (m.signature.disclosure) this.flow(this.lines([{ text: m.signature.disclosure, style: S.body }], AREA.width, 2 * CELL, 0, false), { pitch });
   }
 
   attachments() {
@@ -415,6 +427,32 @@ class Typesetter {
     this.y = y;
   }
 
+  /**
+   * The watermark across a page, drawn as the glyphs' outlines rather than text: it is seen, but not
+   * copied with the text nor read into it by a screen reader or a text extractor.
+   */
+  watermark(text: string) {
+    this.doc.font('heading');
+    const font = (this.doc as unknown as { _font: { font: { layout(t: string): { glyphs: { path: { toSVG(): string } }[]; positions: { xAdvance: number }[] }; unitsPerEm: number } } })._font.font;
+    const run = font.layout(text);
+    const size = 110;
+    const scale = size / font.unitsPerEm;
+    const width = run.positions.reduce((a, p) => a + p.xAdvance, 0) * scale;
+    this.doc.save();
+    this.doc.rotate(-30, { origin: [PAGE.width / 2, PAGE.height / 2] });
+    this.doc.fillOpacity(0.1).fillColor(RED);
+    let x = PAGE.width / 2 - width / 2;
+    run.glyphs.forEach((g, i) => {
+      this.doc.save();
+      this.doc.translate(x, PAGE.height / 2 + size * 0.35);
+      this.doc.scale(scale, -scale);
+      this.doc.path(g.path.toSVG()).fill();
+      this.doc.restore();
+      x += run.positions[i]!.xAdvance * scale;
+    });
+    this.doc.restore();
+  }
+
   /** Page numbers, the annotated view's running head and the draft watermark, on every page. */
   finish() {
     const range = this.doc.bufferedPageRange();
@@ -426,17 +464,10 @@ class Typesetter {
       const x = n % 2 === 1 ? RIGHT - S.pageNo.size - line.width : AREA.left + S.pageNo.size;
       this.drawLine(line, x, BOTTOM + 7 * MM - 3, S.pageNo.size + 6);
       if (this.model.annotated) {
-        const head = this.lines([{ text: '注释版：含条款出处、备注与约定，供起草、审核与审计使用，非正式印发文本', style: S.note }], AREA.width, 0, 0, false)[0]!;
+        const head = this.lines([{ text: ANNOTATED_HEAD, style: S.note }], AREA.width, 0, 0, false)[0]!;
         this.drawLine(head, AREA.left, AREA.top - 14 * MM, 14);
       }
-      if (this.options.watermark) {
-        this.doc.save();
-        this.doc.rotate(-30, { origin: [PAGE.width / 2, PAGE.height / 2] });
-        this.doc.fillOpacity(0.1).font('heading').fontSize(96).fillColor(RED);
-        const w = this.doc.widthOfString(this.options.watermark);
-        this.doc.text(this.options.watermark, PAGE.width / 2 - w / 2, PAGE.height / 2 - 60, { lineBreak: false });
-        this.doc.restore();
-      }
+      if (this.options.watermark) this.watermark(this.options.watermark);
     }
   }
 }

@@ -12,7 +12,7 @@ import { UserService } from '../user/user.service.js';
 import { jurisdictionOrFail, readableVersion, view } from './policy.resolver.js';
 import { Change, PolicyVersion } from './policy.type.js';
 import { WorkflowService } from './workflow.service.js';
-import { approveOnPreview } from '../review/review.resolver.js';
+import { approveOnPreview } from '../review/approval.resolver.js';
 
 const notFound = (field: string, id: string) => badInput(field, `no policy version has the id "${id}"`);
 

@@ -6,17 +6,17 @@ import { canReadUnpublished } from '../auth/actor.js';
 import { readableVersion, view } from '../policy/policy.resolver.js';
 import { PolicyVersion } from '../policy/policy.type.js';
 import { previewsOf, type PreviewRecordRow } from './preview-record.js';
-import { correctionLinks, ReviewService, type ApprovedPreview, type CorrectionKind } from './review.service.js';
-import { CorrectionKindEnum, OpenQuestion, PreviewRecord, Submission, VersionCorrection } from './review.type.js';
+import { correctionLinks, ApprovalService, type ApprovedPreview, type CorrectionKind } from './approval.service.js';
+import { CorrectionKindEnum, OpenQuestion, PreviewRecord, Submission, VersionCorrection } from './approval.type.js';
 
 /*
  * What the drafter and the approver look at before a notice goes out: the questions it leaves open,
  * the submission's note, the previews run on it (and the one approved on), and the corrections
  * between published notices. Fields of PolicyVersion; the approval itself is WorkflowResolver.approve,
- * which goes through ReviewService.
+ * which goes through ApprovalService.
  */
 @Resolver(() => PolicyVersion)
-export class ReviewResolver {
+export class ApprovalResolver {
   /** Internal review data (previews, the submission's note) is for those who may read unpublished versions. */
   private async mayReview(ctx: Context, v: PolicyVersion): Promise<boolean> {
     return canReadUnpublished(ctx.actor, v.jurisdiction.id, await ctx.jurisdictions());
@@ -108,12 +108,12 @@ export class ReviewResolver {
     @Arg('documentNumber', () => String, { description: 'The correction’s own 文号 (not the corrected one’s)' }) documentNumber: string,
     @Arg('issuedOn', () => DateScalar, { nullable: true, description: 'Its issue date (by default the corrected one’s, to be edited)' }) issuedOn?: string,
   ): Promise<PolicyVersion> {
-    const v = await new ReviewService(ctx.em, await ctx.jurisdictions()).createCorrection(ctx.actor, of, kind as CorrectionKind, documentNumber, issuedOn);
+    const v = await new ApprovalService(ctx.em, await ctx.jurisdictions()).createCorrection(ctx.actor, of, kind as CorrectionKind, documentNumber, issuedOn);
     return view(ctx, v);
   }
 }
 
 /** For WorkflowResolver.approve: approval that records the preview the approver saw. */
 export async function approveOnPreview(ctx: Context, id: string, comment: string | null | undefined, preview: string | null | undefined) {
-  return new ReviewService(ctx.em, await ctx.jurisdictions()).approve(ctx.actor, id, comment, preview);
+  return new ApprovalService(ctx.em, await ctx.jurisdictions()).approve(ctx.actor, id, comment, preview);
 }

@@ -29,7 +29,7 @@ export interface ApprovedPreview extends PreviewRecordRow {
   approvedAt: string;
 }
 
-export class ReviewService {
+export class ApprovalService {
   constructor(
     private readonly em: EntityManager,
     private readonly index: JurisdictionIndex,
