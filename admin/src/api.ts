@@ -82,6 +82,8 @@ const CODE_NAMES: Record<string, [string, string]> = {
   BAD_USER_INPUT: ['输入有误', 'Invalid input'],
   NOT_FOUND: ['不存在', 'Not found'],
   NETWORK: ['网络错误', 'Network error'],
+  PREVIEW_OUTDATED: ['草案在影响预览后已修改，请重新预览后再审核', 'The draft changed after its preview: run a new preview first'],
+  PREVIEW_RUNNING: ['影响预览尚未完成', 'The preview is still running'],
 };
 
 /** An API error for people: what kind of refusal (in their language), then the API's own words naming the field. */

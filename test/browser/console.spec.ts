@@ -238,6 +238,9 @@ describe('the console, end to end', () => {
   });
 
   it('previews the draft against the cohort and shows the API’s totals', async () => {
+    // the clone's own document number first: approval is on a preview of the draft as submitted
+    const drafterToken = await token('shishi-drafter');
+    await settleReviewItems((q, v) => api.gql(q, v, drafterToken), ids.draft!, '狮政办规〔2025〕9号');
     await page.goto(`${api.base}/#/preview?draft=${ids.draft}&cohort=${ids.cohort}`);
     await page.getByRole('button', { name: '开始预览', exact: true }).click();
     const totals = page.getByTestId('preview-totals');
@@ -257,7 +260,8 @@ describe('the console, end to end', () => {
     await shot('11-notice');
     // the notice as a Word file: a zip (PK) named after the jurisdiction and year
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载 DOCX' }).click()]);
-    expect(download.suggestedFilename()).toBe('石狮市-2026-通知.docx');
+    // made by the server, named by jurisdiction, year, status and revision
+    expect(download.suggestedFilename()).toMatch(/^石狮市-2026-草案-r\d+-通知\.docx$/);
     const path = await download.path();
     const bytes = readFileSync(path);
     expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK');

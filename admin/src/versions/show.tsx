@@ -8,6 +8,7 @@ import { NoticeView } from '../notice/NoticeView';
 import { StatusChip } from '../status';
 import { WorkflowButtons } from './workflow';
 import { ReviewItems } from './review-items';
+import { ReviewPanel } from '../notice/review';
 import { actionName } from '../history';
 
 interface VersionRecord {
@@ -90,6 +91,7 @@ function VersionPage() {
             </Alert>
           ) : null}
           <ReviewItems version={v} />
+          <ReviewPanel version={v} />
           <WorkflowButtons version={v} />
           <Stack direction="row" spacing={1} sx={{ mt: 1, flexWrap: 'wrap', rowGap: 1 }}>
             <Button component={RouterLink} to={`/policyVersions/${v.id}/notice`} size="small">
