@@ -131,7 +131,7 @@ describe('clone → edit → submit → approve → publish → quote', () => {
     expect(cmp.data.compareVersions.find((c: any) => c.path === 'fees.individual.amountFen').summary).toBe('个人缴费标准 400 → 420（+5.0%）');
 
     const h = await ok('auditor', `query($id: ID!) { auditLog(policyVersionId: $id) { action username comment diff } }`, { id: d.id });
-    expect(h.auditLog.map((e: any) => e.action).reverse()).toEqual(['create-draft', 'update-draft', 'acknowledge-review-items', 'submitForReview', 'approve', 'publish']);
+    expect(h.auditLog.map((e: any) => e.action).reverse()).toEqual(['create-draft', 'update-draft', 'acknowledge-review-items', 'submitForReview', 'approve', 'approve-preview', 'publish']);
     const edit = h.auditLog.find((e: any) => e.action === 'update-draft');
     expect(edit).toMatchObject({ username: 'shishi-drafter', comment: '2026年个人缴费提高到420元' });
     expect(edit.diff).toEqual([

@@ -30,6 +30,11 @@ function withFile<T>(bytes: Uint8Array, ext: string, f: (path: string) => T): T 
   }
 }
 
+/** The PDF's text exactly as pdftotext gives it (page numbers and running heads included). */
+export function pdfRawText(pdf: Uint8Array): string {
+  return withFile(pdf, 'pdf', (p) => execFileSync('pdftotext', ['-enc', 'UTF-8', p, '-'], { encoding: 'utf8', maxBuffer: 64 << 20 }));
+}
+
 /** The PDF's text in reading order, page by page, without the page numbers (— 3 —) and the annotated view's running head. */
 export function pdfText(pdf: Uint8Array): string {
   const raw = withFile(pdf, 'pdf', (p) => execFileSync('pdftotext', ['-enc', 'UTF-8', p, '-'], { encoding: 'utf8', maxBuffer: 64 << 20 }));

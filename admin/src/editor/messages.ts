@@ -28,6 +28,8 @@ export const MESSAGES_ZH: Record<string, string> = {
   // document.ts
   'must name at least one issuer': '至少填写一个发文机关',
   'must list at least one group': '至少列出一类参保对象',
+  'must list at least one section': '至少列出一个章节',
+  'must be a section numeral as the notice writes it (一, 二, … 十一)': '应为通知所写的章节序号（一、二……十一）',
   'must be the digits of an identity code': '身份代码应为2到8位数字',
   'must have at least one window': '至少需要一个参保缴费期',
   'must be a percentage as printed, e.g. 30.57%': '应为文件所印的百分比，如 30.57%',
