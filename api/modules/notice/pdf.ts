@@ -294,8 +294,16 @@ class Typesetter {
     this.y = ruleY;
   }
 
+  /** A title centred in balanced lines (GB/T 9704 7.3.1: 排列对称, 长短适宜 — no last line of one character). */
   title(text: string, style: Style) {
-    const lines = this.lines([{ text, style }], AREA.width - 2 * CELL, 0, 0, false);
+    const full = AREA.width - 2 * CELL;
+    let lines = this.lines([{ text, style }], full, 0, 0, false);
+    // the narrowest width that still takes as many lines: every line about as long as the others
+    for (let w = full - style.size; lines.length > 1 && w > full / 2; w -= style.size) {
+      const narrower = this.lines([{ text, style }], w, 0, 0, false);
+      if (narrower.length > lines.length) break;
+      lines = narrower;
+    }
     this.flow(lines, { align: 'center', pitch: style.size * 1.6 });
   }
 
