@@ -183,7 +183,7 @@ export async function createApp(orm: Orm, opts: AppOptions = {}): Promise<App> {
   });
 
   // The notice of a version as PDF and DOCX, for whoever may read the version.
-  registerNoticeRoutes(app, (req) => contextFor(req, orm, services));
+  registerNoticeRoutes(app, (req) => contextFor(req, orm, services, actors));
 
   if (opts.console) serveConsole(app, opts.console);
 
