@@ -1,4 +1,5 @@
 import cluster, { type Worker } from 'node:cluster';
+import { startRateLimitPrimary } from './graphql/rate-limits.js';
 
 /**
  * One API process per core: the primary forks `count` workers that all listen on the same port
@@ -20,6 +21,8 @@ export function forkWorkers(count: number, env: Record<string, string>, log: (li
   let rejectReady!: (e: Error) => void;
   const readyPromise = new Promise<number>((res, rej) => ((resolveReady = res), (rejectReady = rej)));
   const live = new Set<Worker>();
+  // the quote rate limits of every worker count here (api/graphql/rate-limits.ts)
+  startRateLimitPrimary();
 
   const fork = (first: boolean) => {
     const w = cluster.fork(env);

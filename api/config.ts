@@ -1,6 +1,25 @@
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import type { RequestLimits } from './graphql/limits.js';
+import type { QuoteRateLimits } from './graphql/rate-limits.js';
+
+const count = (min = 1) => z.coerce.number().int().min(min).optional();
+
+/** The GraphQL request limits (api/graphql/limits.ts has their defaults and what each counts). */
+const LIMIT_SETTINGS = {
+  GRAPHQL_MAX_QUERY_LENGTH: 'maxQueryLength',
+  GRAPHQL_MAX_BODY_BYTES: 'maxBodyBytes',
+  GRAPHQL_MAX_TOKENS: 'maxTokens',
+  GRAPHQL_MAX_DEPTH: 'maxDepth',
+  GRAPHQL_MAX_ALIASES: 'maxAliases',
+  GRAPHQL_MAX_DIRECTIVES: 'maxDirectives',
+  GRAPHQL_MAX_SELECTIONS: 'maxSelections',
+  GRAPHQL_MAX_QUOTES: 'maxQuotes',
+  GRAPHQL_MAX_COST: 'maxCost',
+  GRAPHQL_TIMEOUT_MS: 'timeoutMs',
+  GRAPHQL_MAX_JSON_DEPTH: 'maxJsonDepth',
+} as const satisfies Record<string, keyof RequestLimits>;
 
 /** The environment, parsed once. Nothing else in the code base reads process.env. */
 const Env = z.object({
@@ -30,6 +49,14 @@ const Env = z.object({
   LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
   /** The largest cohort file POST /cohorts accepts (bytes). */
   COHORT_MAX_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024 * 1024),
+  ...(Object.fromEntries(Object.keys(LIMIT_SETTINGS).map((k) => [k, count()])) as Record<keyof typeof LIMIT_SETTINGS, ReturnType<typeof count>>),
+  /** Quotes per window for one API key; off when unset. */
+  QUOTE_RATE_PER_KEY: count(),
+  /** Quotes per window for one client address (requests without an API key); off when unset. */
+  QUOTE_RATE_PER_ADDRESS: count(),
+  QUOTE_RATE_WINDOW_S: z.coerce.number().int().min(1).default(60),
+  /** Reverse proxies in front of the API that append to X-Forwarded-For; 0: the socket's peer is the client. */
+  TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
 });
 
 export type Config = {
@@ -45,6 +72,10 @@ export type Config = {
   workers: number;
   loginThrottle: { perUsername: number; perAddress: number; windowSeconds: number };
   cohortMaxBytes: number;
+  /** The GRAPHQL_* limits that are set (the others keep their defaults). */
+  limits: Partial<RequestLimits>;
+  quoteRateLimits: QuoteRateLimits;
+  trustProxy: number;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -67,5 +98,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     workers: e.WORKERS ?? availableParallelism(),
     loginThrottle: { perUsername: e.LOGIN_MAX_FAILURES, perAddress: e.LOGIN_MAX_FAILURES_PER_ADDRESS, windowSeconds: e.LOGIN_WINDOW_MINUTES * 60 },
     cohortMaxBytes: e.COHORT_MAX_BYTES,
+    limits: Object.fromEntries(
+      Object.entries(LIMIT_SETTINGS).flatMap(([setting, key]) => (e[setting as keyof typeof LIMIT_SETTINGS] === undefined ? [] : [[key, e[setting as keyof typeof LIMIT_SETTINGS]]])),
+    ),
+    quoteRateLimits: { perKey: e.QUOTE_RATE_PER_KEY, perAddress: e.QUOTE_RATE_PER_ADDRESS, windowSeconds: e.QUOTE_RATE_WINDOW_S },
+    trustProxy: e.TRUST_PROXY,
   };
 }

@@ -4,7 +4,9 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from '
 import { join } from 'node:path';
 import compression from 'compression';
 import express, { type Express } from 'express';
+import helmet from 'helmet';
 import { projectRoot } from './paths.js';
+import { CONSOLE_HEADERS } from './security-headers.js';
 
 /*
  * The console (admin/) is a static build that this process serves at `/`. `npm start` builds it when
@@ -59,9 +61,13 @@ export async function ensureConsoleBuilt(log: (line: string) => void = console.l
   log(`Console built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 
-/** Serve the built console at `/`: hashed assets cached for a year, index.html never cached. */
+/**
+ * Serve the built console at `/`: hashed assets cached for a year, index.html never cached; under the
+ * console's Content-Security-Policy (see security-headers.ts), which replaces the API's.
+ */
 export function serveConsole(app: Express, dist = CONSOLE_DIST): void {
   app.use(
+    helmet(CONSOLE_HEADERS),
     compression(),
     express.static(dist, {
       index: 'index.html',

@@ -104,7 +104,14 @@ async function serve(config: Config, databaseUrl: string): Promise<{ close(): Pr
   const orm: Orm = await openOrm(databaseUrl);
   let app: App | undefined;
   try {
-    app = await createApp(orm, { console: CONSOLE_DIST, loginThrottle: config.loginThrottle, cohortMaxBytes: config.cohortMaxBytes });
+    app = await createApp(orm, {
+      console: CONSOLE_DIST,
+      loginThrottle: config.loginThrottle,
+      cohortMaxBytes: config.cohortMaxBytes,
+      limits: config.limits,
+      quoteRateLimits: config.quoteRateLimits,
+      trustProxy: config.trustProxy,
+    });
     const server = await app.listen(config.port, config.host);
     const running = app;
     return {

@@ -1,15 +1,19 @@
 import { createServer, type IncomingMessage, type RequestListener, type Server } from 'node:http';
 import express, { type Express } from 'express';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { GraphQLError } from 'graphql';
+import helmet from 'helmet';
 import pg from 'pg';
 import type { Orm } from './db/orm.js';
 import { database, isDatabaseUnavailable, SERVICE_UNAVAILABLE, UNAVAILABLE_MESSAGE, unavailableError, unavailablePlugin } from './db/availability.js';
-import { createContext, type AppServices, type Context } from './graphql/context.js';
-import { graphqlHttpHandler } from './graphql/http.js';
-import { depthLimit, MAX_DEPTH } from './graphql/limits.js';
+import { createContext, type AppServices, type Context, type RequestInfo } from './graphql/context.js';
+import { capEchoes } from './graphql/errors.js';
+import { clientAddress, graphqlHttpHandler } from './graphql/http.js';
+import { DEFAULT_LIMITS, requestLimitsPlugin, tokensLimitError, type ListSizes, type RequestLimits } from './graphql/limits.js';
+import { quoteRateGate, type QuoteRateLimits } from './graphql/rate-limits.js';
 import { graphqlSchema } from './graphql/schema.js';
+import { API_HEADERS, headerList } from './security-headers.js';
 import type { Actor } from './modules/auth/actor.js';
 import { ActorCache } from './modules/auth/actor-cache.js';
 import { DEFAULT_LOGIN_THROTTLE, LoginThrottle, type LoginThrottleSettings } from './modules/auth/login-throttle.js';
@@ -50,6 +54,12 @@ export interface AppOptions {
   loginThrottle?: LoginThrottleSettings;
   /** The largest cohort file `POST /cohorts` accepts, in bytes (COHORT_MAX_BYTES). */
   cohortMaxBytes?: number;
+  /** Limits of one GraphQL request over DEFAULT_LIMITS (the GRAPHQL_* settings). */
+  limits?: Partial<RequestLimits>;
+  /** Quote rate limits (QUOTE_RATE_*); off when unset. */
+  quoteRateLimits?: QuoteRateLimits;
+  /** Reverse proxies in front that append to X-Forwarded-For (TRUST_PROXY); 0 when unset. */
+  trustProxy?: number;
 }
 
 /** The default of COHORT_MAX_BYTES: 1 GiB, about 20 million persons. */
@@ -58,6 +68,8 @@ export const DEFAULT_COHORT_MAX_BYTES = 1024 * 1024 * 1024;
 export async function createApp(orm: Orm, opts: AppOptions = {}): Promise<App> {
   const databaseUrl = orm.config.get('clientUrl') as string;
   const cohortMaxBytes = opts.cohortMaxBytes ?? DEFAULT_COHORT_MAX_BYTES;
+  const limits: RequestLimits = { ...DEFAULT_LIMITS, ...opts.limits };
+  const trustProxy = opts.trustProxy ?? 0;
   const jobs = new JobStore(databaseUrl);
   await jobs.start();
   const throttlePool = new pg.Pool({ connectionString: databaseUrl, max: 2, connectionTimeoutMillis: 5_000 });
@@ -75,18 +87,28 @@ export async function createApp(orm: Orm, opts: AppOptions = {}): Promise<App> {
     .on(POLICY_CHANNEL, () => services.cache.invalidate())
     .on(CANCEL_CHANNEL, (id) => services.previews.cancelledElsewhere(id));
   await notifications.start();
+  const schema = await graphqlSchema();
   const apollo = new ApolloServer<Context>({
-    schema: await graphqlSchema(),
+    schema,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: false,
     // Public rules are public: integrators explore the schema with introspection.
     introspection: true,
-    validationRules: [depthLimit(MAX_DEPTH)],
-    // No cache hints are set anywhere (answers depend on the caller and on publications); the cache-control
-    // plugin would still wrap every field's resolver to compute a policy of "no cache".
-    // unavailablePlugin: a call that needed PostgreSQL while it is away answers HTTP 503
-    plugins: [ApolloServerPluginCacheControlDisabled(), unavailablePlugin],
+    // graphql-js's parser stops past this many tokens, before building a document of them
+    parseOptions: { maxTokens: limits.maxTokens },
+    plugins: [
+      // aliases, directives, depth, fragment fan-out, quotes and cost, NUL and nesting: see graphql/limits.ts
+      requestLimitsPlugin(limits, schema, { gate: quoteRateGate(opts.quoteRateLimits ?? { windowSeconds: 60 }), listSizes: () => listSizes(services, orm) }),
+      // No cache hints are set anywhere (answers depend on the caller and on publications); the cache-control
+      // plugin would still wrap every field's resolver to compute a policy of "no cache".
+      ApolloServerPluginCacheControlDisabled(),
+      // a call that needed PostgreSQL while it is away answers HTTP 503
+      unavailablePlugin,
+      // GET /graphql from a browser would serve a page that loads Apollo's explorer from a CDN (and which
+      // page depends on NODE_ENV): integrators use their own tools, and the schema is in api/schema.graphql
+      ApolloServerPluginLandingPageDisabled(),
+    ],
     formatError: (formatted, error) => {
       // PostgreSQL away: a clear refusal with a stable code (the outage is logged once, not per request)
       if (isDatabaseUnavailable(error)) return { message: UNAVAILABLE_MESSAGE, extensions: { code: SERVICE_UNAVAILABLE } };
@@ -96,13 +118,20 @@ export async function createApp(orm: Orm, opts: AppOptions = {}): Promise<App> {
         console.error(error);
         return { message: 'Internal server error', extensions: { code } };
       }
-      return formatted;
+      if (code === 'GRAPHQL_PARSE_FAILED') {
+        const tokens = tokensLimitError(formatted, limits);
+        if (tokens) return { message: tokens.message, extensions: { ...tokens.extensions, http: undefined } };
+      }
+      // messages that repeat a value of the request repeat at most an excerpt of it
+      return { ...formatted, message: capEchoes(formatted.message) };
     },
   });
   await apollo.start();
 
   const app = express();
   app.disable('x-powered-by');
+  // the API's security headers on every route; the console's own policy replaces them on its pages (console.ts)
+  app.use(helmet(API_HEADERS));
   // up or down, nothing else (no error text: it would tell an attacker about the set-up)
   app.get('/health', async (_req, res) => {
     try {
@@ -183,12 +212,19 @@ export async function createApp(orm: Orm, opts: AppOptions = {}): Promise<App> {
   });
 
   // The notice of a version as PDF and DOCX, for whoever may read the version.
-  registerNoticeRoutes(app, (req) => contextFor(req, orm, services, actors));
+  registerNoticeRoutes(app, (req) => contextFor(req, { clientAddress: clientAddress(req, trustProxy), deadline: Infinity, timeoutMs: Infinity }, orm, services, actors));
 
   if (opts.console) serveConsole(app, opts.console);
+  // An unexpected error on a route: logged here, answered without its text or stack (express's own
+  // handler would print the stack whenever NODE_ENV is not production)
+  app.use((error: unknown, _req: express.Request, res: express.Response, next: express.NextFunction) => {
+    console.error(error);
+    if (res.headersSent) return next(error);
+    res.status(500).json({ error: 'Internal server error' });
+  });
 
   // `/graphql` (and below it) is served without express; everything else goes through it.
-  const graphql = graphqlHttpHandler(apollo, (req) => contextFor(req, orm, services, actors));
+  const graphql = graphqlHttpHandler(apollo, (req, info) => contextFor(req, info, orm, services, actors), { limits, headers: headerList(API_HEADERS), trustProxy });
   const handler: RequestListener = (req, res) => {
     const url = req.url ?? '';
     if (url.startsWith('/graphql') && (url.length === 8 || url[8] === '?' || url[8] === '/')) void graphql(req, res);
@@ -201,6 +237,8 @@ export async function createApp(orm: Orm, opts: AppOptions = {}): Promise<App> {
       server.listen(port, host, () => resolve(server));
     });
   const close = async () => {
+    // requests answered by their time limit may still be at work
+    await graphql.idle();
     await apollo.stop();
     await notifications.close();
     await services.previews.close();
@@ -208,6 +246,25 @@ export async function createApp(orm: Orm, opts: AppOptions = {}): Promise<App> {
     await throttlePool.end();
   };
   return { app, handler, listen, close, apollo, services };
+}
+
+/** How many jurisdictions there are (of each level and kind) and the most children of one, for the cost of a query (once per index). */
+const sizesOf = new WeakMap<object, ListSizes>();
+async function listSizes(services: AppServices, orm: Orm): Promise<ListSizes> {
+  const index = await services.cache.jurisdictions(() => orm.em.fork());
+  let sizes = sizesOf.get(index);
+  if (!sizes) {
+    let maxChildren = 0;
+    const byLevel: Record<string, number> = {};
+    const byKind: Record<string, number> = {};
+    for (const j of index.all) {
+      maxChildren = Math.max(maxChildren, index.children(j.id).length);
+      byLevel[j.level] = (byLevel[j.level] ?? 0) + 1;
+      if (j.kind) byKind[j.kind] = (byKind[j.kind] ?? 0) + 1;
+    }
+    sizesOf.set(index, (sizes = { jurisdictions: index.all.length, byLevel, byKind, maxChildren }));
+  }
+  return sizes;
 }
 
 async function actorOf(req: IncomingMessage, orm: Orm, actors: ActorCache): Promise<Actor> {
@@ -221,9 +278,8 @@ async function actorOf(req: IncomingMessage, orm: Orm, actors: ActorCache): Prom
 }
 
 /** The caller: anonymous without an Authorization header; a user for a valid session token or API key. */
-async function contextFor(req: IncomingMessage, orm: Orm, services: AppServices, actors: ActorCache): Promise<Context> {
-  const address = req.socket.remoteAddress ?? null;
-  if (!req.headers.authorization) return createContext(orm.em, services, undefined, null, address);
+async function contextFor(req: IncomingMessage, info: RequestInfo, orm: Orm, services: AppServices, actors: ActorCache): Promise<Context> {
+  if (!req.headers.authorization) return createContext(orm.em, services, undefined, null, info);
   let actor: Actor;
   try {
     actor = await actorOf(req, orm, actors);
@@ -231,7 +287,7 @@ async function contextFor(req: IncomingMessage, orm: Orm, services: AppServices,
     if (database.down(e)) throw unavailableError();
     throw e;
   }
-  return createContext(orm.em, services, actor, /^Bearer\s+(\S+)$/i.exec(req.headers.authorization)![1]!, address);
+  return createContext(orm.em, services, actor, /^Bearer\s+(\S+)$/i.exec(req.headers.authorization)![1]!, info);
 }
 
 /** The request body, refused (UploadTooLargeError) once it passes `max` bytes. */

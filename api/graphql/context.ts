@@ -31,8 +31,11 @@ export interface Context {
   imports: ImportJobs;
   jobs: JobStore;
   loginThrottle: LoginThrottle;
-  /** The client's address (the TCP peer), for limits on failed logins. */
+  /** The client's address (the TCP peer, or the client a trusted proxy names), for limits on failed logins and on quotes. */
   clientAddress: string | null;
+  /** `performance.now()` past which the request is over its time limit (`timeoutMs`); long loops stop there. */
+  readonly deadline: number;
+  readonly timeoutMs: number;
   jurisdictions(): Promise<JurisdictionIndex>;
   usernames(): Promise<Map<number, string>>;
 }
@@ -50,6 +53,8 @@ class RequestContext implements Context {
     public token: string | null,
     public clientAddress: string | null,
     private readonly services: AppServices,
+    readonly deadline: number,
+    readonly timeoutMs: number,
   ) {}
 
   get cache(): PolicyCache {
@@ -83,6 +88,21 @@ class RequestContext implements Context {
   }
 }
 
-export function createContext(root: EntityManager, services: AppServices, actor: Actor = ANONYMOUS, token: string | null = null, clientAddress: string | null = null): Context {
-  return new RequestContext({ root }, actor, token, clientAddress, services);
+/** What the HTTP layer knows of a request: who sent it (address) and until when it may run. */
+export interface RequestInfo {
+  clientAddress: string | null;
+  deadline: number;
+  timeoutMs: number;
+}
+
+const NO_REQUEST: RequestInfo = { clientAddress: null, deadline: Infinity, timeoutMs: Infinity };
+
+export function createContext(
+  root: EntityManager,
+  services: AppServices,
+  actor: Actor = ANONYMOUS,
+  token: string | null = null,
+  request: RequestInfo = NO_REQUEST,
+): Context {
+  return new RequestContext({ root }, actor, token, request.clientAddress, services, request.deadline, request.timeoutMs);
 }

@@ -2,7 +2,9 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Readable } from 'node:stream';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 import { HeaderMap, type ApolloServer, type BaseContext, type HTTPGraphQLRequest } from '@apollo/server';
-import { MAX_BODY_BYTES, MAX_QUERY_LENGTH } from './limits.js';
+import type { GraphQLError } from 'graphql';
+import { bodyTooLarge, DEFAULT_LIMITS, queryTooLong, timedOut, type RequestLimits } from './limits.js';
+import type { RequestInfo } from './context.js';
 
 /**
  * `/graphql` straight on node:http: the request body is read and parsed here and handed to Apollo
@@ -10,12 +12,63 @@ import { MAX_BODY_BYTES, MAX_QUERY_LENGTH } from './limits.js';
  * (CSRF prevention, batching refused, GET, content negotiation, errors). Express stays in front of the
  * other routes; for `/graphql` its router, body parser and `res.send` cost about a fifth of a quote's time.
  *
- * Refusals made here answer in GraphQL's error shape with a code: 413 (`BODY_TOO_LARGE`,
- * `QUERY_TOO_LARGE`), 415 (`UNSUPPORTED_MEDIA_TYPE`: an encoding or charset that is not read), 400
- * (`BAD_REQUEST`: a body that is not JSON).
+ * Refusals made here answer in GraphQL's error shape with a code: 413 (`LIMIT_EXCEEDED`: body bytes,
+ * query length), 415 (`UNSUPPORTED_MEDIA_TYPE`: an encoding or charset that is not read), 400
+ * (`BAD_REQUEST`: a body that is not JSON), 503 (`LIMIT_EXCEEDED`: the request's time limit, answered
+ * when it passes even while the work goes on; the `quotes` resolver stops at the deadline too).
+ * Every answer carries the API's security headers.
  */
-export function graphqlHttpHandler<C extends BaseContext>(apollo: ApolloServer<C>, context: (req: IncomingMessage) => Promise<C>) {
-  return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+export interface GraphqlHttpOptions {
+  limits?: RequestLimits;
+  /** Headers set on every answer (security headers: see api/security-headers.ts). */
+  headers?: readonly (readonly [string, string])[];
+  /** How many reverse proxies in front of the API append to X-Forwarded-For (0: the socket's peer is the client). */
+  trustProxy?: number;
+}
+
+export interface GraphqlHandler {
+  (req: IncomingMessage, res: ServerResponse): Promise<void>;
+  /**
+   * Resolves when no request is being worked on. A request answered by its time limit may still be at
+   * work (until it next looks at its deadline) though its connection is gone, so stopping waits for this
+   * before letting go of the database.
+   */
+  idle(): Promise<void>;
+}
+
+export function graphqlHttpHandler<C extends BaseContext>(
+  apollo: ApolloServer<C>,
+  context: (req: IncomingMessage, info: RequestInfo) => Promise<C>,
+  opts: GraphqlHttpOptions = {},
+): GraphqlHandler {
+  const limits = opts.limits ?? DEFAULT_LIMITS;
+  const headers = opts.headers ?? [];
+  const trustProxy = opts.trustProxy ?? 0;
+  let working = 0;
+  let waiting: (() => void)[] = [];
+  const handler = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    working++;
+    try {
+      await handle(req, res);
+    } finally {
+      if (--working === 0 && waiting.length) {
+        for (const w of waiting) w();
+        waiting = [];
+      }
+    }
+  };
+  handler.idle = () => (working === 0 ? Promise.resolve() : new Promise<void>((r) => waiting.push(r)));
+  return handler;
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    for (const [k, v] of headers) res.setHeader(k, v);
+    const deadline = performance.now() + limits.timeoutMs;
+    const timer = setTimeout(() => {
+      if (res.headersSent) return;
+      // the work may go on until it next looks at the deadline: the connection is not reused meanwhile
+      res.setHeader('connection', 'close');
+      refuseWith(res, timedOut(limits.timeoutMs));
+    }, limits.timeoutMs);
     try {
       const url = req.url ?? '/graphql';
       const q = url.indexOf('?');
@@ -23,8 +76,8 @@ export function graphqlHttpHandler<C extends BaseContext>(apollo: ApolloServer<C
       const method = (req.method ?? 'GET').toUpperCase();
       let body: unknown;
       if (method === 'POST') {
-        const read = await readBody(req);
-        if ('refused' in read) return refuse(res, read.refused.status, read.refused.code, read.refused.message);
+        const read = await readBody(req, limits);
+        if ('refused' in read) return refuse(res, read.refused.status, read.refused.code, read.refused.message, read.refused.extensions);
         if (isJson(req.headers['content-type']) && read.text.length > 0) {
           try {
             body = JSON.parse(read.text);
@@ -34,8 +87,7 @@ export function graphqlHttpHandler<C extends BaseContext>(apollo: ApolloServer<C
         }
       }
       const query = queryText(body, method === 'GET' ? search : '');
-      if (query.length > MAX_QUERY_LENGTH)
-        return refuse(res, 413, 'QUERY_TOO_LARGE', `The query is ${query.length} characters long; at most ${MAX_QUERY_LENGTH} are accepted.`);
+      if (query.length > limits.maxQueryLength) return refuseWith(res, queryTooLong(query.length, limits));
 
       const headers = new HeaderMap();
       for (const key in req.headers) {
@@ -43,7 +95,10 @@ export function graphqlHttpHandler<C extends BaseContext>(apollo: ApolloServer<C
         if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
       }
       const request: HTTPGraphQLRequest = { method, headers, search, body };
-      const response = await apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest: request, context: () => context(req) });
+      const info: RequestInfo = { clientAddress: clientAddress(req, trustProxy), deadline, timeoutMs: limits.timeoutMs };
+      const response = await apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest: request, context: () => context(req, info) });
+      // past the time limit the caller has had its answer
+      if (res.headersSent) return;
       res.statusCode = response.status ?? 200;
       for (const [key, value] of response.headers) res.setHeader(key, value);
       if (response.body.kind === 'complete') {
@@ -56,9 +111,21 @@ export function graphqlHttpHandler<C extends BaseContext>(apollo: ApolloServer<C
     } catch (e) {
       console.error(e);
       if (!res.headersSent) refuse(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
-      else res.destroy();
+      else if (!res.writableEnded) res.destroy();
+    } finally {
+      clearTimeout(timer);
     }
-  };
+  }
+}
+
+/** The client: the socket's peer, or with `trustProxy` proxies in front, the address the outermost of them saw. */
+export function clientAddress(req: IncomingMessage, trustProxy: number): string {
+  const peer = req.socket.remoteAddress ?? '';
+  if (trustProxy <= 0) return peer;
+  const header = req.headers['x-forwarded-for'];
+  const hops = (Array.isArray(header) ? header.join(',') : (header ?? '')).split(',').map((h) => h.trim()).filter(Boolean);
+  // each proxy appends the address it received from: the last `trustProxy` entries were written by ours
+  return hops.length >= trustProxy ? hops[hops.length - trustProxy]! : (hops[0] ?? peer);
 }
 
 function isJson(contentType: string | undefined): boolean {
@@ -72,11 +139,12 @@ function queryText(body: unknown, search: string): string {
   return search ? (new URLSearchParams(search).get('query') ?? '') : '';
 }
 
-type Read = { text: string } | { refused: { status: number; code: string; message: string } };
+type Read = { text: string } | { refused: { status: number; code: string; message: string; extensions?: Record<string, unknown> } };
 
-/** The body as UTF-8 text, at most MAX_BODY_BYTES after decompression (gzip, deflate and br are read). */
-async function readBody(req: IncomingMessage): Promise<Read> {
-  const tooLarge = { refused: { status: 413, code: 'BODY_TOO_LARGE', message: `The request body is larger than ${MAX_BODY_BYTES} bytes.` } };
+/** The body as UTF-8 text, at most `maxBodyBytes` after decompression (gzip, deflate and br are read). */
+async function readBody(req: IncomingMessage, limits: RequestLimits): Promise<Read> {
+  const limit = bodyTooLarge(limits);
+  const tooLarge = { refused: { status: 413, code: 'LIMIT_EXCEEDED', message: limit.message, extensions: limit.extensions } };
   const charset = /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(req.headers['content-type'] ?? '')?.[1]?.toLowerCase();
   if (charset && charset !== 'utf-8' && charset !== 'utf8') {
     req.resume();
@@ -90,7 +158,7 @@ async function readBody(req: IncomingMessage): Promise<Read> {
   else if (encoding !== 'identity') {
     req.resume();
     return { refused: { status: 415, code: 'UNSUPPORTED_MEDIA_TYPE', message: `The request body's encoding "${encoding}" is not read; send it as identity, gzip, deflate or br.` } };
-  } else if (Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES) {
+  } else if (Number(req.headers['content-length'] ?? 0) > limits.maxBodyBytes) {
     req.resume();
     return tooLarge;
   }
@@ -104,7 +172,7 @@ async function readBody(req: IncomingMessage): Promise<Read> {
     };
     stream.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
+      if (size > limits.maxBodyBytes) {
         if (stream !== req) stream.destroy();
         req.resume();
         return finish(tooLarge);
@@ -118,8 +186,15 @@ async function readBody(req: IncomingMessage): Promise<Read> {
   });
 }
 
-function refuse(res: ServerResponse, status: number, code: string, message: string): void {
-  const text = JSON.stringify({ errors: [{ message, extensions: { code } }] });
+function refuse(res: ServerResponse, status: number, code: string, message: string, extensions: Record<string, unknown> = {}): void {
+  if (res.headersSent) return; // the time limit answered first
+  const { http: _http, ...rest } = extensions;
+  const text = JSON.stringify({ errors: [{ message, extensions: { ...rest, code } }] });
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
   res.end(text);
+}
+
+function refuseWith(res: ServerResponse, error: GraphQLError): void {
+  const status = (error.extensions.http as { status?: number } | undefined)?.status ?? 400;
+  refuse(res, status, String(error.extensions.code), error.message, error.extensions);
 }

@@ -1,5 +1,6 @@
 import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
 import { format, isRealDate } from '../../policy-schemas/index.js';
+import { excerpt } from './errors.js';
 
 /**
  * `Date`: a calendar date written `YYYY-MM-DD`. It is never turned into a point in time, so the
@@ -10,7 +11,7 @@ export const DateScalar = new GraphQLScalarType<string, string>({
   description: 'A calendar date written YYYY-MM-DD (no time, no timezone).',
   serialize(value) {
     if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return value;
-    throw new GraphQLError(`Date cannot represent ${JSON.stringify(value)}`);
+    throw new GraphQLError(`Date cannot represent ${excerpt(value)}`);
   },
   parseValue(value) {
     return parseDate(value);
@@ -23,7 +24,7 @@ export const DateScalar = new GraphQLScalarType<string, string>({
 
 function parseDate(value: unknown): string {
   if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value))
-    throw new GraphQLError(`${JSON.stringify(value)} is not a date written YYYY-MM-DD`);
+    throw new GraphQLError(`${excerpt(value)} is not a date written YYYY-MM-DD`);
   if (!isRealDate(value)) throw new GraphQLError(`${value} is not a real calendar date`);
   return value;
 }
@@ -39,7 +40,7 @@ export const MoneyScalar = new GraphQLScalarType<number, string>({
     'An amount in yuan (元) as a decimal string with exactly two decimals, e.g. "400.00". Exact: computed from integer fen (分), never from floating point.',
   serialize(value) {
     if (typeof value !== 'number' || !Number.isSafeInteger(value))
-      throw new GraphQLError(`Money must be held as integer fen, got ${JSON.stringify(value)}`);
+      throw new GraphQLError(`Money must be held as integer fen, got ${excerpt(value)}`);
     return fenToYuanString(value);
   },
   parseValue(value) {
@@ -58,6 +59,6 @@ export function fenToYuanString(fen: number): string {
 export function yuanToFen(value: unknown): number {
   const s = typeof value === 'number' ? String(value) : value;
   const fen = typeof s === 'string' && /^-?\d{1,9}(\.\d{1,2})?$/.test(s) ? format.parseYuan(s) : null;
-  if (fen === null) throw new GraphQLError(`${JSON.stringify(value)} is not an amount in yuan with at most two decimals`);
+  if (fen === null) throw new GraphQLError(`${excerpt(value)} is not an amount in yuan with at most two decimals`);
   return fen;
 }

@@ -5,11 +5,9 @@ import type { Context } from '../../graphql/context.js';
 import type { LoadedPolicy } from '../policy/policy-cache.js';
 import { canReadUnpublished } from '../auth/actor.js';
 import { Quote, QuoteInput, RefundDecision, RefundInput } from './quote.type.js';
-import { badInput } from '../../graphql/errors.js';
+import { badInput, excerpt } from '../../graphql/errors.js';
+import { MAX_BATCH, timedOut } from '../../graphql/limits.js';
 import { resolveJurisdiction } from '../jurisdiction/jurisdiction.service.js';
-
-/** Most inputs one `quotes` call takes. */
-export const MAX_BATCH = 5000;
 
 
 @Resolver()
@@ -26,6 +24,8 @@ export class QuoteResolver {
     const policies = new Map<string, Promise<LoadedPolicy>>();
     const out: Quote[] = [];
     for (let i = 0; i < inputs.length; i++) {
+      // the request's time limit: a long batch stops at its deadline rather than hold the process
+      if ((i & 63) === 63 && performance.now() > ctx.deadline) throw timedOut(ctx.timeoutMs);
       const input = inputs[i]!;
       const key = `${input.jurisdiction}|${input.year}|${input.policyVersionId ?? ''}`;
       let p = policies.get(key);
@@ -54,12 +54,12 @@ async function resolvePolicy(
   at: string,
 ): Promise<LoadedPolicy> {
   const j = resolveJurisdiction(await ctx.jurisdictions(), input.jurisdiction, `${at}.jurisdiction`);
-  if (!j) throw badInput(`${at}.jurisdiction`, `no jurisdiction has the code or name "${input.jurisdiction}"`);
+  if (!j) throw badInput(`${at}.jurisdiction`, `no jurisdiction has the code or name ${excerpt(input.jurisdiction)}`);
   if (input.policyVersionId) {
     const v = await ctx.cache.byId(ctx.em, input.policyVersionId);
     // a draft is quoted only by those who may read it; for anyone else it does not exist
     const readable = v && (v.status === 'published' || v.status === 'superseded' || canReadUnpublished(ctx.actor, v.jurisdictionId, await ctx.jurisdictions()));
-    if (!v || !readable) throw badInput(`${at}.policyVersionId`, `no policy version has the id "${input.policyVersionId}"`);
+    if (!v || !readable) throw badInput(`${at}.policyVersionId`, `no policy version has the id ${excerpt(input.policyVersionId)}`);
     if (v.jurisdictionId !== j.id || v.compiled.year !== input.year)
       throw badInput(`${at}.policyVersionId`, `version ${v.id} is ${v.compiled.doc.jurisdiction.name} ${v.compiled.year}, not ${j.name} ${input.year}`);
     return v;
