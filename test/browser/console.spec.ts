@@ -29,6 +29,8 @@ let browser: Browser;
 let page: Page;
 const ids: Record<string, string> = {};
 let generatedAdminPassword = '';
+/** What the browser refused under the console's Content-Security-Policy (api/security-headers.ts). */
+const cspViolations: string[] = [];
 
 async function gqlAs(token: string | undefined, query: string, variables: Record<string, unknown> = {}) {
   const r = await api.gql(query, variables, token);
@@ -85,6 +87,7 @@ beforeAll(async () => {
   page.on('pageerror', (e) => console.error(`[browser] ${e.message}`));
   page.on('console', async (m) => {
     if (m.type() !== 'error') return;
+    if (/Content Security Policy/i.test(m.text())) cspViolations.push(m.text());
     const args = await Promise.all(m.args().map((a) => a.evaluate((v) => (v instanceof Error ? v.message : typeof v === 'string' ? v : JSON.stringify(v))).catch(() => '?')));
     console.error(`[browser console] ${args.join(' ')}`);
   });
@@ -306,6 +309,10 @@ describe('the console, end to end', () => {
     await page.getByRole('menuitem', { name: 'English' }).click();
     await expect.poll(() => page.getByTestId('dashboard').innerText()).toContain('Published versions');
     await shot('16-english');
+  });
+
+  it('broke no rule of its Content-Security-Policy on any page above', () => {
+    expect(cspViolations).toEqual([]);
   });
 });
 
