@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: quote throughput over HTTP (autocannon, 50 connections, 10 s) next to a bare Apollo
- * Server answering a constant, on this machine in the same run; and the engine alone, in process.
- * Servers run in child processes so that the load generator does not share their event loop.
+ * Server answering a constant, on this machine in the same run; and the engine alone, in process; the
+ * cohort figures (cohort.ts); the security figures (security.ts: load with previews, attacks, rate
+ * limits, soak). Servers run in child processes so that the load generator does not share their event loop.
  */
 import 'reflect-metadata';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -15,6 +16,7 @@ import { loadSeedsIfEmpty } from '../../api/db/seed.js';
 import { quote } from '../../api/engine/index.js';
 import { SEEDED } from '../engine/seeded.js';
 import { cohortBench } from './cohort.js';
+import { attackBench, loadBench, rateLimitBench, soakBench } from './security.js';
 import { loadConfig } from '../../api/config.js';
 import { BUILD_DIR, buildServer } from '../../api/build.js';
 
@@ -93,8 +95,19 @@ function engineRate(): { median: number; rounds: number[] } {
 
 const k = (x: number) => Math.round(x).toLocaleString('en');
 
+/**
+ * The parts, in order: quote (engine, quote over HTTP against a bare server), cohort (import, preview),
+ * load (quotes while previews run), attacks (refusal latencies), ratelimits (their cost); soak only with
+ * BENCH_SOAK=1. `BENCH_ONLY=load,attacks` runs some of them.
+ */
+const PARTS = ['quote', 'cohort', 'load', 'attacks', 'ratelimits'] as const;
+
 async function main() {
-  if (process.env.BENCH_ONLY !== 'cohort') {
+  const only = process.env.BENCH_ONLY?.split(',').map((p) => p.trim());
+  const parts = new Set<string>(only ?? PARTS);
+  if (process.env.BENCH_SOAK === '1') parts.add('soak');
+  for (const p of parts) if (!(PARTS as readonly string[]).includes(p) && p !== 'soak') throw new Error(`BENCH_ONLY: unknown part "${p}" (parts: ${PARTS.join(', ')})`);
+  if (parts.has('quote')) {
     // first, while nothing else runs (PostgreSQL's start and seeding would share the machine)
     const engine = engineRate();
     console.log(`engine, in process: median ${k(engine.median)} quotes/s (five 1-s rounds: ${engine.rounds.map(k).join(', ')})`);
@@ -102,52 +115,80 @@ async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'yibao-bench-pg-'));
   const pg = await startEmbeddedPostgres(dir, 5400 + Math.floor(Math.random() * 500), () => {});
   const children: ChildProcess[] = [];
+  const start = async (env: Record<string, string>) => {
+    const c = await child('serve-app.js', env);
+    children.push(c.proc);
+    return c;
+  };
   try {
     const orm = await openOrm(pg.url);
     await migrate(orm);
     await loadSeedsIfEmpty(orm.em);
+    if ([...parts].some((p) => p !== 'cohort')) await buildServer(['test/bench/serve-constant.ts', 'test/bench/serve-app.ts']);
 
-    if (process.env.BENCH_ONLY === 'cohort') {
-      await cohortBench(orm, pg.url);
-      await orm.close();
-      return;
+    if (parts.has('quote')) {
+      const bare = await child('serve-constant.js', {});
+      const real = await child('serve-app.js', { DATABASE_URL: pg.url });
+      children.push(bare.proc, real.proc);
+      await check(bare.port, '40.00');
+      await check(real.port, '40.00');
+      await load(bare.port, 5); // warm up both (every process compiles its hot paths)
+      await load(real.port, 5);
+      // three alternating rounds, so that a busy moment of the machine does not fall on one side only
+      const bs: Awaited<ReturnType<typeof load>>[] = [];
+      const qs: Awaited<ReturnType<typeof load>>[] = [];
+      for (let round = 0; round < ROUNDS; round++) {
+        bs.push(await load(bare.port, DURATION_S));
+        qs.push(await load(real.port, DURATION_S));
+      }
+      const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)]!;
+      const line = (rs: typeof bs) =>
+        `median ${k(median(rs.map((r) => r.rps)))} req/s, p99 ${median(rs.map((r) => r.p99))} ms (rounds: ${rs.map((r) => `${k(r.rps)} req/s p99 ${r.p99} ms`).join('; ')}), errors ${rs.reduce((n, r) => n + r.errors, 0)}`;
+      console.log(`bare Apollo constant: ${line(bs)}`);
+      console.log(`quote over HTTP:      ${line(qs)}`);
+      console.log(
+        `ratio quote / bare:   ${(median(qs.map((r) => r.rps)) / median(bs.map((r) => r.rps))).toFixed(2)} (medians; ${CONNECTIONS} connections, ${ROUNDS} alternating rounds of ${DURATION_S} s; ${loadConfig().workers} API processes each, as npm start)`,
+      );
+      await stopAll(children);
     }
-
-    await buildServer(['test/bench/serve-constant.ts', 'test/bench/serve-app.ts']);
-    const bare = await child('serve-constant.js', {});
-    const real = await child('serve-app.js', { DATABASE_URL: pg.url });
-    children.push(bare.proc, real.proc);
-    await check(bare.port, '40.00');
-    await check(real.port, '40.00');
-    await load(bare.port, 5); // warm up both (every process compiles its hot paths)
-    await load(real.port, 5);
-    // three alternating rounds, so that a busy moment of the machine does not fall on one side only
-    const bs: Awaited<ReturnType<typeof load>>[] = [];
-    const qs: Awaited<ReturnType<typeof load>>[] = [];
-    for (let round = 0; round < ROUNDS; round++) {
-      bs.push(await load(bare.port, DURATION_S));
-      qs.push(await load(real.port, DURATION_S));
-    }
-    const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)]!;
-    const line = (rs: typeof bs) =>
-      `median ${k(median(rs.map((r) => r.rps)))} req/s, p99 ${median(rs.map((r) => r.p99))} ms (rounds: ${rs.map((r) => `${k(r.rps)} req/s p99 ${r.p99} ms`).join('; ')}), errors ${rs.reduce((n, r) => n + r.errors, 0)}`;
-    console.log(`bare Apollo constant: ${line(bs)}`);
-    console.log(`quote over HTTP:      ${line(qs)}`);
-    console.log(
-      `ratio quote / bare:   ${(median(qs.map((r) => r.rps)) / median(bs.map((r) => r.rps))).toFixed(2)} (medians; ${CONNECTIONS} connections, ${ROUNDS} alternating rounds of ${DURATION_S} s; ${loadConfig().workers} API processes each, as npm start)`,
-    );
-    for (const c of children) c.kill('SIGTERM');
-    children.length = 0;
-    if (process.env.BENCH_ONLY !== 'quote') {
+    if (parts.has('cohort')) {
       console.log('');
       await cohortBench(orm, pg.url);
     }
+    if (parts.has('load')) {
+      console.log('');
+      await loadBench(orm, pg.url, start);
+    }
+    if (parts.has('attacks')) {
+      console.log('');
+      await attackBench(pg.url, start);
+    }
+    if (parts.has('ratelimits')) {
+      console.log('');
+      await rateLimitBench(pg.url, start, CONNECTIONS, DURATION_S);
+    }
+    if (parts.has('soak')) {
+      console.log('');
+      await soakBench(orm, pg.url, start);
+    }
     await orm.close();
   } finally {
-    for (const c of children) c.kill('SIGTERM');
+    await stopAll(children);
     await pg.stop();
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** Stop the server children still running and wait for them. */
+async function stopAll(children: ChildProcess[]) {
+  await Promise.all(
+    children.splice(0).map((c) => {
+      if (c.exitCode !== null || c.signalCode !== null) return;
+      const gone = new Promise((r) => c.once('exit', r));
+      c.kill('SIGTERM');
+      return gone;
+    }),
+  );
 }
 
 await main();
