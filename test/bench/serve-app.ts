@@ -16,6 +16,9 @@ if (cluster.isPrimary) {
   const { openOrm } = await import('../../api/db/orm.js');
   const { createApp } = await import('../../api/server.js');
   const orm = await openOrm(process.env.DATABASE_URL!);
-  const server = await (await createApp(orm)).listen(0, '127.0.0.1');
+  // the settings as npm start passes them (the rate limits' cost is measured with QUOTE_RATE_* set)
+  const config = loadConfig();
+  const app = await createApp(orm, { limits: config.limits, quoteRateLimits: config.quoteRateLimits, trustProxy: config.trustProxy });
+  const server = await app.listen(0, '127.0.0.1');
   reportReady((server.address() as AddressInfo).port);
 }

@@ -193,6 +193,7 @@ const FIELDS: Record<'Query' | 'Mutation', Record<string, Decision>> = {
       call: async () => [`mutation($f: JSON!) { importPolicyVersion(file: $f) { id } }`, { f: (await ok('anonymous', `query($id: ID!) { exportPolicyVersion(id: $id) }`, { id: ids.shishi2025 })).exportPolicyVersion }],
     },
     login: { public: 'how a user gets a session (throttled: see login.spec.ts)' },
+    changePassword: { public: "a user's own password, the current one checked and throttled like login" },
     logout: { public: "ends the caller's own session; nothing for an anonymous caller" },
     createUser: {
       as: 'admin',
@@ -201,6 +202,11 @@ const FIELDS: Record<'Query' | 'Mutation', Record<string, Decision>> = {
     updateUser: { as: 'admin', call: () => [`mutation($id: ID!) { updateUser(id: $id, input: { roles: ["admin"] }) { id } }`, { id: ids['secret-user-marker'] }] },
     createApiKey: { as: 'admin', call: () => [`mutation($u: ID!) { createApiKey(name: "outsider", userId: $u) { key } }`, { u: ids['tax-system'] }] },
     revokeApiKey: { as: 'admin', call: () => [`mutation($id: Int!) { revokeApiKey(id: $id) { id } }`, { id: Number(ids.apiKey) }] },
+    createCohortImportJob: { as: 'shishi-drafter', call: () => [`mutation { createCohortImportJob(jurisdiction: "石狮市") { id } }`] },
+    createCorrection: {
+      as: 'shishi-drafter',
+      call: () => [`mutation($of: ID!) { createCorrection(of: $of, kind: ERRATA, documentNumber: "狮政办规〔2025〕99号") { id } }`, { of: ids.shishi2025 }],
+    },
     startPreview: { as: 'shishi-drafter', call: () => [`mutation($d: ID!, $c: ID!) { startPreview(draft: $d, cohort: $c) { id } }`, { d: ids.draft, c: ids.cohort }] },
     cancelPreview: { as: 'shishi-drafter', call: () => [`mutation($id: ID!) { cancelPreview(id: $id) { id ${PERSON_FIELDS} } }`, { id: ids.previewJob }], reveals: () => marker.person! },
   },
@@ -223,6 +229,8 @@ const ROUTES: Record<string, RouteDecision> = {
     ok: 201,
   },
   'GET /cohorts/imports/:job': { as: 'shishi-drafter', call: (who) => rest(who, `/cohorts/imports/${ids.importJob}`), ok: 200, reveals: () => marker.cohortId! },
+  'GET /policy-versions/:id/notice.pdf': { as: 'shishi-drafter', call: (who) => rest(who, `/policy-versions/${ids.draft}/notice.pdf`), ok: 200 },
+  'GET /policy-versions/:id/notice.docx': { as: 'shishi-drafter', call: (who) => rest(who, `/policy-versions/${ids.draft}/notice.docx`), ok: 200 },
 };
 
 const REFUSED = new Set(['UNAUTHENTICATED', 'FORBIDDEN', 'BAD_USER_INPUT']);
