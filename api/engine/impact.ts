@@ -1,31 +1,71 @@
 import type { CompiledPolicy } from './compile.js';
 import type { CohortColumns } from './impact/columns.js';
-import { evaluate, type SideResult } from './impact/evaluate.js';
+import { evaluate, paymentDay, type SideResult } from './impact/evaluate.js';
 
 /*
  * A reform is the same engine run twice and diffed: a cohort (impact/columns.ts) is evaluated under
  * the baseline and under the draft by `quote` itself (impact/evaluate.ts), totals are summed per
- * answer (impact/totals.ts), and here the two sides are compared person by person.
+ * answer (impact/totals.ts), and here the two sides are compared person by person. When the draft is
+ * for another coverage year, a third run of the baseline on the population moved a year tells what
+ * that move does apart from the draft's rules.
  */
 
 export interface PersonChange {
   index: number;
   baselineDue: number;
   draftDue: number;
+  /** The day the person pays on under each side (a stated date, moved for the draft; else the central window's first day). */
+  baselinePaymentDay: number;
+  draftPaymentDay: number;
+}
+
+/** What made a person's amount due change. */
+export type ChangeCause = 'rules' | 'population' | 'both';
+
+/** Every person whose amount due goes from `baselineDue` to `draftDue`. */
+export interface ChangeGroup {
+  baselineDue: number;
+  draftDue: number;
+  persons: number;
+  /**
+   * `rules`: the baseline's rules give the moved population what they gave before (the draft's rules
+   * alone change it); `population`: the draft's rules give what the baseline's give the moved
+   * population (the move alone changes it); `both` otherwise, or when persons of the group differ.
+   */
+  cause: ChangeCause;
+  /** The first person of the cohort with this change. */
+  example: PersonChange;
 }
 
 export interface ImpactResult {
   persons: number;
   draft: SideResult;
   baseline: SideResult;
+  /**
+   * The baseline's rules on the population moved by `yearsMoved` (each person a year older against
+   * the coverage year); null when the draft is for the baseline's year.
+   */
+  moved: SideResult | null;
+  /** Draft's coverage year − baseline's. */
+  yearsMoved: number;
   paysMore: number;
   paysLess: number;
   paysSame: number;
   /** Persons answered by one version and refused by the other. */
   notComparable: number;
   largestChanges: PersonChange[];
+  /** Each distinct change, most persons first. */
+  changeGroups: ChangeGroup[];
+  /** One person per distinct change (the groups' examples, in their order). */
   examples: PersonChange[];
 }
+
+const TOP = 10;
+const RULES = 1;
+const POPULATION = 2;
+const CAUSES: Record<number, ChangeCause> = { [RULES]: 'rules', [POPULATION]: 'population', [RULES | POPULATION]: 'both' };
+/** Amounts due are below 2^26 fen (671,088.64 元): a pair of them is one safe integer. */
+const PAIR = 2 ** 26;
 
 /**
  * The draft against the baseline over one cohort. The cohort is the baseline year's population: when
@@ -33,19 +73,26 @@ export interface ImpactResult {
  * date moved by the difference of years (a person who paid on 2025-10-15 pays on 2026-10-15), while
  * birth dates stay (the same people, a year older). Persons without a payment date pay in each
  * version's own central window.
+ *
+ * The move itself changes amounts (a baby of last year's campaign is no newborn in next year's), so
+ * then the baseline is run a third time on the moved population, written in its own calendar: payment
+ * dates as given, birth dates a year earlier. The population effect is that run minus the baseline;
+ * the rules' effect is the draft minus that run.
  */
 export function impact(draft: CompiledPolicy, baseline: CompiledPolicy, c: CohortColumns, onProgress?: (done: number) => void): ImpactResult {
   const years = draft.doc.coverageYear - baseline.doc.coverageYear;
-  const b = evaluate(baseline, c, onProgress && ((d) => onProgress(d * 0.45)));
-  const d = evaluate(draft, c, onProgress && ((x) => onProgress(0.45 + x * 0.45)), years);
+  const runs = years ? 3 : 2;
+  const part = (k: number) => onProgress && ((x: number) => onProgress(((k + x) / runs) * 0.95));
+  const b = evaluate(baseline, c, { onProgress: part(0) });
+  const m = years ? evaluate(baseline, c, { onProgress: part(1), birthShiftYears: -years }) : null;
+  const d = evaluate(draft, c, { onProgress: part(runs - 1), payShiftYears: years });
   let paysMore = 0;
   let paysLess = 0;
   let paysSame = 0;
   let notComparable = 0;
-  const TOP = 10;
-  const top: PersonChange[] = [];
+  const top: { index: number; size: number }[] = [];
   let topMin = 0;
-  const firstOf = new Map<number, PersonChange>();
+  const groups = new Map<number, { baselineDue: number; draftDue: number; persons: number; causes: number; first: number }>();
   for (let i = 0; i < c.size; i++) {
     const ob = b.outcomes[b.outcomeOf[i]!]!;
     const od = d.outcomes[d.outcomeOf[i]!]!;
@@ -54,24 +101,54 @@ export function impact(draft: CompiledPolicy, baseline: CompiledPolicy, c: Cohor
       continue;
     }
     const diff = od.due - ob.due;
+    if (diff === 0) {
+      paysSame++;
+      continue;
+    }
     if (diff > 0) paysMore++;
-    else if (diff < 0) paysLess++;
-    else paysSame++;
-    if (diff !== 0) {
-      // one example per kind of change (the same answers before and after), and the largest changes
-      const kind = b.outcomeOf[i]! * d.outcomes.length + d.outcomeOf[i]!;
-      if (!firstOf.has(kind)) firstOf.set(kind, { index: i, baselineDue: ob.due, draftDue: od.due });
-      const size = diff < 0 ? -diff : diff;
-      if (top.length < TOP || size > topMin) {
-        top.push({ index: i, baselineDue: ob.due, draftDue: od.due });
-        top.sort((x, y) => Math.abs(y.draftDue - y.baselineDue) - Math.abs(x.draftDue - x.baselineDue) || x.index - y.index);
-        if (top.length > TOP) top.pop();
-        const last = top[top.length - 1]!;
-        topMin = top.length < TOP ? 0 : Math.abs(last.draftDue - last.baselineDue);
-      }
+    else paysLess++;
+    let cause = RULES;
+    if (m) {
+      const om = m.outcomes[m.outcomeOf[i]!]!;
+      cause = om.refused !== null ? RULES | POPULATION : (om.due !== ob.due ? POPULATION : 0) | (od.due !== om.due ? RULES : 0);
+    }
+    const key = ob.due * PAIR + od.due;
+    const g = groups.get(key);
+    if (g) {
+      g.persons++;
+      g.causes |= cause;
+    } else groups.set(key, { baselineDue: ob.due, draftDue: od.due, persons: 1, causes: cause, first: i });
+    const size = diff < 0 ? -diff : diff;
+    if (top.length < TOP || size > topMin) {
+      top.push({ index: i, size });
+      top.sort((x, y) => y.size - x.size || x.index - y.index);
+      if (top.length > TOP) top.pop();
+      topMin = top.length < TOP ? 0 : top[top.length - 1]!.size;
     }
   }
+  const person = (index: number): PersonChange => ({
+    index,
+    baselineDue: b.outcomes[b.outcomeOf[index]!]!.due,
+    draftDue: d.outcomes[d.outcomeOf[index]!]!.due,
+    baselinePaymentDay: paymentDay(baseline, c, index),
+    draftPaymentDay: paymentDay(draft, c, index, { payShiftYears: years }),
+  });
+  const changeGroups: ChangeGroup[] = [...groups.values()]
+    .sort((x, y) => y.persons - x.persons || Math.abs(y.draftDue - y.baselineDue) - Math.abs(x.draftDue - x.baselineDue) || x.first - y.first)
+    .map((g) => ({ baselineDue: g.baselineDue, draftDue: g.draftDue, persons: g.persons, cause: CAUSES[g.causes]!, example: person(g.first) }));
   onProgress?.(1);
-  const examples = [...firstOf.values()].sort((x, y) => Math.abs(y.draftDue - y.baselineDue) - Math.abs(x.draftDue - x.baselineDue)).slice(0, 10);
-  return { persons: c.size, draft: d, baseline: b, paysMore, paysLess, paysSame, notComparable, largestChanges: top, examples };
+  return {
+    persons: c.size,
+    draft: d,
+    baseline: b,
+    moved: m,
+    yearsMoved: years,
+    paysMore,
+    paysLess,
+    paysSame,
+    notComparable,
+    largestChanges: top.map((t) => person(t.index)),
+    changeGroups,
+    examples: changeGroups.map((g) => g.example),
+  };
 }

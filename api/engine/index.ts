@@ -12,7 +12,7 @@ export type { QuoteRequest } from './quote/person.js';
 export type { QuoteSubsidy } from './quote/subsidy.js';
 export type { TraceStep } from './quote/trace.js';
 export { refundDecision, type RefundDecision, type RefundRequest } from './refund.js';
-export { impact, type ImpactResult, type PersonChange } from './impact.js';
+export { impact, type ChangeCause, type ChangeGroup, type ImpactResult, type PersonChange } from './impact.js';
 export { bytesPerPerson, ColumnsBuilder, NO_DATE, type CohortColumns } from './impact/columns.js';
 export type { SideResult } from './impact/evaluate.js';
 export type { Totals } from './impact/totals.js';

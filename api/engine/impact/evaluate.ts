@@ -21,14 +21,26 @@ export interface SideResult extends Sums {
   distinct: number;
 }
 
-/**
- * Evaluate one version over a cohort. `onProgress` is called with the share done (0..1).
- * `payShiftYears`: each stated payment date is moved by that many years (the same day of the month,
- * 29 February → 28 February), so that last year's population can be run through next year's rules.
- */
-export function evaluate(p: CompiledPolicy, c: CohortColumns, onProgress?: (done: number) => void, payShiftYears = 0): SideResult {
-  const central = p.windows.find((w) => w.doc.kind === 'central' && w.doc.acceptsPayment) ?? p.windows.find((w) => w.doc.acceptsPayment);
-  const centralDay = central ? central.from : p.coverageStart;
+/** How the cohort is placed in time for one run (see impact.ts). */
+export interface EvaluateOptions {
+  /** Called with the share done (0..1). */
+  onProgress?: (done: number) => void;
+  /**
+   * Each stated payment date moved by that many years (the same day of the month, 29 February → 28
+   * February), so that last year's population can be run through next year's rules.
+   */
+  payShiftYears?: number;
+  /**
+   * Each birth date moved by that many years: the population made older (a negative shift) in the
+   * version's own calendar, to see what ageing a year does under unchanged rules.
+   */
+  birthShiftYears?: number;
+}
+
+/** Evaluate one version over a cohort. */
+export function evaluate(p: CompiledPolicy, c: CohortColumns, options: EvaluateOptions = {}): SideResult {
+  const { onProgress, payShiftYears = 0, birthShiftYears = 0 } = options;
+  const centralDay = centralDayOf(p);
   // per interned set: the codes this version knows, and whether a rule of theirs depends on birth
   const catKnown = c.catSets.map((set) => set.filter((code) => p.categoryByKey.has(code)));
   const catAge = c.catSets.map((set) => set.some((code) => p.categoryByKey.get(code)?.ageSets));
@@ -45,19 +57,11 @@ export function evaluate(p: CompiledPolicy, c: CohortColumns, onProgress?: (done
   // the payment day of each person: no date means the central window's first day (or the birth day, if later)
   let payMin = Infinity;
   let payMax = -Infinity;
-  const shifted = new Map<number, number>();
-  const shift = (day: number) => {
-    let out = shifted.get(day);
-    if (out === undefined) shifted.set(day, (out = addMonthsClamped(day, 12 * payShiftYears)));
-    return out;
-  };
-  const payOf = (i: number) => {
-    const b = c.birth[i]!;
-    if (c.pay[i] === NO_DATE) return b !== NO_DATE && b > centralDay ? b : centralDay;
-    return payShiftYears ? shift(c.pay[i]!) : c.pay[i]!;
-  };
+  const birthOf = shifter(c.birth, birthShiftYears);
+  const payOf = payDays(c, centralDay, payShiftYears, birthOf);
+  const pays = new Int32Array(c.size);
   for (let i = 0; i < c.size; i++) {
-    const d = payOf(i);
+    const d = (pays[i] = payOf(i));
     if (d < payMin) payMin = d;
     if (d > payMax) payMax = d;
   }
@@ -74,8 +78,8 @@ export function evaluate(p: CompiledPolicy, c: CohortColumns, onProgress?: (done
   for (let i = 0; i < c.size; i++) {
     const cs = c.catSet[i]!;
     const gs = c.groupSet[i]!;
-    const birth = c.birth[i]!;
-    const pay = payOf(i);
+    const birth = birthOf(i);
+    const pay = pays[i]!;
     const idx = ((pay - payMin) * nCat + cs) * nGroup + gs;
     const byBirth = catAge[cs]! || groupBirth[gs]!;
     let o: number | undefined;
@@ -102,6 +106,40 @@ export function evaluate(p: CompiledPolicy, c: CohortColumns, onProgress?: (done
   const unknownCodes = countUnknownCodes(c, catKnown, groupKnown);
   onProgress?.(1);
   return { ...sums, unknownCodes, outcomeOf, outcomes, distinct: outcomes.length };
+}
+
+/** The first day of the version's central window (persons without a payment date pay on it). */
+function centralDayOf(p: CompiledPolicy): number {
+  const central = p.windows.find((w) => w.doc.kind === 'central' && w.doc.acceptsPayment) ?? p.windows.find((w) => w.doc.acceptsPayment);
+  return central ? central.from : p.coverageStart;
+}
+
+/** Person i's day in `days` moved by `years` (NO_DATE stays), each distinct day moved once. */
+function shifter(days: Int32Array, years: number): (i: number) => number {
+  if (!years) return (i) => days[i]!;
+  const moved = new Map<number, number>();
+  return (i) => {
+    const day = days[i]!;
+    if (day === NO_DATE) return day;
+    let out = moved.get(day);
+    if (out === undefined) moved.set(day, (out = addMonthsClamped(day, 12 * years)));
+    return out;
+  };
+}
+
+/** Person i's payment day: the stated one (moved), else the central window's first day or the birth day, if later. */
+function payDays(c: CohortColumns, centralDay: number, payShiftYears: number, birthOf: (i: number) => number): (i: number) => number {
+  const stated = shifter(c.pay, payShiftYears);
+  return (i) => {
+    if (c.pay[i] !== NO_DATE) return stated(i);
+    const b = birthOf(i);
+    return b !== NO_DATE && b > centralDay ? b : centralDay;
+  };
+}
+
+/** The day person i pays on in a run with these options (what an example shows beside its amounts). */
+export function paymentDay(p: CompiledPolicy, c: CohortColumns, i: number, options: Pick<EvaluateOptions, 'payShiftYears' | 'birthShiftYears'> = {}): number {
+  return payDays(c, centralDayOf(p), options.payShiftYears ?? 0, shifter(c.birth, options.birthShiftYears ?? 0))(i);
 }
 
 /** The codes of the cohort's sets that the version does not know, each with the persons who carry it. */

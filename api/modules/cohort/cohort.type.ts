@@ -2,6 +2,7 @@ import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { DateTimeResolver } from 'graphql-scalars';
 import { DateScalar, MoneyScalar } from '../../graphql/scalars.js';
 import { Jurisdiction } from '../jurisdiction/jurisdiction.type.js';
+import { graphqlEnum } from '../../graphql/enums.js';
 
 @ObjectType({ description: 'Persons counted by a key (a unit, a category or a code).' })
 export class Count {
@@ -93,9 +94,28 @@ export class PersonChange {
   @Field(() => [String], { description: 'Their special-group codes' }) groups!: string[];
   @Field(() => DateScalar, { nullable: true, description: 'Their date of birth, where given' }) birthDate!: string | null;
   @Field(() => DateScalar, { nullable: true, description: 'null: pays in the central window (on its first day, or on the day of birth for a baby born during it)' }) paymentDate!: string | null;
+  @Field(() => DateScalar, { description: 'The day they pay on under the baseline: the stated payment date, else the first day of its central window (or the day of birth, if later)' }) baselinePaymentDate!: string;
+  @Field(() => DateScalar, { description: 'The day they pay on under the draft: the stated payment date moved by yearsMoved, else the first day of the draft’s central window (or the day of birth, if later)' }) draftPaymentDate!: string;
   @Field(() => MoneyScalar, { description: 'What they owe under the baseline' }) baselineDue!: number;
   @Field(() => MoneyScalar, { description: 'What they owe under the draft' }) draftDue!: number;
   @Field(() => MoneyScalar, { description: 'draftDue − baselineDue' }) change!: number;
+}
+
+export const ImpactCauseEnum = graphqlEnum(['RULES', 'POPULATION', 'BOTH'] as const, 'ImpactCause', 'What made an amount due change, when the draft is for another coverage year than the baseline.', {
+  RULES: 'The draft’s rules: the baseline’s rules give the population moved a year what they gave before',
+  POPULATION: 'The move of the population a year (each person a year older against the coverage year): the draft’s rules give what the baseline’s give the moved population',
+  BOTH: 'Both, or persons of the group differ in cause',
+});
+
+@ObjectType({ description: 'Every person whose amount due goes from one amount to another (one distinct change).' })
+export class ImpactChangeGroup {
+  @Field(() => MoneyScalar, { description: 'What they owe under the baseline' }) baselineDue!: number;
+  @Field(() => MoneyScalar, { description: 'What they owe under the draft' }) draftDue!: number;
+  @Field(() => MoneyScalar, { description: 'draftDue − baselineDue, per person' }) change!: number;
+  @Field(() => Int, { description: 'How many persons make this change' }) persons!: number;
+  @Field(() => MoneyScalar, { description: 'change × persons' }) total!: number;
+  @Field(() => ImpactCauseEnum, { description: 'Whether the draft’s rules, the move of the population a year, or both make the change (RULES when the draft is for the baseline’s year)' }) cause!: 'RULES' | 'POPULATION' | 'BOTH';
+  @Field(() => PersonChange, { description: 'The first person of the cohort with this change' }) example!: PersonChange;
 }
 
 @ObjectType({ description: 'The effect of a draft against a baseline on a cohort, computed by the same engine as quote.' })
@@ -105,13 +125,21 @@ export class Impact {
   @Field(() => ImpactSide, { description: 'The draft’s side' }) draft!: ImpactSide;
   @Field(() => ImpactSide, { description: 'The baseline’s side' }) baseline!: ImpactSide;
   @Field(() => ImpactTotals, { description: 'Draft − baseline' }) difference!: ImpactTotals;
+  @Field(() => Int, { description: 'The draft’s coverage year − the baseline’s: the years the cohort is moved for the draft (stated payment dates move, birth dates stay)' }) yearsMoved!: number;
+  @Field(() => ImpactTotals, {
+    nullable: true,
+    description: 'What moving the cohort a year does by itself: the baseline’s rules on the moved population (each person a year older against the coverage year) − on the cohort as given. null when the draft is for the baseline’s year',
+  })
+  populationEffect!: ImpactTotals | null;
+  @Field(() => ImpactTotals, { description: 'What the draft’s rules do: difference − populationEffect (the whole difference when the years are the same)' }) rulesEffect!: ImpactTotals;
+  @Field(() => [ImpactChangeGroup], { description: 'Each distinct change (baselineDue → draftDue) with its persons, most persons first; their persons add up to paysMore + paysLess' }) changeGroups!: ImpactChangeGroup[];
   @Field(() => [UnitImpact], { description: 'The same by unit, with each unit’s enrollment target' }) byUnit!: UnitImpact[];
   @Field(() => Int, { description: 'Persons who owe more under the draft' }) paysMore!: number;
   @Field(() => Int, { description: 'Persons who owe less under the draft' }) paysLess!: number;
   @Field(() => Int, { description: 'Persons who owe the same' }) paysSame!: number;
   @Field(() => Int, { description: 'Answered by one version, refused by the other' }) notComparable!: number;
   @Field(() => [PersonChange], { description: 'The persons whose amount due changes most' }) largestChanges!: PersonChange[];
-  @Field(() => [PersonChange], { description: 'One person for each distinct change (before → after)' }) examples!: PersonChange[];
+  @Field(() => [PersonChange], { description: 'One person for each distinct change (before → after), in the order of changeGroups' }) examples!: PersonChange[];
   @Field(() => Int, { description: 'How long the computation took, in milliseconds' }) durationMs!: number;
 }
 

@@ -2,9 +2,9 @@ import { Worker } from 'node:worker_threads';
 import { PROGRESS_FLUSH_MS, type JobOwner, type JobRow, type JobStore } from '../jobs/job-store.js';
 import { COMPILED } from '../../paths.js';
 import type { PolicyDocument } from '../../../policy-schemas/index.js';
-import type { SideResult, Totals } from '../../engine/index.js';
+import type { ChangeGroup, SideResult, Totals } from '../../engine/index.js';
 import type { RunMessage } from './preview.worker.js';
-import type { Cohort, Impact, ImpactSide, ImpactTotals, PersonChange, PreviewJob } from './cohort.type.js';
+import type { Cohort, Impact, ImpactChangeGroup, ImpactSide, ImpactTotals, PersonChange, PreviewJob } from './cohort.type.js';
 
 export interface PreviewInput {
   draft: { id: string; year: number; status: string; document: PolicyDocument };
@@ -25,18 +25,23 @@ interface Job {
   reject: (e: Error) => void;
 }
 
+type PortableSide = Omit<SideResult, 'outcomeOf' | 'outcomes'>;
+
 /** The worker's answer (see preview.worker.ts): totals and the persons shown. */
 export interface PortableImpact {
   persons: number;
   units: string[];
-  draft: Omit<SideResult, 'outcomeOf' | 'outcomes'>;
-  baseline: Omit<SideResult, 'outcomeOf' | 'outcomes'>;
+  draft: PortableSide;
+  baseline: PortableSide;
+  /** The baseline on the population moved a year (null: the draft is for the baseline's year). */
+  moved: PortableSide | null;
+  yearsMoved: number;
   paysMore: number;
   paysLess: number;
   paysSame: number;
   notComparable: number;
   largestChanges: PortablePerson[];
-  examples: PortablePerson[];
+  changeGroups: (Omit<ChangeGroup, 'example'> & { example: PortablePerson })[];
 }
 
 export interface PortablePerson {
@@ -46,9 +51,13 @@ export interface PortablePerson {
   groups: string[];
   birthDate: string | null;
   paymentDate: string | null;
+  baselinePaymentDate: string;
+  draftPaymentDate: string;
   baselineDue: number;
   draftDue: number;
 }
+
+const CAUSE: Record<ChangeGroup['cause'], ImpactChangeGroup['cause']> = { rules: 'RULES', population: 'POPULATION', both: 'BOTH' };
 
 const KEPT_JOBS = 50;
 
@@ -262,7 +271,7 @@ export class PreviewService {
       const persons = r.draft.unitPersons[u]!;
       return { unit, persons, target, targetPercent: target ? Math.round((d.covered / target) * 10000) / 100 : null, draft: d, baseline: b, difference: minus(d, b) };
     });
-    const ids = await input.personIds([...new Set([...r.largestChanges, ...r.examples].map((p) => p.rowNo))]);
+    const ids = await input.personIds([...new Set([...r.largestChanges, ...r.changeGroups.map((g) => g.example)].map((p) => p.rowNo))]);
     const person = (p: PortablePerson): PersonChange => ({
       personId: ids.get(p.rowNo) ?? `#${p.rowNo}`,
       unit: p.unit,
@@ -270,23 +279,39 @@ export class PreviewService {
       groups: p.groups,
       birthDate: p.birthDate,
       paymentDate: p.paymentDate,
+      baselinePaymentDate: p.baselinePaymentDate,
+      draftPaymentDate: p.draftPaymentDate,
       baselineDue: p.baselineDue,
       draftDue: p.draftDue,
       change: p.draftDue - p.baselineDue,
     });
+    const changeGroups: ImpactChangeGroup[] = r.changeGroups.map((g) => ({
+      baselineDue: g.baselineDue,
+      draftDue: g.draftDue,
+      change: g.draftDue - g.baselineDue,
+      persons: g.persons,
+      total: (g.draftDue - g.baselineDue) * g.persons,
+      cause: CAUSE[g.cause],
+      example: person(g.example),
+    }));
+    const moved = r.moved && totals(r.moved.totals);
     return {
       cohort: input.cohort,
       persons: r.persons,
       draft,
       baseline,
       difference: minus(draft.totals, baseline.totals),
+      yearsMoved: r.yearsMoved,
+      populationEffect: moved && minus(moved, baseline.totals),
+      rulesEffect: minus(draft.totals, moved ?? baseline.totals),
+      changeGroups,
       byUnit: byUnit.sort((a, b) => a.unit.localeCompare(b.unit, 'zh')),
       paysMore: r.paysMore,
       paysLess: r.paysLess,
       paysSame: r.paysSame,
       notComparable: r.notComparable,
       largestChanges: r.largestChanges.map(person),
-      examples: r.examples.map(person),
+      examples: changeGroups.map((g) => g.example),
       durationMs,
     };
   }

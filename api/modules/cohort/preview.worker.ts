@@ -53,17 +53,20 @@ parentPort!.on('message', async (m: RunMessage) => {
       groups: c.groupSets[c.groupSet[p.index]!]!,
       birthDate: c.birth[p.index] === NO_DATE ? null : fromDay(c.birth[p.index]!),
       paymentDate: c.pay[p.index] === NO_DATE ? null : fromDay(c.pay[p.index]!),
+      baselinePaymentDate: fromDay(p.baselinePaymentDay),
+      draftPaymentDate: fromDay(p.draftPaymentDay),
       baselineDue: p.baselineDue,
       draftDue: p.draftDue,
     });
-    const { draft, baseline, largestChanges, examples, ...counts } = r;
+    const { draft, baseline, moved, largestChanges, changeGroups, examples: _examples, ...counts } = r;
     const result: PortableImpact = {
       ...counts,
       units: c.units,
       draft: portable(draft),
       baseline: portable(baseline),
+      moved: moved && portable(moved),
       largestChanges: largestChanges.map(person),
-      examples: examples.map(person),
+      changeGroups: changeGroups.map((g) => ({ ...g, example: person(g.example) })),
     };
     parentPort!.postMessage({ type: 'result', jobId: m.jobId, loadedMs, result });
   } catch (e) {
