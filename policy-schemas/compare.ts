@@ -1,5 +1,5 @@
 import type { PolicyDocument } from './document.js';
-import { MONEY, money, percent, percentChange, waiting } from './format.js';
+import { MONEY, date, money, percent, percentChange, waiting } from './format.js';
 import { REGISTRY } from './registry.js';
 
 /*
@@ -142,6 +142,7 @@ function push(out: Change[], kind: ChangeKind, path: string, pattern: string, na
  * nearest one that does with the way down (身份认定·动态报送期·起始日).
  */
 export function labelOf(pattern: string, names: string[] = []): string {
+  if (pattern === '') return '整个文件';
   const parts = pattern.split('.');
   let list = '';
   for (let n = parts.length; n > 0 && !list; n--) if (KEYED[parts.slice(0, n).join('.')]) list = parts.slice(0, n).join('.');
@@ -149,6 +150,30 @@ export function labelOf(pattern: string, names: string[] = []): string {
   const item = `${REGISTRY[list]?.zh ?? list}「${names.join('」「')}」`;
   if (pattern === list) return item;
   return item + wayDown(parts, list.split('.').length);
+}
+
+/**
+ * The label of a path into one document, its list items named from the document itself:
+ * `windows[0].from` → 参保缴费期「集中参保缴费期」起始日 (what an automatic change of a clone is called).
+ */
+export function labelOfPath(path: string, doc: unknown): string {
+  const names: string[] = [];
+  const parts: string[] = [];
+  let cur: any = doc;
+  for (const m of path.matchAll(/([^.[\]]+)|\[(\d+)\]/g)) {
+    if (m[2] === undefined) {
+      parts.push(m[1]!);
+      cur = cur?.[m[1]!];
+      continue;
+    }
+    cur = Array.isArray(cur) ? cur[Number(m[2])] : undefined;
+    const keyed = KEYED[parts.join('.')];
+    if (keyed) {
+      const display = keyed.name && typeof cur?.[keyed.name] === 'string' ? cur[keyed.name] : (keyed.key(cur) ?? keyed.fallback?.(cur));
+      names.push(display ?? String(Number(m[2]) + 1));
+    }
+  }
+  return labelOf(parts.join('.'), names);
 }
 
 /** The labels of `parts` from index `from` on, joined by ·; latin for a key the registry does not know. */
@@ -178,39 +203,52 @@ function summarize(kind: ChangeKind, pattern: string, label: string, before: unk
     const pct = percentChange(before, after);
     return `${label} ${figure(before)} → ${figure(after)}${pct ? `（${pct}）` : ''}`;
   }
-  return `${label} ${show(before)} → ${show(after)}`;
+  return `${label} ${valueText(before, pattern)} → ${valueText(after, pattern)}`;
 }
 
 const figure = (fen: number) => money(fen, MONEY.figure);
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-/** A short Chinese rendering of a value: waiting rules and benefits in words, others as JSON. */
-function show(v: unknown): string {
-  if (v && typeof v === 'object' && 'kind' in (v as object)) {
-    const w = v as any;
-    switch (w.kind) {
-      case 'none':
-      case 'days':
-      case 'months':
-      case 'nth-month':
-        return waiting(w);
-      case 'full':
-        return '全额资助';
-      case 'percent':
-        return `资助${percent(w.percent)}`;
-      case 'fixed-subsidy':
-        return `定额资助${figure(w.amountFen)}元`;
-      case 'fixed-payment':
-        return `个人缴纳${figure(w.amountFen)}元`;
-      case 'person-pays-percent':
-        return `个人缴纳${percent(w.percent)}`;
-      case 'reduction':
-        return `减免${figure(w.amountFen)}元`;
-      case 'same-as':
-        return `同${w.category}`;
-    }
+/**
+ * A short Chinese rendering of a value at a schema path: waiting rules and benefits in words, dates
+ * as 2025年1月1日, money in 元, options by their labels, objects as 标签：值 pairs; never JSON.
+ */
+export function valueText(v: unknown, pattern = ''): string {
+  if (v === null || v === undefined) return '无';
+  if (typeof v === 'string') return ISO_DATE.test(v) ? date(v) : (REGISTRY[pattern]?.values?.[v]?.[0] ?? v);
+  if (typeof v === 'boolean') return v ? '是' : '否';
+  if (typeof v === 'number') return /Fen$/.test(pattern) && Number.isSafeInteger(v) ? `${figure(v)}元` : String(v);
+  if (Array.isArray(v)) return v.length ? v.map((x) => valueText(x, pattern)).join('、') : '（无）';
+  const o = v as Record<string, any>;
+  switch (pattern.split('.').pop() === 'waiting' || pattern.endsWith('.benefit') || pattern === 'benefit' ? o.kind : undefined) {
+    case 'none':
+    case 'days':
+    case 'months':
+    case 'nth-month':
+      return waiting(o as never);
+    case 'full':
+      return '全额资助';
+    case 'percent':
+      return `资助${percent(o.percent)}`;
+    case 'fixed-subsidy':
+      return `定额资助${figure(o.amountFen)}元`;
+    case 'fixed-payment':
+      return `个人缴纳${figure(o.amountFen)}元`;
+    case 'person-pays-percent':
+      return `个人缴纳${percent(o.percent)}`;
+    case 'reduction':
+      return `减免${figure(o.amountFen)}元`;
+    case 'same-as':
+      return `同${o.category}`;
   }
-  if (typeof v === 'string') return v;
-  return JSON.stringify(v);
+  const parts = Object.entries(o)
+    .filter(([, x]) => x !== undefined && x !== null && !(Array.isArray(x) && x.length === 0))
+    .map(([k, x]) => {
+      const at = pattern ? `${pattern}.${k}` : k;
+      const text = valueText(x, at);
+      return `${REGISTRY[at]?.zh ?? k}：${x && typeof x === 'object' && !Array.isArray(x) ? `（${text}）` : text}`;
+    });
+  return parts.length ? parts.join('；') : '（无）';
 }
 
 function isPrimitive(v: unknown) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MONEY, chinaDate, date, dateRange, dateTime, leadRole, money, parseYuan, percent, percentChange, share, status, userRole, waiting, waitingConvention } from './format.js';
+import { MONEY, chinaDate, count, date, dateRange, dateTime, leadRole, money, parseYuan, percent, percentChange, share, status, userRole, waiting, waitingConvention } from './format.js';
 
 describe('money', () => {
   it('is yuan with two decimals by default, grouped, and 万元 from 100,000 元 up', () => {
@@ -40,6 +40,23 @@ describe('money', () => {
     expect(money(39005, MONEY.notice)).toBe('390.05元');
     expect(money(107000, MONEY.notice)).toBe('1070元');
     expect(money(123456750, MONEY.table)).toBe('1,234,567.50');
+    expect(money(1_340_000_000, MONEY.axis)).toBe('1,340');
+    expect(money(25_000_000, MONEY.axis)).toBe('25');
+    expect(money(4_000_000, MONEY.axis)).toBe('4');
+    expect(money(25_000, MONEY.axis)).toBe('0.03');
+    expect(money(0, MONEY.axis)).toBe('0');
+    expect(money(40_000, { wan: 'always' })).toBe('0.04万元');
+  });
+
+  it('counts persons grouped, and in 万 where asked', () => {
+    expect(count(19280)).toBe('19,280');
+    expect(count(-3)).toBe('-3');
+    expect(count(192_800, { wan: 'always' })).toBe('19.28');
+    expect(count(1_000_000, { wan: 'always' })).toBe('100');
+    expect(count(99_999, { wan: true })).toBe('99,999');
+    expect(count(1_234_567, { wan: true })).toBe('123.46万');
+    expect(count(0, { wan: 'always' })).toBe('0');
+    expect(() => count(1.5)).toThrow(RangeError);
   });
 
   it('refuses what is not integer fen: no binary floats', () => {

@@ -19,8 +19,11 @@ export interface MoneyOptions {
   unit?: 'yuan' | 'spaced' | 'none';
   /** Thousands separators (default true): 13,400,000.00元. */
   grouping?: boolean;
-  /** From 100,000 元 up, in 万元 (default true): 13,400,000.00元 → 1,340.00万元. */
-  wan?: boolean;
+  /**
+   * From 100,000 元 up, in 万元 (default true): 13,400,000.00元 → 1,340.00万元. `always`: every amount
+   * in 万元, whatever its size and unit (a chart's axis or a column headed 万元: 4.00 for 40,000 元).
+   */
+  wan?: boolean | 'always';
   /** A '+' before a positive amount (differences). */
   sign?: boolean;
 }
@@ -37,6 +40,8 @@ export const MONEY = {
   notice: { decimals: 'trimmed', unit: 'yuan', grouping: false, wan: false },
   /** Columns of figures in yuan (the unit in the heading): 1,234,567.50. */
   table: { decimals: 'fixed', unit: 'none', grouping: true, wan: false },
+  /** A chart's axis in 万元 (the unit in the axis' title): 1,340, 2.5. */
+  axis: { decimals: 'trimmed', unit: 'none', grouping: true, wan: 'always' },
 } as const satisfies Record<string, MoneyOptions>;
 
 /** 10,000,000 fen = 100,000 元: from here on amounts read in 万元. */
@@ -50,7 +55,7 @@ export function money(fen: number, options: MoneyOptions = {}): string {
   if (!Number.isSafeInteger(fen)) throw new RangeError(`money is held as integer fen, got ${fen}`);
   const { decimals = 'fixed', unit = 'yuan', grouping = true, wan = true, sign = false } = options;
   const abs = Math.abs(fen);
-  const inWan = wan && unit !== 'none' && abs >= WAN_FROM_FEN;
+  const inWan = wan === 'always' || (wan && unit !== 'none' && abs >= WAN_FROM_FEN);
   // hundredths of the unit shown: fen for 元, units of 100 元 for 万元
   const hundredths = inWan ? Math.floor((abs + 5_000) / 10_000) : abs;
   const whole = Math.floor(hundredths / 100);
@@ -65,6 +70,22 @@ export function money(fen: number, options: MoneyOptions = {}): string {
   const prefix = fen < 0 && hundredths !== 0 ? '-' : sign && fen > 0 ? '+' : '';
   const suffix = unit === 'none' ? '' : `${unit === 'spaced' ? ' ' : ''}${inWan ? '万元' : '元'}`;
   return `${prefix}${digits}${frac}${suffix}`;
+}
+
+/**
+ * A count (of persons, rows, cases): `count(19280)` → 19,280; `count(192800, { wan: 'always' })` →
+ * 19.28 (an axis headed 万人), `count(1234567, { wan: true })` → 123.46万 (from 100,000 up).
+ */
+export function count(n: number, options: { wan?: boolean | 'always' } = {}): string {
+  if (!Number.isSafeInteger(n)) throw new RangeError(`a count is a whole number, got ${n}`);
+  const abs = Math.abs(n);
+  const inWan = options.wan === 'always' || (options.wan === true && abs >= 100_000);
+  if (!inWan) return `${n < 0 ? '-' : ''}${groupThousands(String(abs))}`;
+  // hundredths of 万, rounded half away from zero; trailing zeros trimmed
+  const h = Math.floor((abs + 50) / 100);
+  const whole = groupThousands(String(Math.floor(h / 100)));
+  const frac = String(h % 100).padStart(2, '0').replace(/0+$/, '');
+  return `${n < 0 && h ? '-' : ''}${whole}${frac ? `.${frac}` : ''}${options.wan === true ? '万' : ''}`;
 }
 
 /** "1234567" → "1,234,567". */

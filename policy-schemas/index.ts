@@ -7,7 +7,7 @@ export * from './document.js';
 export * from './primitives.js';
 export { ValidPolicyDocument, subsidyFenOf, percentOf, yuan } from './validate.js';
 export { documentWarnings, type ValidationWarning } from './warnings.js';
-export { compareDocuments, compareValues, labelOf, type Change, type ChangeKind } from './compare.js';
+export { compareDocuments, compareValues, labelOf, labelOfPath, valueText, type Change, type ChangeKind } from './compare.js';
 export { REGISTRY, SECTIONS, entryOf, pathLabel, pathValueLabel, patternOfPath, type RegistryEntry, type ValueLabel, type Lang } from './registry.js';
 export { documentShape, presentDocument, servedAt, schemaPaths, pathDescription, ageReferenceDate } from './presentation.js';
 export * as format from './format.js';

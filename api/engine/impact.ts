@@ -92,32 +92,50 @@ export function impact(draft: CompiledPolicy, baseline: CompiledPolicy, c: Cohor
   let notComparable = 0;
   const top: { index: number; size: number }[] = [];
   let topMin = 0;
-  const groups = new Map<number, { baselineDue: number; draftDue: number; persons: number; causes: number; first: number }>();
+  // amounts due per answer (-1: refused), so that the loop below reads typed arrays only
+  const dues = (s: SideResult) => Int32Array.from(s.outcomes, (o) => (o.refused === null ? o.due : -1));
+  const dueB = dues(b);
+  const dueD = dues(d);
+  const dueM = m ? dues(m) : null;
+  type Group = { baselineDue: number; draftDue: number; persons: number; causes: number; first: number };
+  const groups = new Map<number, Group>();
+  // the group a baseline answer last went to, with the draft's (and moved) answer: most persons repeat it
+  const lastD = new Int32Array(dueB.length).fill(-1);
+  const lastM = new Int32Array(dueB.length).fill(-1);
+  const lastGroup: (Group | undefined)[] = new Array(dueB.length);
   for (let i = 0; i < c.size; i++) {
-    const ob = b.outcomes[b.outcomeOf[i]!]!;
-    const od = d.outcomes[d.outcomeOf[i]!]!;
-    if (ob.refused !== null || od.refused !== null) {
+    const xb = b.outcomeOf[i]!;
+    const xd = d.outcomeOf[i]!;
+    const db = dueB[xb]!;
+    const dd = dueD[xd]!;
+    if (db < 0 || dd < 0) {
       notComparable++;
       continue;
     }
-    const diff = od.due - ob.due;
+    const diff = dd - db;
     if (diff === 0) {
       paysSame++;
       continue;
     }
     if (diff > 0) paysMore++;
     else paysLess++;
-    let cause = RULES;
-    if (m) {
-      const om = m.outcomes[m.outcomeOf[i]!]!;
-      cause = om.refused !== null ? RULES | POPULATION : (om.due !== ob.due ? POPULATION : 0) | (od.due !== om.due ? RULES : 0);
-    }
-    const key = ob.due * PAIR + od.due;
-    const g = groups.get(key);
-    if (g) {
-      g.persons++;
+    const xm = m ? m.outcomeOf[i]! : 0;
+    let g = lastD[xb] === xd && lastM[xb] === xm ? lastGroup[xb] : undefined;
+    if (!g) {
+      let cause = RULES;
+      if (dueM) {
+        const dm = dueM[xm]!;
+        cause = dm < 0 ? RULES | POPULATION : (dm !== db ? POPULATION : 0) | (dd !== dm ? RULES : 0);
+      }
+      const key = db * PAIR + dd;
+      g = groups.get(key);
+      if (!g) groups.set(key, (g = { baselineDue: db, draftDue: dd, persons: 0, causes: 0, first: i }));
       g.causes |= cause;
-    } else groups.set(key, { baselineDue: ob.due, draftDue: od.due, persons: 1, causes: cause, first: i });
+      lastD[xb] = xd;
+      lastM[xb] = xm;
+      lastGroup[xb] = g;
+    }
+    g.persons++;
     const size = diff < 0 ? -diff : diff;
     if (top.length < TOP || size > topMin) {
       top.push({ index: i, size });

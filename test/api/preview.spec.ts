@@ -33,7 +33,10 @@ const TOTALS = 'persons individualContributions surchargeRevenue subsidies';
 describe('previewing a 2026 draft against 2025', () => {
   it('groups the persons who pay differently by change, and reports the effect of moving the population a year apart', async () => {
     const { policy } = await ok(`{ policy(jurisdiction: "石狮市", year: 2025) { id } }`);
-    const { createDraft } = await ok(`mutation($f: ID!) { createDraft(from: $f, year: 2026) { id revision document } }`, { f: policy.id });
+    const { createDraft } = await ok(`mutation($f: ID!) { createDraft(from: $f, year: 2026) { id revision document autoChanges { path label } } }`, { f: policy.id });
+    // each date the clone moved is named by its field, its list item named from the document
+    expect(createDraft.autoChanges).toContainEqual({ path: 'windows[0].from', label: '参保缴费期「集中参保缴费期」起始日' });
+    expect(createDraft.autoChanges).toContainEqual({ path: 'fees.lateSurcharge.from', label: '补缴加收起始日' });
     const doc = createDraft.document;
     doc.fees.individual.amountFen = 42_000;
     await ok(`mutation($id: ID!, $r: Int!, $d: JSON!) { updateDraft(id: $id, revision: $r, document: $d) { id } }`, { id: createDraft.id, r: createDraft.revision, d: doc });

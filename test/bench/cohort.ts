@@ -19,6 +19,7 @@ import { PreviewService } from '../../api/modules/cohort/preview.service.js';
 import { CohortService } from '../../api/modules/cohort/cohort.service.js';
 import { loadColumns } from '../../api/modules/cohort/cohort-columns.js';
 import type { Orm } from '../../api/db/orm.js';
+import { cloneForward } from '../../api/modules/policy/clone-forward.js';
 
 const SIZE = Number(process.env.BENCH_PERSONS ?? 1_000_000);
 
@@ -104,11 +105,17 @@ export async function cohortBench(orm: Orm, databaseUrl: string) {
     t = Date.now();
     const warm = await previews.result((await previews.start(input, { createdBy: null, jurisdictionId: null })).id);
     const warmMs = Date.now() - t;
+    // next year's clone against this year: the baseline runs a second time on the population moved a year (populationEffect)
+    const nextYear = { ...input, draft: { id: 'next', year: 2025, status: 'draft', document: cloneForward(draft, 2025).document } };
+    t = Date.now();
+    const across = await previews.result((await previews.start(nextYear, null)).id);
+    const acrossMs = Date.now() - t;
     await previews.close();
     await jobs.close();
     const columns = await loadColumns(databaseUrl, imported.no, SIZE); // what the worker keeps per cohort
     console.log(`preview, cold (columns from PostgreSQL): ${coldMs} ms`);
     console.log(`preview, warm (columns cached):          ${warmMs} ms`);
+    console.log(`preview, 2025 clone against 2024, warm:   ${acrossMs} ms (three runs: the population effect is ${across.populationEffect!.individualContributions / 100} yuan; ${across.changeGroups.length} distinct changes)`);
     console.log(`  ${warm.persons.toLocaleString('en')} persons, pay more ${warm.paysMore.toLocaleString('en')}, less ${warm.paysLess.toLocaleString('en')}, same ${warm.paysSame.toLocaleString('en')}; contributions ${cold.draft.totals.individualContributions / 100} vs ${cold.baseline.totals.individualContributions / 100} yuan; distinct cases ${warm.draft.distinctCases} / ${warm.baseline.distinctCases}`);
     console.log(`memory: ${bytesPerPerson(columns).toFixed(1)} bytes per person in the cached columns, + 8 per person while a preview runs (one answer index per version)`);
   } finally {

@@ -114,16 +114,23 @@ function centralDayOf(p: CompiledPolicy): number {
   return central ? central.from : p.coverageStart;
 }
 
-/** Person i's day in `days` moved by `years` (NO_DATE stays), each distinct day moved once. */
+/** Person i's day in `days` moved by `years` (NO_DATE stays), by a table over the days the cohort has. */
 function shifter(days: Int32Array, years: number): (i: number) => number {
   if (!years) return (i) => days[i]!;
-  const moved = new Map<number, number>();
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < days.length; i++) {
+    const d = days[i]!;
+    if (d === NO_DATE) continue;
+    if (d < min) min = d;
+    if (d > max) max = d;
+  }
+  if (min > max) return (i) => days[i]!;
+  const moved = new Int32Array(max - min + 1);
+  for (let d = min; d <= max; d++) moved[d - min] = addMonthsClamped(d, 12 * years);
   return (i) => {
     const day = days[i]!;
-    if (day === NO_DATE) return day;
-    let out = moved.get(day);
-    if (out === undefined) moved.set(day, (out = addMonthsClamped(day, 12 * years)));
-    return out;
+    return day === NO_DATE ? day : moved[day - min]!;
   };
 }
 

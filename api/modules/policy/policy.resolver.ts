@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, ID, Query, Resolver } from 'type-graphql';
 import { GraphQLJSON } from 'graphql-scalars';
 import { GraphQLError } from 'graphql';
-import { documentWarnings, presentDocument, validatePolicyDocument } from '../../../policy-schemas/index.js';
+import { documentWarnings, labelOfPath, presentDocument, validatePolicyDocument } from '../../../policy-schemas/index.js';
 import type { Context } from '../../graphql/context.js';
 import { canReadUnpublished } from '../auth/actor.js';
 import { PolicyArgs, PolicyVersionsArgs } from './policy.args.js';
@@ -104,7 +104,8 @@ export async function view(ctx: Context, v: IPolicyVersion): Promise<PolicyVersi
     sourceVersionId: v.sourceVersionId ?? null,
     sourceAmended: sourceCurrentVersionId !== null,
     sourceCurrentVersionId,
-    autoChanges: v.autoChanges ?? [],
+    // each moved value named by its field (from the registry), its list item named from the document
+    autoChanges: (v.autoChanges ?? []).map((c) => ({ ...c, label: labelOfPath(c.path, d) })),
     createdBy: name(v.createdBy),
     updatedBy: name(v.updatedBy),
     editedBy: (v.editedBy ?? []).map((id) => name(id)!),

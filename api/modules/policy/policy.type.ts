@@ -54,6 +54,7 @@ export class ValidationReport {
 @ObjectType({ description: 'A value moved automatically when a draft was cloned forward, for the officer to review.' })
 export class AutoChange {
   @Field(() => String, { description: 'Where, e.g. windows[0].from' }) path!: string;
+  @Field(() => String, { description: 'The field in Chinese, from the registry, its list item named from the document: 参保缴费期「集中参保缴费期」起始日' }) label!: string;
   @Field(() => GraphQLJSON, { nullable: true, description: 'The value in the source version' }) before!: unknown;
   @Field(() => GraphQLJSON, { nullable: true, description: 'The value in the draft' }) after!: unknown;
   @Field(() => String, { description: 'Why it moved, or what to review by hand' }) reason!: string;
