@@ -1137,3 +1137,15 @@ export function pathValueLabel(path: string, value: unknown, lang: Lang = 'zh'):
   const label = entryOf(path)?.values?.[v] ?? valueIndex.get(v);
   return label ? (lang === 'zh' ? label[0] : label[1]) : undefined;
 }
+
+/** Labels by last key: the first path with that key (for keys found where the document has none: an unknown key, an old document). */
+const keyIndex = new Map<string, RegistryEntry>();
+for (const [path, e] of Object.entries(REGISTRY)) {
+  const key = path.split('.').pop()!;
+  if (!keyIndex.has(key)) keyIndex.set(key, e);
+}
+
+/** The label of a path, else the label its last key has elsewhere in the document; undefined when neither is known. */
+export function nearestLabel(path: string, lang: Lang = 'zh'): string | undefined {
+  return pathLabel(path, lang) ?? keyIndex.get(patternOfPath(path).split('.').pop() ?? '')?.[lang];
+}

@@ -2,7 +2,8 @@ import { useEffect, useState } from 'react';
 import { Autocomplete, Box, TextField, Typography } from '@mui/material';
 import { gql } from '../api';
 import { useTr } from '../i18n';
-import { statusText } from './figures';
+import { statusText, type Lang } from '../format';
+import { Code, useLang } from '../ui';
 
 /** A version as the pickers list it. */
 export interface VersionOption {
@@ -40,8 +41,8 @@ export function useVersionOptions(): { versions: VersionOption[]; loading: boole
 }
 
 /** `石狮市 2025 · 已发布 · 狮政办规〔2024〕5号`: what the input shows for a picked version. */
-export function versionLabel(v: VersionOption, tr: (zh: string, en: string) => string): string {
-  return `${v.jurisdiction.name} ${v.year} · ${statusText(v.status, tr)} · ${v.documentNumber || v.title}`;
+export function versionLabel(v: VersionOption, lang: Lang): string {
+  return `${v.jurisdiction.name} ${v.year} · ${statusText(v.status, lang)} · ${v.documentNumber || v.title}`;
 }
 
 /** An Autocomplete over versions, grouped by jurisdiction; `value` and `onChange` are version ids. */
@@ -56,6 +57,7 @@ export function VersionPicker(props: {
   placeholder?: string;
 }) {
   const tr = useTr();
+  const lang = useLang();
   const value = props.versions.find((v) => v.id === props.value) ?? null;
   return (
     <Autocomplete
@@ -65,12 +67,12 @@ export function VersionPicker(props: {
       loading={props.loading}
       value={value}
       groupBy={(v) => v.jurisdiction.name}
-      getOptionLabel={(v) => versionLabel(v, tr)}
+      getOptionLabel={(v) => versionLabel(v, lang)}
       isOptionEqualToValue={(x, y) => x.id === y.id}
       filterOptions={(options, { inputValue }) => {
         const words = inputValue.trim().toLowerCase().split(/\s+/).filter(Boolean);
         return options.filter((o) => {
-          const hay = `${versionLabel(o, tr)} ${o.title} ${o.id}`.toLowerCase();
+          const hay = `${versionLabel(o, lang)} ${o.title} ${o.id}`.toLowerCase();
           return words.every((w) => hay.includes(w));
         });
       }}
@@ -79,10 +81,11 @@ export function VersionPicker(props: {
         <Box component="li" key={key} {...rest}>
           <Box>
             <Typography variant="body2">
-              {v.jurisdiction.name} {v.year} · {statusText(v.status, tr)} · {v.documentNumber}
+              {v.jurisdiction.name} {v.year} · {statusText(v.status, lang)} · {v.documentNumber}
             </Typography>
             <Typography variant="caption" sx={{ color: 'text.secondary' }}>
-              {v.title} · {v.id.slice(0, 8)}
+              {v.title}
+              <Code>{v.id.slice(0, 8)}</Code>
             </Typography>
           </Box>
         </Box>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { countKinds, fenText, filterChanges, flatten, groupBySection, sectionOf, sideBySide, type Change } from './changes';
-import { figureRows, statusText, type VersionFigures } from './figures';
+import { countKinds, filterChanges, flatten, groupBySection, lineLabel, sectionOf, sideBySide, type Change } from './changes';
+import { figureRows, type VersionFigures } from './figures';
 
 const change = (path: string, kind: string, label: string, summary: string, before: unknown = undefined, after: unknown = undefined): Change => ({
   path,
@@ -60,38 +60,43 @@ describe('filtering changes', () => {
 });
 
 describe('before and after side by side', () => {
-  it('shows fen as yuan and marks only the lines that differ', () => {
-    const s = sideBySide({ kind: 'fixed-subsidy', amountFen: 32000, note: 'x' }, { kind: 'fixed-subsidy', amountFen: 34050, note: 'x' });
+  it('shows fen as yuan, options and fields by their Chinese names, and marks only the lines that differ', () => {
+    const s = sideBySide({ kind: 'fixed-subsidy', amountFen: 32000, note: 'x' }, { kind: 'fixed-subsidy', amountFen: 34050, note: 'x' }, 'categories[di-bao].benefit');
     expect(s.before).toEqual([
-      { key: 'kind', text: 'fixed-subsidy', changed: false },
-      { key: 'amountFen', text: '320 元', changed: true },
-      { key: 'note', text: 'x', changed: false },
+      { key: 'kind', label: '补助类型', text: '定额资助', changed: false },
+      { key: 'amountFen', label: '金额', text: '320元', changed: true },
+      { key: 'note', label: '说明', text: 'x', changed: false },
     ]);
-    expect(s.after[1]).toEqual({ key: 'amountFen', text: '340.50 元', changed: true });
+    expect(s.after[1]).toEqual({ key: 'amountFen', label: '金额', text: '340.50元', changed: true });
   });
 
   it('marks every line of an added value, and leaves the missing side empty', () => {
-    const s = sideBySide(null, { code: 'new', groups: ['a', 'b'], cond: [{ age: 60 }] });
+    const s = sideBySide(null, { code: 'new', waitingExempt: true, rules: [{ when: { paidFrom: '2025-09-01' } }] }, 'specialGroups[new]');
     expect(s.before).toEqual([]);
     expect(s.after).toEqual([
-      { key: 'code', text: 'new', changed: true },
-      { key: 'groups', text: 'a、b', changed: true },
-      { key: 'cond[0].age', text: '60', changed: true },
+      { key: 'code', label: '代码', text: 'new', changed: true },
+      { key: 'waitingExempt', label: '免等待期', text: '是', changed: true },
+      { key: 'rules[0].when.paidFrom', label: '待遇规则 1·适用条件·缴费起始日', text: '2025年9月1日', changed: true },
     ]);
   });
 
   it('reads a plain fen value by the field its path names', () => {
     const s = sideBySide(40000, 42000, 'fees.individual.amountFen');
-    expect(s.before).toEqual([{ key: '', text: '400 元', changed: true }]);
-    expect(s.after).toEqual([{ key: '', text: '420 元', changed: true }]);
+    expect(s.before).toEqual([{ key: '', label: '', text: '400元', changed: true }]);
+    expect(s.after).toEqual([{ key: '', label: '', text: '420元', changed: true }]);
     expect(sideBySide(3, 4, 'windows[c].waiting.months').after[0]!.text).toBe('4');
   });
 
-  it('flattens plain values to one line', () => {
-    expect(flatten('2025-02-28')).toEqual([{ key: '', text: '2025-02-28' }]);
+  it('flattens plain values to one line, dates as 年月日', () => {
+    expect(flatten('2025-02-28', 'windows.to')).toEqual([{ key: '', text: '2025年2月28日' }]);
     expect(flatten(true)).toEqual([{ key: '', text: '是' }]);
-    expect(fenText(39050)).toBe('390.50');
-    expect(fenText(-100)).toBe('-1');
+    expect(flatten('2025-02-28', 'windows.to', 'en')).toEqual([{ key: '', text: '2025-02-28' }]);
+  });
+
+  it('labels the lines by the registry, English on the switch', () => {
+    expect(lineLabel('certification', 'dynamicReporting.to')).toBe('动态报送期·截止日');
+    expect(lineLabel('certification', 'dynamicReporting.to', 'en')).toBe('Dynamic reporting·To');
+    expect(lineLabel('fees', 'zzUnknown')).toBe('zzUnknown');
   });
 });
 
@@ -121,16 +126,12 @@ describe('key figures', () => {
   it('marks differing figures and matches windows by code, listing a window only one side has', () => {
     const rows = figureRows(v('400.00', [w('c', '2024-12-31')]), v('420.00', [w('c', '2024-12-31'), w('e', '2025-02-28')]), tr);
     const row = (label: string) => rows.find((r) => r.label === label)!;
-    expect(row('个人缴费标准')).toEqual({ label: '个人缴费标准', a: '400 元', b: '420 元', differs: true });
-    expect(row('财政补助标准')).toMatchObject({ a: '不低于 670 元', differs: false });
-    expect(row('补缴加收')).toMatchObject({ a: '2025-07-01 起应缴 1070 元', differs: false });
-    expect(row('缴费期「集中参保缴费期」')).toMatchObject({ a: '2024-09-01 – 2024-12-31；待遇起始：待遇年度起始日', differs: false });
+    expect(row('个人缴费标准')).toEqual({ label: '个人缴费标准', a: '400.00元', b: '420.00元', differs: true });
+    expect(row('财政补助标准')).toMatchObject({ a: '不低于670.00元', differs: false });
+    expect(row('补缴加收')).toMatchObject({ a: '2025年7月1日起应缴1,070.00元', differs: false });
+    expect(row('发文日期')).toMatchObject({ a: '2024年10月28日' });
+    expect(row('状态')).toMatchObject({ a: '已发布' });
+    expect(row('缴费期「集中参保缴费期」')).toMatchObject({ a: '2024年9月1日至2024年12月31日；待遇起始：待遇年度1月1日起', differs: false });
     expect(row('缴费期「延长参保缴费期」')).toMatchObject({ a: '（无此缴费期）', differs: true });
-  });
-
-  it('names statuses in both spellings', () => {
-    expect(statusText('IN_REVIEW', tr)).toBe('审核中');
-    expect(statusText('published', tr)).toBe('已发布');
-    expect(statusText('odd', tr)).toBe('odd');
   });
 });

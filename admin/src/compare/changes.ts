@@ -1,8 +1,12 @@
 /*
  * Pure helpers of the compare page: grouping the API's changes (compareVersions) by section, filtering
  * them by text, and laying out a change's before/after values as lines with the differing ones marked.
- * No React and no browser API here, so that the logic is testable with vitest.
+ * No React and no browser API here, so that the logic is testable with vitest. Names come from the
+ * registry of policy-schemas, values are written by its formats.
  */
+
+import { date, money, type Lang } from '../../../policy-schemas/format';
+import { entryOf, nearestLabel, pathValueLabel, patternOfPath, REGISTRY, SECTIONS } from '../../../policy-schemas/registry';
 
 /** One change as `compareVersions` returns it. */
 export interface Change {
@@ -14,42 +18,14 @@ export interface Change {
   summary: string;
 }
 
-/** Chinese and English names of the document's top-level parts (policy-schemas/document.ts). */
-export const SECTION_NAMES: Record<string, [string, string]> = {
-  schemaVersion: ['格式版本', 'Schema version'],
-  jurisdiction: ['统筹地区', 'Jurisdiction'],
-  coverageYear: ['待遇年度', 'Coverage year'],
-  metadata: ['文件信息', 'Document'],
-  eligibility: ['参保范围', 'Eligibility'],
-  targets: ['工作目标', 'Targets'],
-  fees: ['筹资标准', 'Fees'],
-  categoryLists: ['减免对象分类', 'Category lists'],
-  categories: ['减免对象', 'Subsidy categories'],
-  stacking: ['多重身份规则', 'Stacking'],
-  ageRule: ['年龄计算基准', 'Age rule'],
-  certification: ['身份认定', 'Certification'],
-  windows: ['参保缴费期', 'Payment windows'],
-  milestones: ['时间节点', 'Milestones'],
-  specialGroups: ['特殊人群', 'Special groups'],
-  refund: ['退费规定', 'Refunds'],
-  workFunding: ['工作经费', 'Work funding'],
-  responsibilities: ['部门职责', 'Responsibilities'],
-  schedule: ['进度安排', 'Schedule'],
-  definitions: ['名词释义', 'Definitions'],
-  paymentChannels: ['缴费渠道', 'Payment channels'],
-  registration: ['参保登记', 'Registration'],
-  fundTransfers: ['资金划转', 'Fund transfers'],
-  supplementaryInsurance: ['商业补充保险', 'Supplementary insurance'],
-  workRequirements: ['工作要求', 'Work requirements'],
-  leadGroup: ['领导小组', 'Lead group'],
-  quotaTables: ['任务分解表', 'Quota tables'],
-  activationTables: ['电子凭证激活率任务表', 'Activation tables'],
-  conventions: ['约定', 'Conventions'],
-  notes: ['备注', 'Notes'],
-};
+/** The document's top-level keys in the order of a notice (the editor's tabs): the order sections are shown in. */
+const SECTION_ORDER = SECTIONS.flatMap((s) => s.keys);
 
-/** The order sections are shown in: the document's own order, unknown ones last. */
-const SECTION_ORDER = Object.keys(SECTION_NAMES);
+/** A top-level part of the document by its name in the registry: [Chinese, English]; the key itself when unknown. */
+export function sectionName(key: string): [string, string] {
+  const e = REGISTRY[key];
+  return e ? [e.zh, e.en] : [key, key];
+}
 
 /** The top-level part of a path: `categories[te-kun].name` → `categories`, `fees.individual.amountFen` → `fees`. */
 export function sectionOf(path: string): string {
@@ -80,7 +56,7 @@ export function groupBySection(changes: readonly Change[]): Section[] {
   return [...groups.entries()]
     .sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b))
     .map(([key, list]) => {
-      const [zh, en] = SECTION_NAMES[key] ?? [key, key];
+      const [zh, en] = sectionName(key);
       return { key, zh, en, changes: list };
     });
 }
@@ -90,7 +66,7 @@ export function filterChanges(changes: readonly Change[], text: string): Change[
   const words = text.trim().toLowerCase().split(/\s+/).filter(Boolean);
   if (!words.length) return [...changes];
   return changes.filter((c) => {
-    const [zh, en] = SECTION_NAMES[sectionOf(c.path)] ?? ['', ''];
+    const [zh, en] = sectionName(sectionOf(c.path));
     const hay = [c.label, c.summary, c.path, c.kind, KIND_NAMES[c.kind]?.[0] ?? '', zh, en, stringify(c.before), stringify(c.after)].join('\n').toLowerCase();
     return words.every((w) => hay.includes(w));
   });
@@ -116,64 +92,79 @@ export function countKinds(changes: readonly Change[]): Record<string, number> {
   return out;
 }
 
-/** Integer fen as yuan the way notices print it: 40000 → "400", 39050 → "390.50". */
-export function fenText(fen: number): string {
-  const sign = fen < 0 ? '-' : '';
-  const a = Math.abs(fen);
-  const y = Math.floor(a / 100);
-  const f = a % 100;
-  return `${sign}${y}${f ? `.${String(f).padStart(2, '0')}` : ''}`;
+/**
+ * A leaf value for people, read by its schema path: money in 元, dates as 2025年1月1日, options by
+ * their labels, booleans as 是/否, none as —.
+ */
+export function leafText(pattern: string, v: unknown, lang: Lang = 'zh'): string {
+  if (v === null || v === undefined) return '—';
+  if (typeof v === 'boolean') return lang === 'zh' ? (v ? '是' : '否') : v ? 'yes' : 'no';
+  if (typeof v === 'number' && /Fen$/.test(pattern) && Number.isSafeInteger(v)) return money(v, { decimals: 'needed' });
+  if (typeof v === 'string') {
+    if (/^\d{4}-\d{2}-\d{2}$/.test(v)) return date(v, lang === 'zh' ? 'zh' : 'iso');
+    return entryOf(pattern)?.values ? (pathValueLabel(pattern, v, lang) ?? v) : v;
+  }
+  return typeof v === 'object' ? JSON.stringify(v) : String(v);
 }
 
-/** A leaf value for people: money (`…Fen` keys) in yuan, booleans as 是/否, null as —. */
-export function leafText(key: string, v: unknown): string {
-  if (v === null || v === undefined) return '—';
-  if (typeof v === 'number' && /fen$/i.test(key) && Number.isInteger(v)) return `${fenText(v)} 元`;
-  if (typeof v === 'boolean') return v ? '是' : '否';
-  if (typeof v === 'string') return v;
-  return JSON.stringify(v);
+/**
+ * The label of a line inside a change's value, from the registry: `rules[0].when.paidFrom` inside
+ * `specialGroups[newborn]` → 待遇规则 1·适用条件·缴费起始日. Keys the registry does not know stay as they are.
+ */
+export function lineLabel(changePath: string, key: string, lang: Lang = 'zh'): string {
+  if (!key) return '';
+  let pattern = patternOfPath(changePath);
+  const out: string[] = [];
+  for (const m of key.matchAll(/([^.[\]]+)|\[(\d+)\]/g)) {
+    if (m[2] !== undefined) {
+      const n = String(Number(m[2]) + 1);
+      if (out.length) out[out.length - 1] += ` ${n}`;
+      else out.push(n);
+      continue;
+    }
+    pattern = pattern ? `${pattern}.${m[1]}` : m[1]!;
+    out.push(nearestLabel(pattern, lang) ?? m[1]!);
+  }
+  return out.join('·');
 }
 
 export interface Line {
   /** Dotted key inside the value (`benefit.percent`, `[0]`); empty for a plain value. */
   key: string;
+  /** The key's label (待遇规则 1·适用条件); empty for a plain value. */
+  label: string;
   text: string;
   /** Differs from the other side (or is absent there). */
   changed: boolean;
 }
 
-/** The last field name of a path, list identities removed: `fees.individual.amountFen` → `amountFen`. */
-export function lastKey(path: string): string {
-  return (path.split('.').pop() ?? '').replace(/\[[^\]]*\]/g, '');
-}
-
 /**
- * A JSON value flattened to `key: value` leaves (arrays of primitives kept on one line). `field` names
- * the value itself when it is a leaf (so that `amountFen` 40000 reads 400 元).
+ * A JSON value flattened to `key: value` leaves (arrays of primitives kept on one line), each leaf
+ * read by its schema path: `pattern` is the value's own (`fees.individual.amountFen`).
  */
-export function flatten(v: unknown, prefix = '', field = ''): { key: string; text: string }[] {
-  const last = prefix ? lastKey(prefix) : field;
-  if (v === null || v === undefined || typeof v !== 'object') return [{ key: prefix, text: leafText(last, v) }];
+export function flatten(v: unknown, pattern = '', lang: Lang = 'zh', prefix = '', at = pattern): { key: string; text: string }[] {
+  if (v === null || v === undefined || typeof v !== 'object') return [{ key: prefix, text: leafText(at, v, lang) }];
   if (Array.isArray(v)) {
-    if (v.length === 0) return [{ key: prefix, text: '[]' }];
-    if (v.every((x) => x === null || typeof x !== 'object')) return [{ key: prefix, text: v.map((x) => leafText(last, x)).join('、') }];
-    return v.flatMap((x, i) => flatten(x, `${prefix}[${i}]`));
+    if (v.length === 0) return [{ key: prefix, text: lang === 'zh' ? '（无）' : '(none)' }];
+    if (v.every((x) => x === null || typeof x !== 'object')) return [{ key: prefix, text: v.map((x) => leafText(at, x, lang)).join('、') }];
+    return v.flatMap((x, i) => flatten(x, pattern, lang, `${prefix}[${i}]`, at));
   }
   const entries = Object.entries(v as Record<string, unknown>).filter(([, x]) => x !== undefined);
-  if (entries.length === 0) return [{ key: prefix, text: '{}' }];
-  return entries.flatMap(([k, x]) => flatten(x, prefix ? `${prefix}.${k}` : k));
+  if (entries.length === 0) return [{ key: prefix, text: lang === 'zh' ? '（无）' : '(none)' }];
+  return entries.flatMap(([k, x]) => flatten(x, pattern, lang, prefix ? `${prefix}.${k}` : k, at ? `${at}.${k}` : k));
 }
 
 /** Both sides of a change as lines; a line is marked changed when the other side lacks it or differs. `path` is the change's. */
-export function sideBySide(before: unknown, after: unknown, path = ''): { before: Line[]; after: Line[] } {
-  const field = lastKey(path);
+export function sideBySide(before: unknown, after: unknown, path = '', lang: Lang = 'zh'): { before: Line[]; after: Line[] } {
+  const pattern = patternOfPath(path);
   // the API sends an absent side (added, removed) as null
-  const a = before === undefined || before === null ? [] : flatten(before, '', field);
-  const b = after === undefined || after === null ? [] : flatten(after, '', field);
+  const a = before === undefined || before === null ? [] : flatten(before, pattern, lang);
+  const b = after === undefined || after === null ? [] : flatten(after, pattern, lang);
   const ma = new Map(a.map((l) => [l.key, l.text]));
   const mb = new Map(b.map((l) => [l.key, l.text]));
+  const label = (key: string) => lineLabel(path, key, lang);
   return {
-    before: a.map((l) => ({ ...l, changed: mb.get(l.key) !== l.text })),
-    after: b.map((l) => ({ ...l, changed: ma.get(l.key) !== l.text })),
+    before: a.map((l) => ({ ...l, label: label(l.key), changed: mb.get(l.key) !== l.text })),
+    after: b.map((l) => ({ ...l, label: label(l.key), changed: ma.get(l.key) !== l.text })),
   };
 }

@@ -26,6 +26,7 @@ import { useTr } from '../i18n';
 import { countKinds, filterChanges, groupBySection, KIND_NAMES, sideBySide, type Change, type Line } from './changes';
 import { figureRows, FIGURES_FIELDS, type VersionFigures } from './figures';
 import { useVersionOptions, VersionPicker, versionLabel } from './VersionPicker';
+import { Code, useLang } from '../ui';
 
 /*
  * #/compare?a=<versionId>&b=<versionId>: what changed from version a to version b (compareVersions),
@@ -37,6 +38,7 @@ const FIGURES = `query ($id: ID!) { policyVersion(id: $id) { ${FIGURES_FIELDS} }
 
 export function ComparePage() {
   const tr = useTr();
+  const lang = useLang();
   const [params, setParams] = useSearchParams();
   const a = params.get('a');
   const b = params.get('b');
@@ -97,7 +99,7 @@ export function ComparePage() {
 
   return (
     <Box sx={{ p: 2 }}>
-      <Title title={tr('版本比较', 'Compare versions')} />
+      <Title title={tr('版本对比', 'Compare versions')} />
       <Card sx={{ mb: 2 }}>
         <CardContent>
           <Typography variant="h6" gutterBottom>
@@ -135,7 +137,7 @@ export function ComparePage() {
                 <Typography variant="h6">{tr('变化', 'Changes')}</Typography>
                 {va && vb ? (
                   <Typography variant="body2" sx={{ color: 'text.secondary' }}>
-                    {versionLabel(va, tr)} → {versionLabel(vb, tr)}
+                    {versionLabel(va, lang)} → {versionLabel(vb, lang)}
                   </Typography>
                 ) : null}
               </Box>
@@ -201,7 +203,8 @@ function KindChip({ kind }: { kind: string }) {
 }
 
 function ChangeRow({ change, raw }: { change: Change; raw: boolean }) {
-  const sides = useMemo(() => sideBySide(change.before, change.after, change.path), [change]);
+  const lang = useLang();
+  const sides = useMemo(() => sideBySide(change.before, change.after, change.path, lang), [change, lang]);
   return (
     <TableRow data-path={change.path} sx={{ verticalAlign: 'top' }}>
       <TableCell>
@@ -209,9 +212,7 @@ function ChangeRow({ change, raw }: { change: Change; raw: boolean }) {
       </TableCell>
       <TableCell>
         <Typography variant="body2">{change.label}</Typography>
-        <Typography variant="caption" sx={{ color: 'text.secondary', wordBreak: 'break-all' }}>
-          {change.path}
-        </Typography>
+        <Code block>{change.path}</Code>
       </TableCell>
       <TableCell>
         <Typography variant="body2" data-testid="change-summary" sx={{ wordBreak: 'break-word' }}>
@@ -229,7 +230,7 @@ const valueBox = { fontFamily: 'monospace', fontSize: 12, maxHeight: 240, overfl
 function RawValue({ value }: { value: unknown }) {
   if (value === undefined || value === null) return <Typography variant="body2">—</Typography>;
   return (
-    <Box component="pre" sx={valueBox}>
+    <Box component="pre" sx={valueBox} data-code>
       {JSON.stringify(value, null, 2)}
     </Box>
   );
@@ -239,10 +240,14 @@ function Lines({ lines, tone }: { lines: Line[]; tone: 'before' | 'after' }) {
   if (lines.length === 0) return <Typography variant="body2">—</Typography>;
   const highlight = tone === 'before' ? 'rgba(198, 40, 40, 0.12)' : 'rgba(46, 125, 50, 0.14)';
   return (
-    <Box sx={valueBox}>
+    <Box sx={{ ...valueBox, fontFamily: 'inherit', fontSize: 13 }}>
       {lines.map((l, i) => (
         <Box key={i} data-changed={l.changed ? 'true' : undefined} sx={{ bgcolor: l.changed ? highlight : undefined, px: 0.5, borderRadius: 0.5 }}>
-          {l.key ? <Box component="span" sx={{ color: 'text.secondary' }}>{l.key}: </Box> : null}
+          {l.label ? (
+            <Box component="span" sx={{ color: 'text.secondary' }} title={l.key}>
+              {l.label}：
+            </Box>
+          ) : null}
           {l.text}
         </Box>
       ))}
@@ -252,7 +257,7 @@ function Lines({ lines, tone }: { lines: Line[]; tone: 'before' | 'after' }) {
 
 function KeyFigures({ a, b }: { a: VersionFigures | null; b: VersionFigures | null }) {
   const tr = useTr();
-  const rows = figureRows(a, b, tr);
+  const rows = figureRows(a, b, tr, useLang());
   return (
     <Card sx={{ mb: 2 }} data-testid="compare-figures">
       <CardContent>

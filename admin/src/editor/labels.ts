@@ -1,4 +1,4 @@
-import { REGISTRY, pathLabel, pathValueLabel } from '../../../policy-schemas/registry';
+import { nearestLabel, pathValueLabel } from '../../../policy-schemas/registry';
 import { money } from '../../../policy-schemas/format';
 import { patternOf, type Path } from './paths';
 
@@ -23,23 +23,16 @@ export function humanise(key: string): string {
   return fen ? `${text || 'Amount'} (yuan)` : text;
 }
 
-/** Labels by last key, for paths the document does not have: the first path with that key. */
-const BY_KEY = new Map<string, { zh: string; en: string }>();
-for (const [path, e] of Object.entries(REGISTRY)) {
-  const key = path.split('.').pop()!;
-  if (!BY_KEY.has(key)) BY_KEY.set(key, e);
-}
-
 /** The Chinese label of a path, if one is known (without falling back to the English key). */
 export function chineseLabel(pattern: string): string | undefined {
-  return pathLabel(pattern, 'zh') ?? BY_KEY.get(pattern.split('.').pop() ?? '')?.zh;
+  return nearestLabel(pattern, 'zh');
 }
 
 /** The label of a field: `['fees', 'individual', 'amountFen']` → 个人缴费标准 / "Individual fee". */
 export function fieldLabel(path: Path, lang: Lang): string {
   const pattern = patternOf(path);
   const key = pattern.split('.').pop() ?? '';
-  const label = lang === 'en' ? (pathLabel(pattern, 'en') ?? BY_KEY.get(key)?.en ?? humanise(key)) : (chineseLabel(pattern) ?? humanise(key));
+  const label = nearestLabel(pattern, lang) ?? humanise(key);
   // an item of a list of single values: 发文机关 2
   const last = path[path.length - 1];
   return typeof last === 'number' ? `${label} ${last + 1}` : label;

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { categoryRows, fundRows, isFinished, moneyFen, moneyText, percentChange, signedInt, signedMoney, type ImpactTotals } from './impact';
+import { changeText, countText, fenOf, moneyText } from '../format';
+import { categoryRows, durationText, fundRows, isFinished, summaryText, type Impact, type ImpactTotals } from './impact';
+import { refusalText } from './refusals';
 
 const totals = (byFundSource: ImpactTotals['byFundSource'], byCategory: ImpactTotals['byCategory'] = []): ImpactTotals => ({
   persons: 6,
@@ -14,27 +16,32 @@ const totals = (byFundSource: ImpactTotals['byFundSource'], byCategory: ImpactTo
 
 describe('money', () => {
   it('reads the API decimal strings exactly', () => {
-    expect(moneyFen('1010.00')).toBe(101000);
-    expect(moneyFen('-20.50')).toBe(-2050);
-    expect(moneyFen('0.07')).toBe(7);
-    expect(moneyFen('123456789.99')).toBe(12345678999);
+    expect(fenOf('1010.00')).toBe(101000);
+    expect(fenOf('-20.50')).toBe(-2050);
+    expect(fenOf('0.07')).toBe(7);
+    expect(fenOf('123456789.99')).toBe(12345678999);
   });
 
-  it('groups thousands without changing the digits, and signs differences', () => {
-    expect(moneyText('1234567.50')).toBe('1,234,567.50');
-    expect(moneyText('-1010.00')).toBe('-1,010.00');
-    expect(moneyText('400.00')).toBe('400.00');
-    expect(signedMoney('80.00')).toBe('+80.00');
-    expect(signedMoney('-2000.00')).toBe('-2,000.00');
-    expect(signedMoney('0.00')).toBe('0.00');
-    expect(signedInt(3)).toBe('+3');
-    expect(signedInt(-1200)).toBe('-1,200');
+  it('writes sums from 100,000 元 up in 万元, signs differences, counts grouped', () => {
+    expect(moneyText('13400000.00')).toBe('1,340.00万元');
+    expect(moneyText('99999.99')).toBe('99,999.99元');
+    expect(moneyText('-1010.00')).toBe('-1,010.00元');
+    expect(moneyText('80.00', true)).toBe('+80.00元');
+    expect(moneyText('0.00', true)).toBe('0.00元');
+    expect(countText(3, true)).toBe('+3');
+    expect(countText(-1200, true)).toBe('-1,200');
   });
 
-  it('gives the change against the baseline, none when the baseline is zero', () => {
-    expect(percentChange(101000, 8000)).toBe('+7.9%');
-    expect(percentChange(40000, -2000)).toBe('-5.0%');
-    expect(percentChange(0, 500)).toBe('');
+  it('gives the change against the baseline, never -0.0%, none when the baseline is zero', () => {
+    expect(changeText(101000, 109000)).toBe('+7.9%');
+    expect(changeText(40000, 38000)).toBe('-5.0%');
+    expect(changeText(1_000_000, 999_999)).toBe('0.0%');
+    expect(changeText(0, 500)).toBe('');
+  });
+
+  it('writes durations in 秒', () => {
+    expect(durationText(850, 'zh')).toBe('850毫秒');
+    expect(durationText(2349, 'zh')).toBe('2.3秒');
   });
 });
 
@@ -67,5 +74,41 @@ describe('rows of both sides', () => {
 
   it('knows when a job is over', () => {
     expect(['running', 'done', 'failed', 'cancelled'].map(isFinished)).toEqual([false, true, true, true]);
+  });
+});
+
+describe('the summary in words', () => {
+  const t = (individualContributions: string, subsidies = '0.00'): ImpactTotals => ({ ...totals([]), individualContributions, subsidies });
+  const impact = (pop: ImpactTotals | null): Impact =>
+    ({
+      cohort: { id: 'c', name: '样本', persons: 25_000, jurisdiction: { name: '石狮市' } },
+      persons: 25_000,
+      baseline: { totals: t('7834000.00', '100000.00') },
+      draft: { totals: t('8225700.00', '100000.00') },
+      difference: t('391700.00'),
+      yearsMoved: pop ? 1 : 0,
+      populationEffect: pop,
+      rulesEffect: pop ? t('185000.00') : t('391700.00'),
+      changeGroups: [{ baselineDue: '400.00', draftDue: '420.00', persons: 17_275 }],
+      paysMore: 19_280,
+      paysLess: 12,
+      paysSame: 5_708,
+      notComparable: 0,
+    }) as unknown as Impact;
+
+  it('leads with the contributions, the rules’ and the population’s part, who pays more or less, and the commonest change', () => {
+    expect(summaryText(impact(t('206700.00')), 'zh')).toBe(
+      '个人缴费增加39.17万元（+5.0%），其中规则变化增加18.50万元，人群变化增加20.67万元；多缴19,280人，少缴12人，不变5,708人；最常见的变化是400.00元→420.00元（17,275人，占应缴变化者的89.5%）。',
+    );
+    expect(summaryText(impact(null), 'zh')).toMatch(/^个人缴费增加39.17万元（\+5.0%）；多缴19,280人/);
+  });
+});
+
+describe('refusals in Chinese', () => {
+  it('translates the engine reasons it knows and keeps the others as written', () => {
+    expect(refusalText('paymentDate: is before payments open for 2024: 集中参保缴费期 opens on 2023-09-01')).toBe('缴费日期早于2024年度开始缴费的日期（集中参保缴费期自2023年9月1日起）');
+    expect(refusalText('birthDate: is required for 一周岁以内的新生儿 (newborn): its rules depend on the date of birth')).toBe('出生日期必须填写：一周岁以内的新生儿的规则取决于出生日期');
+    expect(refusalText('缴费日期早于缴费开始日')).toBe('缴费日期早于缴费开始日');
+    expect(refusalText('paymentDate: is before payments open for 2024: x opens on 2023-09-01', 'en')).toMatch(/^paymentDate/);
   });
 });
