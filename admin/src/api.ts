@@ -28,9 +28,22 @@ export class ApiError extends Error {
   }
 }
 
+/**
+ * What every request to the API carries: the session token, and the console's language, so that the
+ * API's messages come in it (zh-CN unless the officer switched to English; react-admin keeps the
+ * choice in its store).
+ */
 export function authHeaders(): Record<string, string> {
   const token = localStorage.getItem(TOKEN_KEY);
-  return token ? { Authorization: `Bearer ${token}` } : {};
+  return { 'Accept-Language': consoleLanguage(), ...(token ? { Authorization: `Bearer ${token}` } : {}) };
+}
+
+export function consoleLanguage(): 'zh-CN' | 'en' {
+  try {
+    return JSON.parse(localStorage.getItem('RaStore.locale') ?? '""') === 'en' ? 'en' : 'zh-CN';
+  } catch {
+    return 'zh-CN';
+  }
 }
 
 export const GRAPHQL_URL = new URL('graphql', document.baseURI).toString();
@@ -75,7 +88,13 @@ export function currentUser(): CurrentUser | null {
 }
 
 
+/**
+ * The kinds of refusal the console names itself, by the API's stable codes: `extensions.reason` (the
+ * precise one, where the API gives it) or `extensions.code`.
+ */
 const CODE_NAMES: Record<string, [string, string]> = {
+  LIMIT_EXCEEDED: ['请求超出限制', 'Request over a limit'],
+  TOO_MANY_ATTEMPTS: ['尝试次数过多，请稍后再试', 'Too many attempts, try again later'],
   FORBIDDEN: ['无权限', 'Not allowed'],
   UNAUTHENTICATED: ['请重新登录', 'Please log in again'],
   CONFLICT: ['冲突', 'Conflict'],
@@ -86,10 +105,14 @@ const CODE_NAMES: Record<string, [string, string]> = {
   PREVIEW_RUNNING: ['影响预览尚未完成', 'The preview is still running'],
 };
 
-/** An API error for people: what kind of refusal (in their language), then the API's own words naming the field. */
+/**
+ * An API error for people: what kind of refusal (in their language, by its reason code where the
+ * console knows it), then the API's own words naming the field (in the language the request asked for).
+ */
 export function errorText(e: unknown, tr: (zh: string, en: string) => string): string {
   if (e instanceof ApiError) {
-    const kind = e.code ? CODE_NAMES[e.code] : undefined;
+    const reason = typeof e.extensions.reason === 'string' ? e.extensions.reason : undefined;
+    const kind = (reason && CODE_NAMES[reason]) || (e.code ? CODE_NAMES[e.code] : undefined);
     return kind && e.code !== 'NETWORK' ? `${tr(...kind)}：${e.message}` : e.message;
   }
   return e instanceof Error ? e.message : String(e);

@@ -5,6 +5,8 @@ import { Title } from 'react-admin';
 import { currentUser, gql } from './api';
 import { useTr } from './i18n';
 import { StatusChip } from './status';
+import { roleText } from './format';
+import { useLang } from './ui';
 
 interface Row {
   id: string;
@@ -18,6 +20,7 @@ interface Row {
 /** The first screen: who I am, and the versions that need me (drafts, reviews), then the latest published. */
 export function Dashboard() {
   const tr = useTr();
+  const lang = useLang();
   const user = currentUser();
   const [rows, setRows] = useState<Row[] | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -66,7 +69,7 @@ export function Dashboard() {
             {tr('欢迎', 'Welcome')}，{user?.displayName ?? ''}
           </Typography>
           <Typography variant="body2" color="text.secondary">
-            {tr('角色', 'Roles')}：{user?.roles.join(', ')}　{tr('负责地区', 'Jurisdictions')}：{user?.jurisdictions.map((j) => j.name).join('、') || '—'}
+            {tr('角色', 'Roles')}：{user?.roles.map((r) => roleText(r, lang)).join(tr('、', ', '))}　{tr('负责地区', 'Jurisdictions')}：{user?.jurisdictions.map((j) => j.name).join('、') || '—'}
           </Typography>
         </CardContent>
       </Card>

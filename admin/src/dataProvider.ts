@@ -23,7 +23,7 @@ const QUERIES: Record<string, { list: string; one?: string; listKey: string; one
   },
   policyVersions: {
     list: `query ($jurisdiction: String, $year: Int, $status: PolicyStatus) { policyVersions(jurisdiction: $jurisdiction, year: $year, status: $status) { ${VERSION_FIELDS} } }`,
-    one: `query ($id: ID!) { policyVersion(id: $id) { ${VERSION_FIELDS} autoChanges { path before after reason } editedBy warnings { path message } document } }`,
+    one: `query ($id: ID!) { policyVersion(id: $id) { ${VERSION_FIELDS} autoChanges { path label before after reason } editedBy warnings { path code message } document } }`,
     listKey: 'policyVersions',
     oneKey: 'policyVersion',
     vars: (f) => ({

@@ -2,6 +2,8 @@ import { Datagrid, FunctionField, List, TextField, TextInput, type ListProps } f
 import { Link as RouterLink } from 'react-router-dom';
 import { Chip, Link, Typography } from '@mui/material';
 import { useTr } from './i18n';
+import { dateTimeText } from './format';
+import { Code, useLang } from './ui';
 
 const ACTIONS: Record<string, [string, string]> = {
   'create-draft': ['新建草案', 'Draft created'],
@@ -18,6 +20,10 @@ const ACTIONS: Record<string, [string, string]> = {
   'update-user': ['修改用户', 'User changed'],
   'create-api-key': ['新建密钥', 'API key created'],
   'revoke-api-key': ['吊销密钥', 'API key revoked'],
+  'change-password': ['修改密码', 'Password changed'],
+  'login-failed': ['登录失败', 'Login failed'],
+  'login-throttled': ['登录受限', 'Login throttled'],
+  'acknowledge-review-items': ['确认待核对事项', 'Review items acknowledged'],
 };
 
 export function actionName(tr: (zh: string, en: string) => string) {
@@ -38,6 +44,7 @@ interface Entry {
 /** Who changed what, when: the audit log, newest first (the API limits it to what the user may see). */
 export function HistoryList(props: ListProps) {
   const tr = useTr();
+  const lang = useLang();
   const name = actionName(tr);
   const filters = [
     <TextInput key="j" source="jurisdiction" label={tr('统筹地区', 'Jurisdiction')} alwaysOn />,
@@ -47,7 +54,7 @@ export function HistoryList(props: ListProps) {
   return (
     <List {...props} filters={filters} sort={{ field: 'at', order: 'DESC' }} perPage={50} exporter={false}>
       <Datagrid bulkActionButtons={false} rowClick={false}>
-        <FunctionField source="at" render={(r: Entry) => new Date(r.at).toLocaleString('zh-CN')} />
+        <FunctionField source="at" render={(r: Entry) => dateTimeText(r.at, lang)} />
         <TextField source="username" />
         <FunctionField source="action" render={(r: Entry) => <Chip size="small" label={name(r.action)} />} />
         <TextField source="jurisdiction" />
@@ -56,7 +63,8 @@ export function HistoryList(props: ListProps) {
           render={(r: Entry) =>
             r.policyVersionId ? (
               <Link component={RouterLink} to={`/policyVersions/${r.policyVersionId}/show`}>
-                #{r.policyVersionId}
+                {tr('查看版本', 'View version')}
+                <Code>{r.policyVersionId.slice(0, 8)}</Code>
               </Link>
             ) : null
           }

@@ -1,15 +1,8 @@
 import { Chip } from '@mui/material';
-import { useTr } from './i18n';
+import { statusText } from './format';
+import { useLang } from './ui';
 
 export const STATUSES = ['DRAFT', 'IN_REVIEW', 'APPROVED', 'PUBLISHED', 'SUPERSEDED'] as const;
-
-const NAMES: Record<string, [string, string]> = {
-  DRAFT: ['草案', 'Draft'],
-  IN_REVIEW: ['审核中', 'In review'],
-  APPROVED: ['已审核', 'Approved'],
-  PUBLISHED: ['已发布', 'Published'],
-  SUPERSEDED: ['已被取代', 'Superseded'],
-};
 
 const COLORS: Record<string, 'default' | 'info' | 'warning' | 'success' | 'primary'> = {
   DRAFT: 'default',
@@ -19,9 +12,10 @@ const COLORS: Record<string, 'default' | 'info' | 'warning' | 'success' | 'prima
   SUPERSEDED: 'default',
 };
 
+/** A version's status in the reader's language, one word each (policy-schemas/format.ts): DRAFT → 草案. */
 export function useStatusName(): (status: string) => string {
-  const tr = useTr();
-  return (s) => (NAMES[s] ? tr(NAMES[s][0], NAMES[s][1]) : s);
+  const lang = useLang();
+  return (s) => statusText(s, lang);
 }
 
 export function StatusChip({ status }: { status: string }) {

@@ -20,14 +20,9 @@ import {
 import { errorText, gql } from './api';
 import { useTr } from './i18n';
 import { loadJurisdictions, type JurisdictionNode } from './jurisdictions';
+import { roleText, USER_ROLES } from './format';
+import { useLang } from './ui';
 
-export const ROLE_NAMES: Record<string, [string, string]> = {
-  drafter: ['起草', 'Drafter'],
-  approver: ['审核', 'Approver'],
-  auditor: ['审计', 'Auditor'],
-  integrator: ['对接系统', 'Integrator'],
-  admin: ['管理员', 'Admin'],
-};
 
 interface UserRow {
   id: string;
@@ -41,6 +36,7 @@ interface UserRow {
 /** Admins: the users, their roles and jurisdictions. */
 export function UserList(props: ListProps) {
   const tr = useTr();
+  const lang = useLang();
   return (
     <List
       {...props}
@@ -58,7 +54,7 @@ export function UserList(props: ListProps) {
         <FunctionField
           source="roles"
           sortable={false}
-          render={(r: UserRow) => r.roles.map((x) => <Chip key={x} size="small" sx={{ mr: 0.5 }} label={ROLE_NAMES[x] ? tr(...ROLE_NAMES[x]!) : x} />)}
+          render={(r: UserRow) => r.roles.map((x) => <Chip key={x} size="small" sx={{ mr: 0.5 }} label={roleText(x, lang)} />)}
         />
         <FunctionField source="jurisdictions" sortable={false} render={(r: UserRow) => r.jurisdictions.map((j) => j.name).join('、')} />
         <BooleanField source="active" />
@@ -81,6 +77,7 @@ export function UserEdit() {
  */
 function UserForm({ id }: { id?: string | undefined }) {
   const tr = useTr();
+  const lang = useLang();
   const notify = useNotify();
   const redirect = useRedirect();
   const refresh = useRefresh();
@@ -157,11 +154,11 @@ function UserForm({ id }: { id?: string | undefined }) {
           <Box>
             <FormLabel>{tr('角色', 'Roles')}</FormLabel>
             <FormGroup row>
-              {Object.entries(ROLE_NAMES).map(([role, label]) => (
+              {USER_ROLES.map((role) => (
                 <FormControlLabel
                   key={role}
                   control={<Checkbox name={`role-${role}`} checked={roles.includes(role)} onChange={(e) => setRoles(e.target.checked ? [...roles, role] : roles.filter((r) => r !== role))} />}
-                  label={tr(...label)}
+                  label={roleText(role, lang)}
                 />
               ))}
             </FormGroup>

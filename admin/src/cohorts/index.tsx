@@ -3,10 +3,9 @@ import {
   Button as RaButton,
   CreateButton,
   Datagrid,
-  DateField,
+  FunctionField,
   LinkBase,
   List,
-  NumberField,
   SelectInput,
   Show,
   TextField as RaTextField,
@@ -41,6 +40,8 @@ import { ApiError, authHeaders, errorText, gql } from '../api';
 import { useTr } from '../i18n';
 import { loadJurisdictions, type JurisdictionNode } from '../jurisdictions';
 import { useAbilities } from '../permissions';
+import { countText, dateTimeText, shareText } from '../format';
+import { Code, Named, useLang } from '../ui';
 import { bytesText, COLUMNS, CREATE_IMPORT_JOB, CSV_HEADER, errorPlace, importJobId, readUploadResponse, uploadUrl, type UploadOutcome } from './upload';
 
 /*
@@ -107,7 +108,7 @@ function EmptyCohorts() {
         {tr('还没有参保人群', 'No cohort yet')}
       </Typography>
       <Typography variant="body2" sx={{ color: 'text.secondary', mb: 2 }}>
-        {tr('上传一个人员 CSV 文件，用来预览草稿对参保人群的影响。', 'Upload a CSV file of persons to preview the effect of a draft on them.')}
+        {tr('上传一个人员 CSV 文件，用来预览草案对参保人群的影响。', 'Upload a CSV file of persons to preview the effect of a draft on them.')}
       </Typography>
       <UploadButton />
     </Box>
@@ -116,6 +117,7 @@ function EmptyCohorts() {
 
 export function CohortList() {
   const tr = useTr();
+  const lang = useLang();
   const jurisdictions = useJurisdictionList();
   const filters = [
     <SelectInput
@@ -134,8 +136,8 @@ export function CohortList() {
       <Datagrid rowClick="show" bulkActionButtons={false}>
         <RaTextField source="name" />
         <RaTextField source="jurisdiction.name" sortBy="jurisdiction.name" />
-        <NumberField source="persons" locales="en-US" />
-        <DateField source="createdAt" showTime locales="zh-CN" />
+        <FunctionField source="persons" textAlign="right" render={(r: { persons: number }) => countText(r.persons)} />
+        <FunctionField source="createdAt" render={(r: { createdAt: string }) => dateTimeText(r.createdAt, lang)} />
         <RowPreview />
       </Datagrid>
     </List>
@@ -217,6 +219,7 @@ function useVocabulary(jurisdiction: string | undefined): { vocabulary: Vocabula
 
 function CohortDetails() {
   const tr = useTr();
+  const lang = useLang();
   const record = useRecordContext<{
     id: string;
     name: string;
@@ -239,7 +242,7 @@ function CohortDetails() {
   if (!record) return null;
   const byUnit = record.byUnit ?? [];
   const byCategory = record.byCategory ?? [];
-  const share = (n: number) => (record.persons ? `${((n / record.persons) * 100).toFixed(1)}%` : '');
+  const share = (n: number) => shareText(n, record.persons);
   const categorised = byCategory.reduce((s, c) => s + c.persons, 0);
   const right = { textAlign: 'right' } as const;
   return (
@@ -249,10 +252,10 @@ function CohortDetails() {
       </Typography>
       <Stack direction="row" spacing={4} sx={{ mb: 3, flexWrap: 'wrap' }} data-testid="cohort-counts">
         <Figure label={tr('统筹地区', 'Jurisdiction')} value={record.jurisdiction.name} />
-        <Figure label={tr('人数', 'Persons')} value={record.persons.toLocaleString('en-US')} />
+        <Figure label={tr('人数', 'Persons')} value={countText(record.persons)} />
         <Figure label={tr('单位数', 'Units')} value={String(byUnit.length)} />
         <Figure label={tr('减免对象代码数', 'Category codes')} value={String(byCategory.length)} />
-        <Figure label={tr('导入时间', 'Imported')} value={new Date(record.createdAt).toLocaleString('zh-CN')} />
+        <Figure label={tr('导入时间', 'Imported')} value={dateTimeText(record.createdAt, lang)} />
       </Stack>
       <Stack direction={{ xs: 'column', md: 'row' }} spacing={4}>
         <Box sx={{ flex: 1 }}>
@@ -269,7 +272,7 @@ function CohortDetails() {
               {byUnit.map((u) => (
                 <TableRow key={u.key}>
                   <TableCell>{u.key}</TableCell>
-                  <TableCell sx={right}>{u.persons.toLocaleString('en-US')}</TableCell>
+                  <TableCell sx={right}>{countText(u.persons)}</TableCell>
                   <TableCell sx={right}>{share(u.persons)}</TableCell>
                 </TableRow>
               ))}
@@ -281,8 +284,7 @@ function CohortDetails() {
           <Table size="small" data-testid="cohort-by-category">
             <TableHead>
               <TableRow>
-                <TableCell>{tr('代码', 'Code')}</TableCell>
-                <TableCell>{tr('名称', 'Name')}</TableCell>
+                <TableCell>{tr('减免对象', 'Category')}</TableCell>
                 <TableCell sx={right}>{tr('人数', 'Persons')}</TableCell>
                 <TableCell sx={right}>{tr('占比', 'Share')}</TableCell>
               </TableRow>
@@ -290,14 +292,15 @@ function CohortDetails() {
             <TableBody>
               {byCategory.length === 0 ? (
                 <TableRow>
-                  <TableCell colSpan={4}>{tr('没有人属于减免对象。', 'Nobody belongs to a subsidy category.')}</TableCell>
+                  <TableCell colSpan={3}>{tr('没有人属于减免对象。', 'Nobody belongs to a subsidy category.')}</TableCell>
                 </TableRow>
               ) : null}
               {byCategory.map((c) => (
                 <TableRow key={c.key}>
-                  <TableCell>{c.key}</TableCell>
-                  <TableCell>{names.get(c.key) ?? '—'}</TableCell>
-                  <TableCell sx={right}>{c.persons.toLocaleString('en-US')}</TableCell>
+                  <TableCell>
+                    <Named name={names.get(c.key)} code={c.key} />
+                  </TableCell>
+                  <TableCell sx={right}>{countText(c.persons)}</TableCell>
                   <TableCell sx={right}>{share(c.persons)}</TableCell>
                 </TableRow>
               ))}
@@ -536,7 +539,7 @@ export function CohortCreate() {
                   <LinearProgress variant="determinate" value={sentPercent} sx={{ height: 8, borderRadius: 4, mb: 1 }} />
                   <Typography variant="body2">
                     {server
-                      ? tr(`服务器已检查 ${server.rows.toLocaleString('en-US')} 行（${bytesText(server.bytes)}）`, `Server checked ${server.rows.toLocaleString('en-US')} rows (${bytesText(server.bytes)})`)
+                      ? tr(`服务器已检查 ${countText(server.rows)} 行（${bytesText(server.bytes)}）`, `Server checked ${countText(server.rows)} rows (${bytesText(server.bytes)})`)
                       : tr('等待服务器开始检查…', 'Waiting for the server to start checking…')}
                   </Typography>
                   <LinearProgress variant={server ? 'determinate' : 'indeterminate'} value={checkedPercent} color="secondary" sx={{ height: 8, borderRadius: 4 }} />
@@ -554,7 +557,7 @@ export function CohortCreate() {
             <Typography variant="body2" gutterBottom>
               {tr('UTF-8 编码的 CSV 文件，每行一人，第一行必须正好是：', 'A UTF-8 CSV file, one person a line; the first line must be exactly:')}
             </Typography>
-            <Box component="pre" sx={{ bgcolor: 'action.hover', p: 1, borderRadius: 1, fontSize: 13, overflowX: 'auto' }}>
+            <Box component="pre" data-code sx={{ bgcolor: 'action.hover', p: 1, borderRadius: 1, fontSize: 13, overflowX: 'auto' }}>
               {CSV_HEADER}
             </Box>
             <Table size="small">
@@ -568,7 +571,9 @@ export function CohortCreate() {
               <TableBody>
                 {COLUMNS.map((c) => (
                   <TableRow key={c.name}>
-                    <TableCell sx={{ fontFamily: 'monospace' }}>{c.name}</TableCell>
+                    <TableCell>
+                      <Code>{c.name}</Code>
+                    </TableCell>
                     <TableCell>{c.required ? tr('是', 'yes') : tr('否', 'no')}</TableCell>
                     <TableCell>{tr(c.zh, c.en)}</TableCell>
                   </TableRow>
@@ -595,16 +600,34 @@ export function CohortCreate() {
                       {tr(`${jurisdiction.name}（按 ${vocabulary.year} 年度已发布政策核对）`, `${jurisdiction.name} (checked against the published ${vocabulary.year} policy)`)}
                     </Typography>
                     <Typography variant="body2" sx={{ mt: 1 }}>
-                      <b>unit</b>：{vocabulary.units.join('、')}
+                      <b>{tr('单位', 'Units')}</b>
+                      <Code>unit</Code>：{vocabulary.units.join('、')}
                     </Typography>
-                    <Typography variant="body2" sx={{ mt: 1 }}>
-                      <b>categories</b>：
+                    <Typography variant="body2" component="div" sx={{ mt: 1 }}>
+                      <b>{tr('减免对象', 'Categories')}</b>
+                      <Code>categories</Code>：
                       {vocabulary.categories.length
-                        ? vocabulary.categories.map((c) => `${c.code}${c.officialCodes.length ? `/${c.officialCodes.join('/')}` : ''}（${c.name}）`).join('；')
+                        ? vocabulary.categories.map((c, i) => (
+                            <span key={c.code}>
+                              {i ? '；' : ''}
+                              {c.name}
+                              <Code>{[c.code, ...c.officialCodes].join('/')}</Code>
+                            </span>
+                          ))
                         : '—'}
                     </Typography>
-                    <Typography variant="body2" sx={{ mt: 1 }}>
-                      <b>groups</b>：{vocabulary.groups.length ? vocabulary.groups.map((g) => `${g.code}（${g.name}）`).join('；') : '—'}
+                    <Typography variant="body2" component="div" sx={{ mt: 1 }}>
+                      <b>{tr('特殊人群', 'Special groups')}</b>
+                      <Code>groups</Code>：
+                      {vocabulary.groups.length
+                        ? vocabulary.groups.map((g, i) => (
+                            <span key={g.code}>
+                              {i ? '；' : ''}
+                              {g.name}
+                              <Code>{g.code}</Code>
+                            </span>
+                          ))
+                        : '—'}
                     </Typography>
                     <Button size="small" sx={{ mt: 1 }} href={`data:text/csv;charset=utf-8,${encodeURIComponent(example)}`} download="cohort-example.csv">
                       {tr('下载示例文件', 'Download an example file')}

@@ -39,13 +39,13 @@ describe('reading the answer', () => {
     const o = readUploadResponse(400, JSON.stringify(body));
     expect(o).toMatchObject({ kind: 'refused', status: 400, message: body.error, totalErrors: 250 });
     if (o.kind !== 'refused') throw new Error('refused expected');
-    expect(o.errors.map((e) => errorPlace(e, tr))).toEqual(['第 3 行 · birth_date', '第 4 行 · person_id']);
+    expect(o.errors.map((e) => errorPlace(e, tr))).toEqual(['第3行 · 出生日期（birth_date）', '第4行 · 人员编号（person_id）']);
   });
 
   it('reads refusals without a line: unknown jurisdiction, no right, no server', () => {
     const j = readUploadResponse(400, '{"errors":[{"line":0,"field":"jurisdiction","message":"no jurisdiction has the code or name \\"x\\""}]}');
     expect(j).toMatchObject({ kind: 'refused', message: 'no jurisdiction has the code or name "x"', totalErrors: 1 });
-    if (j.kind === 'refused') expect(errorPlace(j.errors[0]!, tr)).toBe('jurisdiction');
+    if (j.kind === 'refused') expect(errorPlace(j.errors[0]!, tr)).toBe('统筹地区（jurisdiction）');
     expect(readUploadResponse(403, '{"error":"importing a cohort of 五河县 needs a drafter or approver of 五河县"}')).toMatchObject({
       kind: 'refused',
       status: 403,

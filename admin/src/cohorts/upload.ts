@@ -64,10 +64,27 @@ export function readUploadResponse(status: number, text: string): UploadOutcome 
   return { kind: 'refused', status, message, errors, totalErrors };
 }
 
-/** Where a row error is: "第 3 行 · birth_date" (line 0 is about the request, not a line). */
+/** The file's columns (and the other places an error may name) in Chinese. */
+const FIELD_NAMES: Record<string, string> = {
+  person_id: '人员编号',
+  unit: '单位',
+  birth_date: '出生日期',
+  categories: '减免对象',
+  groups: '特殊人群',
+  payment_date: '缴费日期',
+  header: '表头',
+  row: '整行',
+  name: '名称',
+  jurisdiction: '统筹地区',
+  file: '文件',
+};
+
+/** Where a row error is: "第3行 · 出生日期（birth_date）" (line 0 is about the request, not a line). */
 export function errorPlace(e: RowError, tr: (zh: string, en: string) => string): string {
-  if (e.line <= 0) return e.field;
-  return tr(`第 ${e.line} 行 · ${e.field}`, `line ${e.line} · ${e.field}`);
+  const zh = FIELD_NAMES[e.field];
+  const field = tr(zh ? `${zh}（${e.field}）` : e.field, e.field);
+  if (e.line <= 0) return field;
+  return tr(`第${e.line}行 · ${field}`, `line ${e.line} · ${field}`);
 }
 
 /** What each column holds, for the form's explanation. */

@@ -34,6 +34,7 @@ import { translateMessage } from './messages';
 import { isWithin, parsePath, pathKey, setIn, type Path } from './paths';
 import { collectControls, controlFor, objectEntries, type Control, type Schema } from './schema-walk';
 import { TABS, tabOfPath } from './tabs';
+import { dateTimeText, statusText } from '../format';
 
 /*
  * The document editor (`#/policyVersions/:id`): a draft's whole document as a form generated from the
@@ -53,14 +54,6 @@ interface Version {
   jurisdiction: { id: string; name: string };
   document: unknown;
 }
-
-const STATUS: Record<string, [string, string]> = {
-  draft: ['草稿', 'Draft'],
-  in_review: ['审核中', 'In review'],
-  approved: ['已批准', 'Approved'],
-  published: ['已发布', 'Published'],
-  superseded: ['已被取代', 'Superseded'],
-};
 
 const SHAPE = objectEntries(PolicyDocument);
 
@@ -110,7 +103,8 @@ export function PolicyEditPage() {
   // the API's enum is upper case (DRAFT, IN_REVIEW …)
   const status = version.status.toLowerCase();
   if (status !== 'draft') {
-    const [zh, en] = STATUS[status] ?? [version.status, version.status];
+    const zh = statusText(status);
+    const en = statusText(status, 'en');
     return (
       <Box sx={{ p: 2 }}>
         <Alert
@@ -122,7 +116,7 @@ export function PolicyEditPage() {
           }
         >
           <AlertTitle>{version.title}</AlertTitle>
-          {tr(`此版本的状态是「${zh}」，只有草稿可以编辑。`, `This version is ${en.toLowerCase()}; only drafts can be edited.`)}{' '}
+          {tr(`此版本的状态是「${zh}」，只有草案可以编辑。`, `This version is ${en.toLowerCase()}; only drafts can be edited.`)}{' '}
           <Link href={showHref}>{tr('查看此版本', 'View this version')}</Link>
         </Alert>
       </Box>
@@ -280,7 +274,7 @@ function DraftEditor({ version, reload, showHref, tab, setTab }: DraftEditorProp
       setDirty(false);
       setComment('');
       setServerIssues([]);
-      const msg = tr(`已保存（修订 ${next}）`, `Saved (revision ${next})`);
+      const msg = tr(`已保存（修订${next}）`, `Saved (revision ${next})`);
       notify(msg, { type: 'success', messageArgs: { _: msg } });
     } catch (e) {
       const err = e as ApiError;
@@ -349,9 +343,9 @@ function DraftEditor({ version, reload, showHref, tab, setTab }: DraftEditorProp
             {version.title}
           </Typography>
           <Box sx={{ mt: 0.5, display: 'flex', gap: 1, alignItems: 'center', flexWrap: 'wrap' }}>
-            <Chip size="small" label={tr('草稿', 'Draft')} color="warning" variant="outlined" />
+            <Chip size="small" label={statusText('draft', lang)} color="warning" variant="outlined" />
             <Typography variant="body2" color="text.secondary">
-              {version.jurisdiction.name} · {tr(`${version.year} 年度`, `${version.year}`)} · {tr(`修订 ${revision}`, `revision ${revision}`)}
+              {version.jurisdiction.name} · {tr(`${version.year}年度`, `${version.year}`)} · {tr(`修订${revision}`, `revision ${revision}`)}
             </Typography>
             {unsaved ? <Chip size="small" label={tr('有未保存的修改', 'Unsaved changes')} color="info" /> : null}
           </Box>
@@ -389,7 +383,7 @@ function DraftEditor({ version, reload, showHref, tab, setTab }: DraftEditorProp
             </Button>
           }
         >
-          <AlertTitle>{tr('保存冲突：草稿已被他人修改', 'Conflict: someone else saved this draft')}</AlertTitle>
+          <AlertTitle>{tr('保存冲突：草案已被他人修改', 'Conflict: someone else saved this draft')}</AlertTitle>
           {lang === 'zh' ? conflictZh(conflict) : conflict}
         </Alert>
       ) : null}
@@ -501,12 +495,11 @@ function issueLabel(path: string, lang: Lang): string {
 function conflictZh(message: string): string {
   const m = /is out of date: (.*) saved revision (\d+) at ([^;]+);/.exec(message);
   if (m) {
-    const at = new Date(m[3]!);
-    const when = Number.isNaN(at.getTime()) ? m[3] : at.toLocaleString('zh-CN');
-    return `${m[1]} 已于 ${when} 保存了修订 ${m[2]}。您的修改尚未保存（没有覆盖任何内容）：请重新加载草稿后再修改。`;
+    const when = Number.isNaN(Date.parse(m[3]!)) ? m[3] : dateTimeText(m[3]!);
+    return `${m[1]} 已于 ${when} 保存了修订${m[2]}。您的修改尚未保存（没有覆盖任何内容）：请重新加载草案后再修改。`;
   }
   const s = /is now (\w+); it can no longer be edited/.exec(message);
-  if (s) return `此版本的状态已变为「${STATUS[s[1]!.toLowerCase()]?.[0] ?? s[1]}」，不能再编辑。`;
+  if (s) return `此版本的状态已变为「${statusText(s[1]!)}」，不能再编辑。`;
   return message;
 }
 

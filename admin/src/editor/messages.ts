@@ -1,3 +1,4 @@
+import { money, MONEY, parseYuan } from '../../../policy-schemas/format';
 import { valueLabel } from './labels';
 
 /*
@@ -56,7 +57,11 @@ const TYPES_ZH: Record<string, string> = {
 };
 
 const typeZh = (t: string) => TYPES_ZH[t] ?? t;
-const yuanZh = (s: string) => s.replace(/\s*元$/, '') + '元';
+/** An amount of an English message ("500 元", "390.50 元") as the notice writes it: 500元, 390.5元. */
+const yuanZh = (s: string) => {
+  const fen = parseYuan(s);
+  return fen === null ? s : money(fen, MONEY.notice);
+};
 
 /** Messages with values in them: a pattern on the English text and its Chinese rendering. */
 const PATTERNS: [RegExp, (...m: string[]) => string][] = [
@@ -110,8 +115,8 @@ const PATTERNS: [RegExp, (...m: string[]) => string][] = [
   [/^the split by level adds up to (.*), the subsidy is (.*)$/, (a, b) => `各级分担合计${yuanZh(a)}，财政补助标准为${yuanZh(b)}`],
   [/^total financing (.*) ≠ individual (.*) \+ government (.*)$/, (t, i, g) => `筹资总额${yuanZh(t)} ≠ 个人缴费${yuanZh(i)} + 财政补助${yuanZh(g)}`],
   // the API's own checks on a draft
-  [/^a draft’s coverage year is fixed \((\d+)\); clone it to make a draft for (\d+)$/, (y, n) => `草稿的待遇年度固定为${y}年；如需${n}年的草稿请复制生成`],
-  [/^a draft's coverage year is fixed \((\d+)\); clone it to make a draft for (\d+)$/, (y, n) => `草稿的待遇年度固定为${y}年；如需${n}年的草稿请复制生成`],
+  [/^a draft’s coverage year is fixed \((\d+)\); clone it to make a draft for (\d+)$/, (y, n) => `草案的待遇年度固定为${y}年；如需${n}年的草案请克隆生成`],
+  [/^a draft's coverage year is fixed \((\d+)\); clone it to make a draft for (\d+)$/, (y, n) => `草案的待遇年度固定为${y}年；如需${n}年的草案请克隆生成`],
   [/^must stay (.*) \((.*)\)$/, (n, c) => `必须保持为${n}（${c === 'no code' ? '无区划代码' : c}）`],
   [/^must stay (.+)$/, (n) => `必须保持为${n}`],
   // zod's own

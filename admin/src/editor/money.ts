@@ -1,17 +1,15 @@
+import { money, MONEY, parseYuan } from '../../../policy-schemas/format';
+
 /*
- * Money is integer fen in the document (1 yuan = 100 fen) and yuan on screen. The conversion works on
- * the digits, never by multiplying a float: 400.1 × 100 is 40010.000000000004 in floating point, and
- * 0.29 × 100 is 28.999999999999996.
+ * Money is integer fen in the document (1 yuan = 100 fen) and yuan on screen, through the formats of
+ * policy-schemas (format.ts): the conversion works on the digits, never by multiplying a float (400.1 ×
+ * 100 is 40010.000000000004 in floating point, and 0.29 × 100 is 28.999999999999996). Here only what
+ * typing adds: full-width digits, a trailing point while the decimals are still to come.
  */
 
-/** 40000 → "400", 39050 → "390.50", -500 → "-5". */
+/** 40000 → "400", 39050 → "390.50", -500 → "-5": the figure an input shows. */
 export function fenToYuan(fen: number): string {
-  if (!Number.isFinite(fen)) return String(fen);
-  const sign = fen < 0 ? '-' : '';
-  const abs = Math.abs(fen);
-  const whole = Math.floor(abs / 100);
-  const cents = Math.round(abs - whole * 100);
-  return cents === 0 && Number.isInteger(abs) ? `${sign}${whole}` : `${sign}${whole}.${String(cents).padStart(2, '0')}`;
+  return Number.isSafeInteger(fen) ? money(fen, MONEY.figure) : String(fen);
 }
 
 /** Full-width digits and separators (typed with a Chinese input method) as ASCII. */
@@ -33,13 +31,10 @@ function normalise(text: string): string {
 export function yuanToFen(text: string): number | null | undefined {
   const s = normalise(text);
   if (s === '') return null;
-  const m = /^([+-]?)(\d*)(?:\.(\d{0,2}))?$/.exec(s);
-  if (!m || (m[2] === '' && (m[3] ?? '') === '')) return undefined;
-  const whole = m[2] === '' ? 0 : Number(m[2]);
-  const cents = Number((m[3] ?? '').padEnd(2, '0'));
-  const fen = whole * 100 + cents;
-  if (!Number.isSafeInteger(fen)) return undefined;
-  return m[1] === '-' && fen !== 0 ? -fen : fen;
+  // "400." while the decimals are being typed, ".5" for 0.5
+  const whole = s.replace(/\.$/, '').replace(/^([+-]?)\./, '$10.');
+  if (!/\d/.test(whole)) return undefined;
+  return parseYuan(whole) ?? undefined;
 }
 
 /** A plain number typed by a person ("12", "-3", "87.5"); null when empty, undefined when not a number. */

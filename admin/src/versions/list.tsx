@@ -1,9 +1,11 @@
 import { useEffect, useState } from 'react';
-import { Datagrid, DateField, FunctionField, List, NumberField, SelectInput, TextField, TextInput, type ListProps } from 'react-admin';
+import { Datagrid, FunctionField, List, NumberField, SelectInput, TextField, TextInput, type ListProps } from 'react-admin';
 import { gql } from '../api';
 import { loadJurisdictions, type JurisdictionNode } from '../jurisdictions';
 import { useTr } from '../i18n';
 import { STATUSES, StatusChip, useStatusName } from '../status';
+import { dateTimeText } from '../format';
+import { useLang } from '../ui';
 
 function useJurisdictionChoices() {
   const [all, setAll] = useState<JurisdictionNode[]>([]);
@@ -27,6 +29,7 @@ function useJurisdictionChoices() {
 export function PolicyVersionList(props: ListProps) {
   const tr = useTr();
   const statusName = useStatusName();
+  const lang = useLang();
   const jurisdictions = useJurisdictionChoices();
   const filters = [
     <SelectInput key="j" source="jurisdiction" label={tr('统筹地区', 'Jurisdiction')} choices={jurisdictions} alwaysOn />,
@@ -42,7 +45,7 @@ export function PolicyVersionList(props: ListProps) {
         <FunctionField source="status" render={(r: { status: string }) => <StatusChip status={r.status} />} />
         <TextField source="title" />
         <TextField source="documentNumber" />
-        <DateField source="updatedAt" showTime locales="zh-CN" />
+        <FunctionField source="updatedAt" render={(r: { updatedAt: string }) => dateTimeText(r.updatedAt, lang)} />
         <TextField source="updatedBy" />
       </Datagrid>
     </List>

@@ -10,6 +10,11 @@ import { WorkflowButtons } from './workflow';
 import { ReviewItems } from './review-items';
 import { ReviewPanel } from '../notice/review';
 import { actionName } from '../history';
+import { messageZh } from '../editor/messages';
+import { autoChangeReason, autoValue } from './auto-changes';
+import { versionFileName } from './file-name';
+import { dateText, dateTimeText } from '../format';
+import { Code, useLang } from '../ui';
 
 interface VersionRecord {
   id: string;
@@ -32,8 +37,9 @@ interface VersionRecord {
   publishedBy: string | null;
   reviewComment: string | null;
   editedBy: string[];
-  autoChanges: { path: string; before: unknown; after: unknown; reason: string }[];
-  warnings: { path: string; message: string }[];
+  updatedAt: string;
+  autoChanges: { path: string; label: string; before: unknown; after: unknown; reason: string }[];
+  warnings: { path: string; code: string; message: string }[];
   jurisdiction: { id: string; name: string; code: string | null };
   document: any;
 }
@@ -46,10 +52,9 @@ export function PolicyVersionShow() {
   );
 }
 
-const show = (v: unknown) => (v === null || v === undefined ? '—' : typeof v === 'object' ? JSON.stringify(v) : String(v));
-
 function VersionPage() {
   const tr = useTr();
+  const lang = useLang();
   const v = useRecordContext<VersionRecord>();
   const [tab, setTab] = useState(0);
   // react-admin may first render the row from a list (without the document) while the record loads
@@ -63,7 +68,7 @@ function VersionPage() {
   ].filter(([, who]) => who);
   return (
     <Box sx={{ mt: 2 }}>
-      <Title title={`${v.jurisdiction.name} ${v.year}`} />
+      <Title title={tr(`${v.jurisdiction.name}${v.year}年度`, `${v.jurisdiction.name} ${v.year}`)} />
       <Card>
         <CardContent>
           <Stack direction="row" spacing={1} sx={{ mb: 1, flexWrap: "wrap", alignItems: "center" }}>
@@ -73,9 +78,16 @@ function VersionPage() {
             <StatusChip status={v.status} />
           </Stack>
           <Typography variant="body2" color="text.secondary">
-            {v.jurisdiction.name} · {tr('待遇年度', 'Coverage year')} {v.year} · {v.documentNumber} · {tr('修订', 'revision')} {v.revision}
-            {v.publishedAt ? ` · ${tr('发布于', 'published')} ${new Date(v.publishedAt).toLocaleString('zh-CN')}` : ''}
-            {v.effectiveFrom ? ` · ${tr('生效', 'effective')} ${v.effectiveFrom}` : ''}
+            {[
+              v.jurisdiction.name,
+              tr(`${v.year}年度`, `coverage year ${v.year}`),
+              v.documentNumber,
+              tr(`修订${v.revision}`, `revision ${v.revision}`),
+              v.publishedAt ? tr(`发布于${dateTimeText(v.publishedAt)}`, `published ${dateTimeText(v.publishedAt, lang)}`) : null,
+              v.effectiveFrom ? tr(`${dateText(v.effectiveFrom)}起生效`, `effective ${dateText(v.effectiveFrom, lang)}`) : null,
+            ]
+              .filter(Boolean)
+              .join(' · ')}
           </Typography>
           <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
             {people.map(([what, who]) => `${what}：${who}`).join('　')}
@@ -111,7 +123,7 @@ function VersionPage() {
                 {tr('影响预览', 'Impact preview')}
               </Button>
             ) : null}
-            <Button size="small" onClick={() => void exportVersion(v)}>
+            <Button size="small" onClick={() => void exportVersion(v, lang)}>
               {tr('导出 JSON', 'Export JSON')}
             </Button>
           </Stack>
@@ -130,7 +142,8 @@ function VersionPage() {
             v.warnings.length ? (
               v.warnings.map((w, i) => (
                 <Alert key={i} severity="warning" sx={{ mb: 1 }}>
-                  <code>{w.path}</code>：{w.message}
+                  {lang === 'zh' ? messageZh(w.message) : w.message}
+                  <Code>{w.path}</Code>
                 </Alert>
               ))
             ) : (
@@ -149,31 +162,33 @@ function VersionPage() {
               </TableHead>
               <TableBody>
                 {v.autoChanges.map((c, i) => (
-                  <TableRow key={i}>
+                  <TableRow key={i} data-path={c.path}>
                     <TableCell>
-                      <code>{c.path}</code>
+                      {c.label}
+                      <Code block>{c.path}</Code>
                     </TableCell>
-                    <TableCell>{show(c.before)}</TableCell>
-                    <TableCell>{show(c.after)}</TableCell>
-                    <TableCell>{c.reason}</TableCell>
+                    <TableCell>{autoValue(c.before, c.path, lang)}</TableCell>
+                    <TableCell>{autoValue(c.after, c.path, lang)}</TableCell>
+                    <TableCell>{autoChangeReason(c.reason, lang)}</TableCell>
                   </TableRow>
                 ))}
               </TableBody>
             </Table>
           ) : null}
-          {tab === 3 ? <VersionHistory id={v.id} /> : null}
+          {/* every action (approve, publish, an acknowledgement …) saves the version: the history follows */}
+          {tab === 3 ? <VersionHistory id={v.id} version={`${v.status}-${v.revision}-${v.updatedAt}`} /> : null}
         </CardContent>
       </Card>
     </Box>
   );
 }
 
-async function exportVersion(v: VersionRecord) {
+async function exportVersion(v: VersionRecord, lang: 'zh' | 'en') {
   const d = await gql<{ exportPolicyVersion: unknown }>(`query ($id: ID!) { exportPolicyVersion(id: $id) }`, { id: v.id });
   const blob = new Blob([JSON.stringify(d.exportPolicyVersion, null, 2)], { type: 'application/json' });
   const a = document.createElement('a');
   a.href = URL.createObjectURL(blob);
-  a.download = `${v.jurisdiction.name}-${v.year}-r${v.revision}.json`;
+  a.download = versionFileName(v, 'json', lang);
   a.click();
   setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
 }
@@ -187,8 +202,9 @@ interface Entry {
   diff: { path?: string; summary?: string; label?: string }[] | null;
 }
 
-function VersionHistory({ id }: { id: string }) {
+function VersionHistory({ id, version }: { id: string; version: string }) {
   const tr = useTr();
+  const lang = useLang();
   const name = actionName(tr);
   const [rows, setRows] = useState<Entry[] | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -197,7 +213,7 @@ function VersionHistory({ id }: { id: string }) {
       (d) => setRows(d.auditLog),
       (e: Error) => setError(e.message),
     );
-  }, [id]);
+  }, [id, version]);
   if (error) return <Typography color="error">{error}</Typography>;
   if (!rows) return <Typography>{tr('加载中…', 'Loading…')}</Typography>;
   return (
@@ -213,7 +229,7 @@ function VersionHistory({ id }: { id: string }) {
       <TableBody>
         {rows.map((r) => (
           <TableRow key={r.id}>
-            <TableCell sx={{ whiteSpace: 'nowrap' }}>{new Date(r.at).toLocaleString('zh-CN')}</TableCell>
+            <TableCell sx={{ whiteSpace: 'nowrap' }}>{dateTimeText(r.at, lang)}</TableCell>
             <TableCell>{r.username ?? '—'}</TableCell>
             <TableCell>
               <Chip size="small" label={name(r.action)} />
