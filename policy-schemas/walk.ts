@@ -56,52 +56,114 @@ export interface SchemaNode {
   dated?: boolean;
 }
 
-interface Def {
+/** What zod 4 keeps in `_zod.def`, as far as the walks (this one, the editor's) read it. */
+export interface Def {
   type: string;
   shape?: Record<string, Schema>;
   element?: Schema;
   innerType?: Schema;
+  defaultValue?: unknown;
   options?: Schema[];
   discriminator?: string;
   entries?: Record<string, string | number>;
   values?: unknown[];
   in?: Schema;
   getter?: () => Schema;
-  checks?: { _zod: { def: { check: string; format?: string; pattern?: RegExp } } }[];
+  checks?: { _zod: { def: CheckDef } }[];
 }
 
-const defOf = (s: Schema) => s._zod.def as unknown as Def;
+export interface CheckDef {
+  check: string;
+  format?: string;
+  pattern?: RegExp;
+  value?: number;
+  inclusive?: boolean;
+  minimum?: number;
+}
 
-/** A schema without its wrappers, and what the wrappers said. */
-export function unwrap(schema: Schema): { base: Schema; optional: boolean; nullable: boolean; hasDefault: boolean } {
+export const defOf = (s: Schema) => s._zod.def as unknown as Def;
+
+/** A schema stripped of its wrappers, with what the wrappers said. */
+export interface Unwrapped {
+  base: Schema;
+  def: Def;
+  /** The key may be absent (`.optional()` without a default). */
+  optional: boolean;
+  nullable: boolean;
+  hasDefault: boolean;
+  /** The outermost default, where there is one. */
+  defaultValue?: unknown;
+}
+
+const unwrapped = new WeakMap<Schema, Unwrapped>();
+
+/** A schema without its wrappers (optional, nullable, default, readonly, pipe, lazy …), and what they said. */
+export function unwrap(schema: Schema): Unwrapped {
+  const hit = unwrapped.get(schema);
+  if (hit) return hit;
   let cur = schema;
   let optional = false;
   let nullable = false;
   let hasDefault = false;
+  let defaultValue: unknown;
   for (let guard = 0; guard < 20; guard++) {
     const d = defOf(cur);
     if (d.type === 'optional') optional = true;
     else if (d.type === 'nullable') nullable = true;
-    else if (d.type === 'default' || d.type === 'prefault') hasDefault = true;
-    else if (d.type !== 'readonly' && d.type !== 'catch' && d.type !== 'pipe' && d.type !== 'lazy' && d.type !== 'nonoptional') break;
+    else if (d.type === 'default' || d.type === 'prefault') {
+      if (!hasDefault) defaultValue = d.defaultValue;
+      hasDefault = true;
+    } else if (d.type === 'nonoptional') optional = false;
+    else if (d.type !== 'readonly' && d.type !== 'catch' && d.type !== 'pipe' && d.type !== 'lazy') break;
     cur = d.type === 'pipe' ? d.in! : d.type === 'lazy' ? d.getter!() : d.innerType!;
   }
-  return { base: cur, optional: optional && !hasDefault, nullable, hasDefault };
+  const out: Unwrapped = { base: cur, def: defOf(cur), optional: optional && !hasDefault, nullable, hasDefault, defaultValue };
+  unwrapped.set(schema, out);
+  return out;
 }
 
 const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/.source;
 
+const checksOf = (base: Schema) => (defOf(base).checks ?? []).map((c) => c._zod.def);
+
+/** A calendar date `YYYY-MM-DD`: the `isoDate` primitive, or a string checked by its pattern. */
+export function isDateSchema(base: Schema): boolean {
+  return base === isoDate || checksOf(base).some((c) => c.pattern?.source === DATE_PATTERN);
+}
+
+export function isIntegerSchema(base: Schema): boolean {
+  return checksOf(base).some((c) => c.check === 'number_format' && /int/.test(c.format ?? ''));
+}
+
+/** Money is integer fen: the `fen` primitive, and every number whose key ends in Fen (README, conventions). */
+export function isMoneySchema(base: Schema, key: string | undefined): boolean {
+  return defOf(base).type === 'number' && (base === fen || (key !== undefined && /Fen$/.test(key)));
+}
+
+export function isPercentSchema(base: Schema): boolean {
+  return base === percent;
+}
+
+/** The smallest value a number schema accepts, where it says (`.min(2)`, `.positive()` …). */
+export function numberMinimum(base: Schema): number | undefined {
+  let min: number | undefined;
+  for (const c of checksOf(base))
+    if (c.check === 'greater_than' && c.value !== undefined) {
+      const v = c.inclusive ? c.value : isIntegerSchema(base) ? c.value + 1 : c.value;
+      min = min === undefined ? v : Math.max(min, v);
+    }
+  return min;
+}
+
 function leafKind(base: Schema, key: string): NodeKind {
   const d = defOf(base);
-  const checks = (d.checks ?? []).map((c) => c._zod.def);
   switch (d.type) {
     case 'string':
-      return base === isoDate || checks.some((c) => c.pattern?.source === DATE_PATTERN) ? 'date' : 'string';
+      return isDateSchema(base) ? 'date' : 'string';
     case 'number':
-      // money is integer fen: the `fen` primitive, and every key ending in Fen (README, conventions)
-      if (base === fen || /Fen$/.test(key)) return 'money';
-      if (base === percent) return 'percent';
-      return checks.some((c) => c.check === 'number_format' && /int/.test(c.format ?? '')) ? 'integer' : 'number';
+      if (isMoneySchema(base, key)) return 'money';
+      if (isPercentSchema(base)) return 'percent';
+      return isIntegerSchema(base) ? 'integer' : 'number';
     case 'boolean':
       return 'boolean';
     case 'enum':

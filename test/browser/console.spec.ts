@@ -249,10 +249,10 @@ describe('the console, end to end', () => {
     const totals = page.getByTestId('preview-totals');
     await totals.waitFor({ timeout: 60_000 });
     const { previewImpact } = await gqlAs(await token('shishi-drafter'), `query ($d: ID!, $c: ID!) { previewImpact(draft: $d, cohort: $c) { persons draft { totals { individualContributions } } baseline { totals { individualContributions } } } }`, { d: ids.draft, c: ids.cohort });
-    const text = await totals.innerText();
-    const plain = text.replace(/[,，\s]/g, '');
-    for (const money of [previewImpact.draft.totals.individualContributions, previewImpact.baseline.totals.individualContributions])
-      expect(plain).toContain(String(money).replace(/\.00$/, ''));
+    // sums from 100,000 元 up read in 万元 on the page, the exact figure in their tooltip
+    const exact = (await totals.locator('[data-exact]').evaluateAll((els) => els.map((e) => e.getAttribute('data-exact')))).map((x) => x!.replace(/[,元]/g, ''));
+    for (const money of [previewImpact.draft.totals.individualContributions, previewImpact.baseline.totals.individualContributions]) expect(exact).toContain(money);
+    expect(await totals.innerText()).toMatch(/\d+\.\d{2}万元/);
     expect(previewImpact.persons).toBe(500);
     await shot('10-preview');
   });

@@ -27,12 +27,14 @@ import VisibilityIcon from '@mui/icons-material/Visibility';
 import { PolicyDocument } from '../../../policy-schemas/index';
 import { ApiError, gql } from '../api';
 import { useTr } from '../i18n';
-import { createDocStore, DocStoreContext, EditorContext, Field, type EditorContextValue } from './fields';
+import { createDocStore, DocStoreContext, EditorContext, type EditorContextValue } from './form/context';
+import { Field } from './form/Field';
+import { isScalar } from './form/layout';
 import { anchorOf, cardsAround, checkDraft, isShownAtField, mergeIssues, type Issue } from './issues';
 import { fieldLabel, type Lang } from './labels';
 import { translateMessage } from './messages';
 import { isWithin, parsePath, pathKey, setIn, type Path } from './paths';
-import { collectControls, controlFor, objectEntries, type Control, type Schema } from './schema-walk';
+import { collectControls, objectEntries, type Control } from './schema-walk';
 import { TABS, tabOfPath } from './tabs';
 import { dateTimeText, statusText } from '../format';
 
@@ -471,11 +473,6 @@ function DraftEditor({ version, reload, showHref, tab, setTab }: DraftEditorProp
 
 function frameOf(v: Version) {
   return { year: v.year, jurisdictionName: v.jurisdiction.name };
-}
-
-function isScalar(schema: Schema): boolean {
-  const c = controlFor(schema, ['x']);
-  return c !== 'object' && c !== 'object-list' && c !== 'table' && c !== 'list' && c !== 'variant' && c !== 'enum-set';
 }
 
 /** The label of an issue's field, with the item numbers: 减免对象 3 › 名称. */

@@ -1,5 +1,5 @@
 import { nearestLabel, pathValueLabel } from '../../../policy-schemas/registry';
-import { money } from '../../../policy-schemas/format';
+import { date, money } from '../../../policy-schemas/format';
 import { patternOf, type Path } from './paths';
 
 /*
@@ -77,15 +77,16 @@ export function itemTitle(item: unknown, index: number, pattern: string, lang: L
   return n.replace(/\. $/, '');
 }
 
-/** A second line of a card title: the item's code and dates, where it has them. */
-export function itemSubtitle(item: unknown): string {
-  if (!item || typeof item !== 'object') return '';
+/** What follows a card's title: the item's code (in small type), and its dates and clause, where it has them. */
+export function itemSubtitle(item: unknown, lang: Lang = 'zh'): { code: string; text: string } {
+  if (!item || typeof item !== 'object') return { code: '', text: '' };
   const o = item as Record<string, unknown>;
   const parts: string[] = [];
   const titled = ['name', 'label', 'title'].some((k) => typeof o[k] === 'string' && o[k]);
-  if (titled && typeof o.code === 'string' && o.code) parts.push(o.code);
-  if (typeof o.from === 'string' && typeof o.to === 'string') parts.push(`${o.from} – ${o.to}`);
-  else if (typeof o.on === 'string') parts.push(o.on);
+  const code = titled && typeof o.code === 'string' ? o.code : '';
+  const day = (iso: string) => date(iso, lang === 'zh' ? 'zh' : 'iso');
+  if (typeof o.from === 'string' && typeof o.to === 'string') parts.push(lang === 'zh' ? `${day(o.from)}至${day(o.to)}` : `${o.from} – ${o.to}`);
+  else if (typeof o.on === 'string') parts.push(day(o.on));
   if (typeof o.clause === 'string' && o.clause) parts.push(o.clause);
-  return parts.join(' · ');
+  return { code, text: parts.join(' · ') };
 }

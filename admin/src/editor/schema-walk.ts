@@ -1,118 +1,18 @@
 import type { z } from 'zod';
-import { fen, isoDate, percent } from '../../../policy-schemas/index';
+import { isDateSchema, isMoneySchema, isPercentSchema, numberMinimum, unwrap, type Schema } from '../../../policy-schemas/walk';
 import { getIn, pathKey, patternOf, type Path } from './paths';
 
 /*
  * The form is generated from the zod schema of the policy document, so that a field added to the
- * schema gets an editor without touching the console. This module reads zod 4's schema definitions
- * (`schema._zod.def`) and decides, for every node, which control edits it. It has no React in it:
- * the same decisions drive the form (fields.tsx) and the tests that prove every part of a document
+ * schema gets an editor without touching the console. The schema is read as policy-schemas/walk.ts
+ * reads it (the same unwrapping and kinds of values the registry and the API's types are built from);
+ * here it is decided, for every node, which control edits it. It has no React in it:
+ * the same decisions drive the form (form/Field.tsx and controls/) and the tests that prove every part of a document
  * has an editor.
  */
 
-export type Schema = z.core.$ZodType;
-
-/** What zod 4 keeps in `_zod.def`, as far as the form needs it. */
-interface Def {
-  type: string;
-  shape?: Record<string, Schema>;
-  element?: Schema;
-  innerType?: Schema;
-  defaultValue?: unknown;
-  options?: Schema[];
-  discriminator?: string;
-  entries?: Record<string, string | number>;
-  values?: unknown[];
-  in?: Schema;
-  getter?: () => Schema;
-  checks?: { _zod: { def: CheckDef } }[];
-}
-
-interface CheckDef {
-  check: string;
-  format?: string;
-  pattern?: RegExp;
-  value?: number;
-  inclusive?: boolean;
-  minimum?: number;
-}
-
-export function defOf(schema: Schema): Def {
-  return schema._zod.def as unknown as Def;
-}
-
-/** A schema stripped of its wrappers, with what the wrappers said. */
-export interface Unwrapped {
-  base: Schema;
-  def: Def;
-  /** The key may be absent (`.optional()` without a default). */
-  optional: boolean;
-  nullable: boolean;
-  hasDefault: boolean;
-  defaultValue?: unknown;
-}
-
-const unwrapCache = new WeakMap<Schema, Unwrapped>();
-
-export function unwrap(schema: Schema): Unwrapped {
-  const hit = unwrapCache.get(schema);
-  if (hit) return hit;
-  let cur = schema;
-  let optional = false;
-  let nullable = false;
-  let hasDefault = false;
-  let defaultValue: unknown;
-  for (let guard = 0; guard < 20; guard++) {
-    const d = defOf(cur);
-    if (d.type === 'optional') optional = true;
-    else if (d.type === 'nullable') nullable = true;
-    else if (d.type === 'default' || d.type === 'prefault') {
-      if (!hasDefault) defaultValue = d.defaultValue;
-      hasDefault = true;
-    } else if (d.type === 'nonoptional') optional = false;
-    else if (d.type !== 'readonly' && d.type !== 'catch' && d.type !== 'pipe' && d.type !== 'lazy') break;
-    cur = d.type === 'pipe' ? d.in! : d.type === 'lazy' ? d.getter!() : d.innerType!;
-  }
-  const out: Unwrapped = { base: cur, def: defOf(cur), optional: optional && !hasDefault, nullable, hasDefault, defaultValue };
-  unwrapCache.set(schema, out);
-  return out;
-}
-
-// ---------------------------------------------------------------- kinds of primitives
-
-const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/.source;
-
-function checks(def: Def): CheckDef[] {
-  return (def.checks ?? []).map((c) => c._zod.def);
-}
-
-export function isDateSchema(base: Schema): boolean {
-  return base === isoDate || checks(defOf(base)).some((c) => c.pattern?.source === DATE_PATTERN);
-}
-
-export function isIntegerSchema(base: Schema): boolean {
-  return checks(defOf(base)).some((c) => c.check === 'number_format' && /int/.test(c.format ?? ''));
-}
-
-/** The smallest value a number schema accepts, where it says (`.min(2)`, `.positive()` …). */
-export function numberMinimum(base: Schema): number | undefined {
-  let min: number | undefined;
-  for (const c of checks(defOf(base)))
-    if (c.check === 'greater_than' && c.value !== undefined) {
-      const v = c.inclusive ? c.value : isIntegerSchema(base) ? c.value + 1 : c.value;
-      min = min === undefined ? v : Math.max(min, v);
-    }
-  return min;
-}
-
-/** Money is integer fen in the document and yuan on screen: fields named `…Fen` (and the `fen` primitive). */
-export function isMoney(base: Schema, key: string | undefined): boolean {
-  return defOf(base).type === 'number' && (base === fen || (key !== undefined && /Fen$/.test(key)));
-}
-
-export function isPercent(base: Schema): boolean {
-  return base === percent;
-}
+export type { Schema, Unwrapped } from '../../../policy-schemas/walk';
+export { defOf, isDateSchema, isIntegerSchema, numberMinimum, unwrap } from '../../../policy-schemas/walk';
 
 // ---------------------------------------------------------------- references between parts
 
@@ -186,8 +86,8 @@ export function controlFor(schema: Schema, path: Path): Control {
       if (REFS[pattern]) return 'ref';
       return 'text';
     case 'number':
-      if (isMoney(base, key)) return 'money';
-      if (isPercent(base)) return 'percent';
+      if (isMoneySchema(base, key)) return 'money';
+      if (isPercentSchema(base)) return 'percent';
       return 'number';
     case 'boolean':
       return 'switch';
@@ -333,7 +233,7 @@ export function switchVariant(schema: Schema, old: unknown, kind: string): unkno
 
 /**
  * Every path the form has a control for, given a document: objects and lists (which show their own
- * issues), and each input. It follows exactly the decisions the form makes (fields.tsx), so a leaf of
+ * issues), and each input. It follows exactly the decisions the form makes (form/Field.tsx), so a leaf of
  * the document that is missing here would have no editor.
  */
 export function collectControls(schema: Schema, value: unknown, path: Path = []): Map<string, Control> {
