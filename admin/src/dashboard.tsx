@@ -1,12 +1,12 @@
 import { useEffect, useState } from 'react';
 import { Link as RouterLink } from 'react-router-dom';
-import { Box, Card, CardContent, Link, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import { Box, Card, CardContent, Link, Typography } from '@mui/material';
 import { Title } from 'react-admin';
 import { currentUser, gql } from './api';
 import { useTr } from './i18n';
 import { StatusChip } from './status';
 import { roleText } from './format';
-import { useLang } from './ui';
+import { DataTable, useLang } from './ui';
 
 interface Row {
   id: string;
@@ -33,32 +33,24 @@ export function Dashboard() {
   const open = (rows ?? []).filter((r) => ['DRAFT', 'IN_REVIEW', 'APPROVED'].includes(r.status));
   const published = (rows ?? []).filter((r) => r.status === 'PUBLISHED');
   const table = (list: Row[], testId: string) => (
-    <Table size="small" data-testid={testId}>
-      <TableHead>
-        <TableRow>
-          <TableCell>{tr('统筹地区', 'Jurisdiction')}</TableCell>
-          <TableCell>{tr('年度', 'Year')}</TableCell>
-          <TableCell>{tr('状态', 'Status')}</TableCell>
-          <TableCell>{tr('标题', 'Title')}</TableCell>
-        </TableRow>
-      </TableHead>
-      <TableBody>
-        {list.map((r) => (
-          <TableRow key={r.id} hover>
-            <TableCell>{r.jurisdiction.name}</TableCell>
-            <TableCell>{r.year}</TableCell>
-            <TableCell>
-              <StatusChip status={r.status} />
-            </TableCell>
-            <TableCell>
-              <Link component={RouterLink} to={`/policyVersions/${r.id}/show`}>
-                {r.title}
-              </Link>
-            </TableCell>
-          </TableRow>
-        ))}
-      </TableBody>
-    </Table>
+    <DataTable
+      rows={list}
+      rowKey={(r) => r.id}
+      testId={testId}
+      columns={[
+        { head: tr('统筹地区', 'Jurisdiction'), cell: (r) => r.jurisdiction.name },
+        { head: tr('年度', 'Year'), cell: (r) => r.year },
+        { head: tr('状态', 'Status'), cell: (r) => <StatusChip status={r.status} /> },
+        {
+          head: tr('标题', 'Title'),
+          cell: (r) => (
+            <Link component={RouterLink} to={`/policyVersions/${r.id}/show`}>
+              {r.title}
+            </Link>
+          ),
+        },
+      ]}
+    />
   );
   return (
     <Box sx={{ mt: 2, display: 'grid', gap: 2 }} data-testid="dashboard">

@@ -69,24 +69,25 @@ export function HistoryList(props: ListProps) {
             ) : null
           }
         />
-        <FunctionField
-          source="comment"
-          sortable={false}
-          render={(r: Entry) => (
-            <>
-              {r.comment ? <div>{r.comment}</div> : null}
-              {Array.isArray(r.diff)
-                ? r.diff.slice(0, 5).map((c, i) => (
-                    <Typography key={i} variant="body2" color="text.secondary">
-                      {c.summary ?? c.path}
-                    </Typography>
-                  ))
-                : null}
-              {Array.isArray(r.diff) && r.diff.length > 5 ? <Typography variant="body2">… +{r.diff.length - 5}</Typography> : null}
-            </>
-          )}
-        />
+        <FunctionField source="comment" sortable={false} render={(r: Entry) => <DiffLines comment={r.comment} diff={r.diff} max={5} />} />
       </Datagrid>
     </List>
+  );
+}
+
+/** An entry's comment and the summaries of what it changed (the first `max`, then how many more). */
+export function DiffLines({ comment, diff, max }: { comment: string | null; diff: { summary?: string; path?: string }[] | null; max: number }) {
+  return (
+    <>
+      {comment ? <div>{comment}</div> : null}
+      {Array.isArray(diff)
+        ? diff.slice(0, max).map((c, i) => (
+            <Typography key={i} variant="body2" color="text.secondary">
+              {c.summary ?? c.path}
+            </Typography>
+          ))
+        : null}
+      {Array.isArray(diff) && diff.length > max ? <Typography variant="body2">… +{diff.length - max}</Typography> : null}
+    </>
   );
 }

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Box, Card, CardContent, Tooltip, Typography } from '@mui/material';
+import { Box, Card, CardContent, Table, TableBody, TableCell, TableHead, TableRow, Tooltip, Typography } from '@mui/material';
 import { useLocaleState } from 'react-admin';
 import { exactMoney, moneyText, type Lang } from './format';
 
@@ -63,5 +63,79 @@ export function Named({ name, code }: { name: string | null | undefined; code: s
       {name}
       <Code>{code}</Code>
     </>
+  );
+}
+
+const right = { textAlign: 'right', whiteSpace: 'nowrap' } as const;
+/** More in red, less in green (an officer's reading of a draft: who pays more). */
+const signColour = (n: number) => (n > 0 ? '#c62828' : n < 0 ? '#2e7d32' : undefined);
+
+/** One column of a table: its heading and how a row fills its cell. */
+export interface Column<R> {
+  head: ReactNode;
+  cell: (row: R) => ReactNode;
+  /** Figures are right-aligned; a signed one is coloured by its sign. */
+  figure?: boolean;
+  sign?: (row: R) => number;
+  /** Cell style (a width, no wrapping). */
+  sx?: Record<string, unknown>;
+}
+
+/** The tables of the console: one heading row, one row per item, a line in place of the rows when there are none. */
+export function DataTable<R>({
+  rows,
+  columns,
+  rowKey,
+  testId,
+  empty,
+  rowProps,
+  fixed,
+}: {
+  rows: readonly R[];
+  columns: Column<R>[];
+  rowKey: (row: R, i: number) => string;
+  testId?: string;
+  empty?: ReactNode;
+  /** A row's own style and data attributes (a highlighted row, `data-path`). */
+  rowProps?: (row: R) => { sx?: Record<string, unknown> } & Record<`data-${string}`, string | undefined>;
+  /** Columns as wide as their headings say (`sx.width`), long values wrapped. */
+  fixed?: boolean;
+}) {
+  return (
+    <Box sx={{ overflowX: 'auto' }}>
+      <Table size="small" data-testid={testId} sx={fixed ? { tableLayout: 'fixed' } : undefined}>
+        <TableHead>
+          <TableRow>
+            {columns.map((c, i) => (
+              <TableCell key={i} sx={{ ...(c.figure ? right : {}), ...c.sx }}>
+                {c.head}
+              </TableCell>
+            ))}
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {rows.length === 0 && empty ? (
+            <TableRow>
+              <TableCell colSpan={columns.length}>{empty}</TableCell>
+            </TableRow>
+          ) : null}
+          {rows.map((r, n) => {
+            const { sx, ...attrs } = rowProps?.(r) ?? {};
+            return (
+              <TableRow key={rowKey(r, n)} data-row={rowKey(r, n)} {...attrs} sx={{ verticalAlign: 'top', ...sx }}>
+                {columns.map((c, i) => {
+                  const s = c.sign?.(r) ?? 0;
+                  return (
+                    <TableCell key={i} sx={{ ...(c.figure ? { ...right, color: signColour(s), fontWeight: s ? 600 : undefined } : {}), ...c.sx }}>
+                      {c.cell(r)}
+                    </TableCell>
+                  );
+                })}
+              </TableRow>
+            );
+          })}
+        </TableBody>
+      </Table>
+    </Box>
   );
 }

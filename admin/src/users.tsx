@@ -1,22 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Datagrid, FunctionField, List, TextField, BooleanField, CreateButton, TopToolbar, Title, useNotify, useRedirect, useRefresh, type ListProps } from 'react-admin';
 import { useParams } from 'react-router-dom';
-import {
-  Alert,
-  Box,
-  Button,
-  Card,
-  CardContent,
-  Checkbox,
-  Chip,
-  FormControlLabel,
-  FormGroup,
-  FormLabel,
-  MenuItem,
-  Stack,
-  Switch,
-  TextField as MuiTextField,
-} from '@mui/material';
+import { Alert, Box, Button, Card, CardContent, Checkbox, Chip, FormControlLabel, FormGroup, FormLabel, MenuItem, Stack, Switch, TextField as MuiTextField } from '@mui/material';
 import { errorText, gql } from './api';
 import { useTr } from './i18n';
 import { loadJurisdictions, type JurisdictionNode } from './jurisdictions';

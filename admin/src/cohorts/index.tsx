@@ -1,39 +1,6 @@
 import { useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
-import {
-  Button as RaButton,
-  CreateButton,
-  Datagrid,
-  FunctionField,
-  LinkBase,
-  List,
-  SelectInput,
-  Show,
-  TextField as RaTextField,
-  Title,
-  TopToolbar,
-  useNotify,
-  useRecordContext,
-  useRedirect,
-} from 'react-admin';
-import {
-  Alert,
-  Box,
-  Button,
-  Card,
-  CardContent,
-  LinearProgress,
-  List as MuiList,
-  ListItem,
-  ListItemText,
-  Stack,
-  Table,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableRow,
-  TextField,
-  Typography,
-} from '@mui/material';
+import { Button as RaButton, CreateButton, Datagrid, FunctionField, LinkBase, List, SelectInput, Show, TextField as RaTextField, Title, TopToolbar, useNotify, useRecordContext, useRedirect } from 'react-admin';
+import { Alert, Box, Button, Card, CardContent, LinearProgress, List as MuiList, ListItem, ListItemText, Stack, TextField, Typography } from '@mui/material';
 import QueryStatsIcon from '@mui/icons-material/QueryStats';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
 import { ApiError, authHeaders, errorText, gql } from '../api';
@@ -41,7 +8,7 @@ import { useTr } from '../i18n';
 import { loadJurisdictions, type JurisdictionNode } from '../jurisdictions';
 import { useAbilities } from '../permissions';
 import { countText, dateTimeText, shareText } from '../format';
-import { Code, Named, useLang } from '../ui';
+import { Code, DataTable, Named, useLang, type Column } from '../ui';
 import { bytesText, COLUMNS, CREATE_IMPORT_JOB, CSV_HEADER, errorPlace, importJobId, readUploadResponse, uploadUrl, type UploadOutcome } from './upload';
 
 /*
@@ -242,9 +209,11 @@ function CohortDetails() {
   if (!record) return null;
   const byUnit = record.byUnit ?? [];
   const byCategory = record.byCategory ?? [];
-  const share = (n: number) => shareText(n, record.persons);
   const categorised = byCategory.reduce((s, c) => s + c.persons, 0);
-  const right = { textAlign: 'right' } as const;
+  const countColumns: Column<{ persons: number }>[] = [
+    { head: tr('人数', 'Persons'), figure: true, cell: (x) => countText(x.persons) },
+    { head: tr('占比', 'Share'), figure: true, cell: (x) => shareText(x.persons, record.persons) },
+  ];
   return (
     <CardContent>
       <Typography variant="h5" gutterBottom>
@@ -260,52 +229,17 @@ function CohortDetails() {
       <Stack direction={{ xs: 'column', md: 'row' }} spacing={4}>
         <Box sx={{ flex: 1 }}>
           <Typography variant="h6">{tr('按乡镇（社区）', 'By unit')}</Typography>
-          <Table size="small" data-testid="cohort-by-unit">
-            <TableHead>
-              <TableRow>
-                <TableCell>{tr('单位', 'Unit')}</TableCell>
-                <TableCell sx={right}>{tr('人数', 'Persons')}</TableCell>
-                <TableCell sx={right}>{tr('占比', 'Share')}</TableCell>
-              </TableRow>
-            </TableHead>
-            <TableBody>
-              {byUnit.map((u) => (
-                <TableRow key={u.key}>
-                  <TableCell>{u.key}</TableCell>
-                  <TableCell sx={right}>{countText(u.persons)}</TableCell>
-                  <TableCell sx={right}>{share(u.persons)}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
+          <DataTable rows={byUnit} rowKey={(u) => u.key} testId="cohort-by-unit" columns={[{ head: tr('单位', 'Unit'), cell: (u) => u.key }, ...countColumns]} />
         </Box>
         <Box sx={{ flex: 1 }}>
           <Typography variant="h6">{tr('按减免对象', 'By category')}</Typography>
-          <Table size="small" data-testid="cohort-by-category">
-            <TableHead>
-              <TableRow>
-                <TableCell>{tr('减免对象', 'Category')}</TableCell>
-                <TableCell sx={right}>{tr('人数', 'Persons')}</TableCell>
-                <TableCell sx={right}>{tr('占比', 'Share')}</TableCell>
-              </TableRow>
-            </TableHead>
-            <TableBody>
-              {byCategory.length === 0 ? (
-                <TableRow>
-                  <TableCell colSpan={3}>{tr('没有人属于减免对象。', 'Nobody belongs to a subsidy category.')}</TableCell>
-                </TableRow>
-              ) : null}
-              {byCategory.map((c) => (
-                <TableRow key={c.key}>
-                  <TableCell>
-                    <Named name={names.get(c.key)} code={c.key} />
-                  </TableCell>
-                  <TableCell sx={right}>{countText(c.persons)}</TableCell>
-                  <TableCell sx={right}>{share(c.persons)}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
+          <DataTable
+            rows={byCategory}
+            rowKey={(c) => c.key}
+            testId="cohort-by-category"
+            empty={tr('没有人属于减免对象。', 'Nobody belongs to a subsidy category.')}
+            columns={[{ head: tr('减免对象', 'Category'), cell: (c) => <Named name={names.get(c.key)} code={c.key} /> }, ...countColumns]}
+          />
           {categorised > 0 ? (
             <Typography variant="caption" sx={{ color: 'text.secondary' }}>
               {tr('属于多个减免对象的人在每个对象中各计一次。', 'A person in several categories is counted in each.')}
@@ -560,26 +494,15 @@ export function CohortCreate() {
             <Box component="pre" data-code sx={{ bgcolor: 'action.hover', p: 1, borderRadius: 1, fontSize: 13, overflowX: 'auto' }}>
               {CSV_HEADER}
             </Box>
-            <Table size="small">
-              <TableHead>
-                <TableRow>
-                  <TableCell>{tr('列', 'Column')}</TableCell>
-                  <TableCell>{tr('必填', 'Required')}</TableCell>
-                  <TableCell>{tr('说明', 'Meaning')}</TableCell>
-                </TableRow>
-              </TableHead>
-              <TableBody>
-                {COLUMNS.map((c) => (
-                  <TableRow key={c.name}>
-                    <TableCell>
-                      <Code>{c.name}</Code>
-                    </TableCell>
-                    <TableCell>{c.required ? tr('是', 'yes') : tr('否', 'no')}</TableCell>
-                    <TableCell>{tr(c.zh, c.en)}</TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
+            <DataTable
+              rows={COLUMNS}
+              rowKey={(c) => c.name}
+              columns={[
+                { head: tr('列', 'Column'), cell: (c) => <Code>{c.name}</Code> },
+                { head: tr('必填', 'Required'), cell: (c) => (c.required ? tr('是', 'yes') : tr('否', 'no')) },
+                { head: tr('说明', 'Meaning'), cell: (c) => tr(c.zh, c.en) },
+              ]}
+            />
             <Typography variant="body2" sx={{ mt: 1 }}>
               {tr(
                 '任何一行有错（日期、代码、单位、重复编号等），整个文件都不导入，并按行号列出全部错误。',

@@ -1,32 +1,14 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { Title } from 'react-admin';
-import {
-  Alert,
-  Box,
-  Button,
-  Card,
-  CardContent,
-  Chip,
-  CircularProgress,
-  FormControlLabel,
-  Stack,
-  Switch,
-  Table,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableRow,
-  TextField,
-  Typography,
-} from '@mui/material';
+import { Alert, Box, Button, Card, CardContent, Chip, CircularProgress, FormControlLabel, Stack, Switch, TextField, Typography } from '@mui/material';
 import SwapHorizIcon from '@mui/icons-material/SwapHoriz';
 import { gql } from '../api';
 import { useTr } from '../i18n';
 import { countKinds, filterChanges, groupBySection, KIND_NAMES, sideBySide, type Change, type Line } from './changes';
 import { figureRows, FIGURES_FIELDS, type VersionFigures } from './figures';
 import { useVersionOptions, VersionPicker, versionLabel } from './VersionPicker';
-import { Code, useLang } from '../ui';
+import { Code, DataTable, useLang } from '../ui';
 
 /*
  * #/compare?a=<versionId>&b=<versionId>: what changed from version a to version b (compareVersions),
@@ -170,22 +152,36 @@ export function ComparePage() {
                   <Typography variant="subtitle1" sx={{ fontWeight: 600, borderBottom: 1, borderColor: 'divider', mb: 1 }}>
                     {tr(s.zh, s.en)}（{s.changes.length}）
                   </Typography>
-                  <Table size="small" sx={{ tableLayout: 'fixed' }}>
-                    <TableHead>
-                      <TableRow>
-                        <TableCell sx={{ width: 96 }}>{tr('类型', 'Kind')}</TableCell>
-                        <TableCell sx={{ width: '18%' }}>{tr('字段', 'Field')}</TableCell>
-                        <TableCell sx={{ width: '26%' }}>{tr('摘要', 'Summary')}</TableCell>
-                        <TableCell>{tr('修改前（A）', 'Before (A)')}</TableCell>
-                        <TableCell>{tr('修改后（B）', 'After (B)')}</TableCell>
-                      </TableRow>
-                    </TableHead>
-                    <TableBody>
-                      {s.changes.map((c, i) => (
-                        <ChangeRow key={`${c.path}-${c.kind}-${i}`} change={c} raw={raw} />
-                      ))}
-                    </TableBody>
-                  </Table>
+                  <DataTable
+                    fixed
+                    rows={s.changes}
+                    rowKey={(c, i) => `${c.path}-${c.kind}-${i}`}
+                    rowProps={(c) => ({ 'data-path': c.path })}
+                    columns={[
+                      { head: tr('类型', 'Kind'), sx: { width: 96 }, cell: (c) => <KindChip kind={c.kind} /> },
+                      {
+                        head: tr('字段', 'Field'),
+                        sx: { width: '18%' },
+                        cell: (c) => (
+                          <>
+                            <Typography variant="body2">{c.label}</Typography>
+                            <Code block>{c.path}</Code>
+                          </>
+                        ),
+                      },
+                      {
+                        head: tr('摘要', 'Summary'),
+                        sx: { width: '26%' },
+                        cell: (c) => (
+                          <Typography variant="body2" data-testid="change-summary" sx={{ wordBreak: 'break-word' }}>
+                            {c.summary}
+                          </Typography>
+                        ),
+                      },
+                      { head: tr('修改前（A）', 'Before (A)'), cell: (c) => <Side change={c} side="before" raw={raw} /> },
+                      { head: tr('修改后（B）', 'After (B)'), cell: (c) => <Side change={c} side="after" raw={raw} /> },
+                    ]}
+                  />
                 </Box>
               ))}
             </Box>
@@ -202,27 +198,11 @@ function KindChip({ kind }: { kind: string }) {
   return <Chip size="small" label={k ? tr(k[0], k[1]) : kind} sx={{ bgcolor: k?.[2] ?? 'grey.500', color: '#fff' }} data-kind={kind} />;
 }
 
-function ChangeRow({ change, raw }: { change: Change; raw: boolean }) {
+/** One side of a change: its lines (the differing ones marked), or its JSON. */
+function Side({ change, side, raw }: { change: Change; side: 'before' | 'after'; raw: boolean }) {
   const lang = useLang();
   const sides = useMemo(() => sideBySide(change.before, change.after, change.path, lang), [change, lang]);
-  return (
-    <TableRow data-path={change.path} sx={{ verticalAlign: 'top' }}>
-      <TableCell>
-        <KindChip kind={change.kind} />
-      </TableCell>
-      <TableCell>
-        <Typography variant="body2">{change.label}</Typography>
-        <Code block>{change.path}</Code>
-      </TableCell>
-      <TableCell>
-        <Typography variant="body2" data-testid="change-summary" sx={{ wordBreak: 'break-word' }}>
-          {change.summary}
-        </Typography>
-      </TableCell>
-      <TableCell>{raw ? <RawValue value={change.before} /> : <Lines lines={sides.before} tone="before" />}</TableCell>
-      <TableCell>{raw ? <RawValue value={change.after} /> : <Lines lines={sides.after} tone="after" />}</TableCell>
-    </TableRow>
-  );
+  return raw ? <RawValue value={change[side]} /> : <Lines lines={sides[side]} tone={side} />;
 }
 
 const valueBox = { fontFamily: 'monospace', fontSize: 12, maxHeight: 240, overflow: 'auto', whiteSpace: 'pre-wrap', wordBreak: 'break-word', m: 0 } as const;
@@ -264,24 +244,16 @@ function KeyFigures({ a, b }: { a: VersionFigures | null; b: VersionFigures | nu
         <Typography variant="h6" gutterBottom>
           {tr('主要参数对照', 'Key figures side by side')}
         </Typography>
-        <Table size="small">
-          <TableHead>
-            <TableRow>
-              <TableCell sx={{ width: '20%' }}>{tr('项目', 'Item')}</TableCell>
-              <TableCell>{tr('版本 A', 'Version A')}</TableCell>
-              <TableCell>{tr('版本 B', 'Version B')}</TableCell>
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {rows.map((r, i) => (
-              <TableRow key={i} sx={r.differs ? { bgcolor: 'rgba(255, 160, 0, 0.12)' } : undefined} data-differs={r.differs ? 'true' : undefined}>
-                <TableCell sx={{ fontWeight: r.differs ? 600 : undefined }}>{r.label}</TableCell>
-                <TableCell>{r.a}</TableCell>
-                <TableCell>{r.b}</TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+        <DataTable
+          rows={rows}
+          rowKey={(r) => r.label}
+          rowProps={(r) => (r.differs ? { sx: { bgcolor: 'rgba(255, 160, 0, 0.12)' }, 'data-differs': 'true' } : {})}
+          columns={[
+            { head: tr('项目', 'Item'), sx: { width: '20%' }, cell: (r) => (r.differs ? <b>{r.label}</b> : r.label) },
+            { head: tr('版本 A', 'Version A'), cell: (r) => r.a },
+            { head: tr('版本 B', 'Version B'), cell: (r) => r.b },
+          ]}
+        />
       </CardContent>
     </Card>
   );

@@ -1,26 +1,7 @@
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useParams } from 'react-router-dom';
 import { useBlocker, useCanBlock, useLocaleState, useNotify } from 'react-admin';
-import {
-  Alert,
-  AlertTitle,
-  Badge,
-  Box,
-  Button,
-  Chip,
-  CircularProgress,
-  Collapse,
-  Link,
-  List,
-  ListItemButton,
-  ListItemText,
-  Paper,
-  Stack,
-  Tab,
-  Tabs,
-  TextField,
-  Typography,
-} from '@mui/material';
+import { Alert, AlertTitle, Badge, Box, Button, Chip, CircularProgress, Collapse, Link, List, ListItemButton, ListItemText, Paper, Stack, Tab, Tabs, TextField, Typography } from '@mui/material';
 import ErrorOutlineIcon from '@mui/icons-material/ErrorOutlined';
 import SaveIcon from '@mui/icons-material/Save';
 import VisibilityIcon from '@mui/icons-material/Visibility';

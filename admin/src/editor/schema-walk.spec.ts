@@ -4,19 +4,7 @@ import type { z } from 'zod';
 import { Benefit, PolicyDocument, WaitingRule, validatePolicyDocument } from '../../../policy-schemas/index';
 import { chineseLabel, hasValueLabelZh } from './labels';
 import { getIn, parsePath, pathKey, patternOf, setIn, type Path } from './paths';
-import {
-  collectControls,
-  controlFor,
-  elementOf,
-  emptyOf,
-  enumValues,
-  literalValue,
-  switchVariant,
-  unwrap,
-  walkSchema,
-  type Control,
-  type Schema,
-} from './schema-walk';
+import { collectControls, controlFor, elementOf, emptyOf, enumValues, literalValue, switchVariant, unwrap, walkSchema, type Control, type Schema } from './schema-walk';
 
 const SEEDS = ['shishi-2025', 'shishi-2024', 'wuhe-2024', 'meishan-2024', 'lingyuan-2022'];
 const seed = (name: string): unknown => JSON.parse(readFileSync(new URL(`../../../seeds/${name}.json`, import.meta.url), 'utf8'));

@@ -1,11 +1,11 @@
-import { useEffect, useState, type ReactNode } from 'react';
-import { Alert, Box, Button, Chip, Stack, Table, TableBody, TableCell, TableHead, TableRow, Tooltip as MuiTooltip, Typography } from '@mui/material';
+import { useEffect, useState } from 'react';
+import { Alert, Box, Button, Chip, Stack, Tooltip as MuiTooltip, Typography } from '@mui/material';
 import DownloadIcon from '@mui/icons-material/Download';
 import { Bar, BarChart, CartesianGrid, Cell, Legend, Pie, PieChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { gql } from '../api';
 import { useTr } from '../i18n';
 import { changeText, countText, dateText, exactMoney, fenOf, format, moneyText, percentText, shareText, statusText } from '../format';
-import { Code, Money, Named, Section, useLang } from '../ui';
+import { Code, DataTable, Money, Named, Section, useLang, type Column } from '../ui';
 import { versionLabel, type VersionOption } from '../compare/VersionPicker';
 import { CAUSES, categoryRows, durationText, fundRows, MEASURES, measureOf, summaryText, type Impact, type ImpactTotals, type PersonChange } from './impact';
 import { buildWorkbook, workbookName, type CodeNames } from './workbook';
@@ -18,50 +18,6 @@ import { refusalText } from './refusals';
  */
 
 const COLOURS = { baseline: '#90a4ae', draft: '#1976d2', more: '#c62828', less: '#2e7d32', same: '#9e9e9e', notComparable: '#ff8f00' };
-const right = { textAlign: 'right', whiteSpace: 'nowrap' } as const;
-const diffColour = (n: number) => (n > 0 ? COLOURS.more : n < 0 ? COLOURS.less : undefined);
-
-/** One column of a table: its heading and how a row fills its cell. */
-interface Column<R> {
-  head: string;
-  cell: (row: R) => ReactNode;
-  /** Figures are right-aligned; a signed one is coloured by its sign. */
-  figure?: boolean;
-  sign?: (row: R) => number;
-}
-
-/** The tables of the page: one heading row, one row per item. */
-function DataTable<R>({ rows, columns, rowKey, testId }: { rows: R[]; columns: Column<R>[]; rowKey: (row: R, i: number) => string; testId?: string }) {
-  return (
-    <Box sx={{ overflowX: 'auto' }}>
-      <Table size="small" data-testid={testId}>
-        <TableHead>
-          <TableRow>
-            {columns.map((c, i) => (
-              <TableCell key={i} sx={c.figure ? right : undefined}>
-                {c.head}
-              </TableCell>
-            ))}
-          </TableRow>
-        </TableHead>
-        <TableBody>
-          {rows.map((r, n) => (
-            <TableRow key={rowKey(r, n)} data-row={rowKey(r, n)}>
-              {columns.map((c, i) => {
-                const s = c.sign?.(r) ?? 0;
-                return (
-                  <TableCell key={i} sx={c.figure ? { ...right, color: diffColour(s), fontWeight: s ? 600 : undefined } : undefined}>
-                    {c.cell(r)}
-                  </TableCell>
-                );
-              })}
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
-    </Box>
-  );
-}
 
 /** Names of the categories and special groups of both versions (the preview gives codes). */
 function useCodeNames(ids: string[]): CodeNames {

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Link as RouterLink } from 'react-router-dom';
-import { Alert, Box, Button, Card, CardContent, Chip, Stack, Tab, Table, TableBody, TableCell, TableHead, TableRow, Tabs, Typography } from '@mui/material';
+import { Alert, Box, Button, Card, CardContent, Chip, Stack, Tab, Tabs, Typography } from '@mui/material';
 import { ShowBase, Title, useRecordContext } from 'react-admin';
 import { gql } from '../api';
 import { useTr } from '../i18n';
@@ -9,12 +9,12 @@ import { StatusChip } from '../status';
 import { WorkflowButtons } from './workflow';
 import { ReviewItems } from './review-items';
 import { ReviewPanel } from '../notice/review';
-import { actionName } from '../history';
+import { actionName, DiffLines } from '../history';
 import { messageZh } from '../editor/messages';
 import { autoChangeReason, autoValue } from './auto-changes';
 import { versionFileName } from './file-name';
 import { dateText, dateTimeText } from '../format';
-import { Code, useLang } from '../ui';
+import { Code, DataTable, useLang } from '../ui';
 
 interface VersionRecord {
   id: string;
@@ -151,29 +151,25 @@ function VersionPage() {
             )
           ) : null}
           {tab === 2 ? (
-            <Table size="small">
-              <TableHead>
-                <TableRow>
-                  <TableCell>{tr('字段', 'Field')}</TableCell>
-                  <TableCell>{tr('原值', 'Before')}</TableCell>
-                  <TableCell>{tr('新值', 'After')}</TableCell>
-                  <TableCell>{tr('原因', 'Reason')}</TableCell>
-                </TableRow>
-              </TableHead>
-              <TableBody>
-                {v.autoChanges.map((c, i) => (
-                  <TableRow key={i} data-path={c.path}>
-                    <TableCell>
+            <DataTable
+              rows={v.autoChanges}
+              rowKey={(c, i) => `${c.path}-${i}`}
+              testId="auto-changes"
+              columns={[
+                {
+                  head: tr('字段', 'Field'),
+                  cell: (c) => (
+                    <>
                       {c.label}
                       <Code block>{c.path}</Code>
-                    </TableCell>
-                    <TableCell>{autoValue(c.before, c.path, lang)}</TableCell>
-                    <TableCell>{autoValue(c.after, c.path, lang)}</TableCell>
-                    <TableCell>{autoChangeReason(c.reason, lang)}</TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
+                    </>
+                  ),
+                },
+                { head: tr('原值', 'Before'), cell: (c) => autoValue(c.before, c.path, lang) },
+                { head: tr('新值', 'After'), cell: (c) => autoValue(c.after, c.path, lang) },
+                { head: tr('原因', 'Reason'), cell: (c) => autoChangeReason(c.reason, lang) },
+              ]}
+            />
           ) : null}
           {/* every action (approve, publish, an acknowledgement …) saves the version: the history follows */}
           {tab === 3 ? <VersionHistory id={v.id} version={`${v.status}-${v.revision}-${v.updatedAt}`} /> : null}
@@ -217,37 +213,16 @@ function VersionHistory({ id, version }: { id: string; version: string }) {
   if (error) return <Typography color="error">{error}</Typography>;
   if (!rows) return <Typography>{tr('加载中…', 'Loading…')}</Typography>;
   return (
-    <Table size="small" data-testid="version-history">
-      <TableHead>
-        <TableRow>
-          <TableCell>{tr('时间', 'When')}</TableCell>
-          <TableCell>{tr('用户', 'User')}</TableCell>
-          <TableCell>{tr('操作', 'Action')}</TableCell>
-          <TableCell>{tr('说明与变更', 'Comment and changes')}</TableCell>
-        </TableRow>
-      </TableHead>
-      <TableBody>
-        {rows.map((r) => (
-          <TableRow key={r.id}>
-            <TableCell sx={{ whiteSpace: 'nowrap' }}>{dateTimeText(r.at, lang)}</TableCell>
-            <TableCell>{r.username ?? '—'}</TableCell>
-            <TableCell>
-              <Chip size="small" label={name(r.action)} />
-            </TableCell>
-            <TableCell>
-              {r.comment ? <div>{r.comment}</div> : null}
-              {Array.isArray(r.diff)
-                ? r.diff.slice(0, 20).map((c, i) => (
-                    <Typography key={i} variant="body2" color="text.secondary">
-                      {c.summary ?? c.path}
-                    </Typography>
-                  ))
-                : null}
-              {Array.isArray(r.diff) && r.diff.length > 20 ? <Typography variant="body2">… {r.diff.length - 20}</Typography> : null}
-            </TableCell>
-          </TableRow>
-        ))}
-      </TableBody>
-    </Table>
+    <DataTable
+      rows={rows}
+      rowKey={(r) => r.id}
+      testId="version-history"
+      columns={[
+        { head: tr('时间', 'When'), sx: { whiteSpace: 'nowrap' }, cell: (r) => dateTimeText(r.at, lang) },
+        { head: tr('用户', 'User'), cell: (r) => r.username ?? '—' },
+        { head: tr('操作', 'Action'), cell: (r) => <Chip size="small" label={name(r.action)} /> },
+        { head: tr('说明与变更', 'Comment and changes'), cell: (r) => <DiffLines comment={r.comment} diff={r.diff} max={20} /> },
+      ]}
+    />
   );
 }
