@@ -108,7 +108,7 @@ export async function cohortBench(orm: Orm, databaseUrl: string) {
     // next year's clone against this year: the baseline runs a second time on the population moved a year (populationEffect)
     const nextYear = { ...input, draft: { id: 'next', year: 2025, status: 'draft', document: cloneForward(draft, 2025).document } };
     t = Date.now();
-    const across = await previews.result((await previews.start(nextYear, null)).id);
+    const across = await previews.result((await previews.start(nextYear, { createdBy: null, jurisdictionId: null })).id);
     const acrossMs = Date.now() - t;
     await previews.close();
     await jobs.close();
