@@ -29,7 +29,8 @@ import { StatusChip } from './status';
  * for one without, "start this jurisdiction's rules from …" a version nearby (same city first).
  */
 
-interface Node {
+/** A jurisdiction as the tree and the search show it (also the jurisdiction picker's, pickers/JurisdictionPicker.tsx). */
+export interface Node {
   id: string;
   code: string | null;
   name: string;
@@ -41,7 +42,7 @@ interface Node {
   fullName?: string;
 }
 
-const NODE = 'id code name level kindLabel childCount publishedYears withPoliciesBelow';
+export const NODE = 'id code name level kindLabel childCount publishedYears withPoliciesBelow';
 
 interface VersionRow {
   id: string;
@@ -58,7 +59,7 @@ const LEVELS: Record<string, [string, string]> = {
   TOWNSHIP: ['乡镇（街道）', 'Township'],
 };
 
-function PolicyBadges({ n }: { n: Node }) {
+export function PolicyBadges({ n }: { n: Node }) {
   const tr = useTr();
   return (
     <>
@@ -72,7 +73,7 @@ function PolicyBadges({ n }: { n: Node }) {
   );
 }
 
-function TreeNode({ n, depth, selected, onSelect }: { n: Node; depth: number; selected: string | null; onSelect: (n: Node) => void }) {
+export function TreeNode({ n, depth, selected, onSelect }: { n: Node; depth: number; selected: string | null; onSelect: (n: Node) => void }) {
   const tr = useTr();
   const [open, setOpen] = useState(false);
   const [children, setChildren] = useState<Node[] | null>(null);

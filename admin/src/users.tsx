@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'react';
 import { Datagrid, FunctionField, List, TextField, BooleanField, CreateButton, TopToolbar, Title, useNotify, useRedirect, useRefresh, type ListProps } from 'react-admin';
 import { useParams } from 'react-router-dom';
-import { Alert, Box, Button, Card, CardContent, Checkbox, Chip, FormControlLabel, FormGroup, FormLabel, MenuItem, Stack, Switch, TextField as MuiTextField } from '@mui/material';
+import { Alert, Box, Button, Card, CardContent, Checkbox, Chip, FormControlLabel, FormGroup, FormLabel, Stack, Switch, TextField as MuiTextField } from '@mui/material';
 import { errorText, gql } from './api';
 import { useTr } from './i18n';
-import { loadJurisdictions, type JurisdictionNode } from './jurisdictions';
+import { JurisdictionsPicker, jurisdictionKey, type JurisdictionRef } from './pickers/JurisdictionPicker';
 import { roleText, USER_ROLES } from './format';
 import { useLang } from './ui';
 
@@ -66,34 +66,32 @@ function UserForm({ id }: { id?: string | undefined }) {
   const notify = useNotify();
   const redirect = useRedirect();
   const refresh = useRefresh();
-  const [all, setAll] = useState<JurisdictionNode[]>([]);
   const [username, setUsername] = useState('');
   const [displayName, setDisplayName] = useState('');
   const [password, setPassword] = useState('');
   const [roles, setRoles] = useState<string[]>([]);
-  const [jurisdictions, setJurisdictions] = useState<string[]>([]);
+  const [jurisdictions, setJurisdictions] = useState<JurisdictionRef[]>([]);
   const [active, setActive] = useState(true);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
-    loadJurisdictions().then(setAll, () => setAll([]));
     if (!id) return;
-    gql<{ users: UserRow[] }>(`{ users { id username displayName roles active jurisdictions { id name } } }`).then(
+    gql<{ users: (UserRow & { jurisdictions: JurisdictionRef[] })[] }>(`{ users { id username displayName roles active jurisdictions { id code name } } }`).then(
       (d) => {
         const u = d.users.find((x) => x.id === id);
         if (!u) return setError(tr('用户不存在', 'No such user'));
         setUsername(u.username);
         setDisplayName(u.displayName);
         setRoles(u.roles);
-        setJurisdictions(u.jurisdictions.map((j) => j.id));
+        setJurisdictions(u.jurisdictions);
         setActive(u.active);
       },
       (e: Error) => setError(e.message),
     );
   }, [id]);
 
-  const names = () => jurisdictions.map((jid) => all.find((j) => j.id === jid)).map((j) => j?.code ?? j?.name ?? '');
+  const names = () => jurisdictions.map(jurisdictionKey);
   const save = async () => {
     setError(null);
     if (!id && password.length < 10) return setError(`${tr('密码', 'Password')}：${tr('至少 10 个字符', 'at least 10 characters')}`);
@@ -148,20 +146,7 @@ function UserForm({ id }: { id?: string | undefined }) {
               ))}
             </FormGroup>
           </Box>
-          <MuiTextField
-            select
-            name="jurisdictions"
-            label={tr('负责地区（含下级）', 'Jurisdictions (and everything below)')}
-            value={jurisdictions}
-            onChange={(e) => setJurisdictions(typeof e.target.value === 'string' ? e.target.value.split(',') : (e.target.value as unknown as string[]))}
-            slotProps={{ select: { multiple: true } }}
-          >
-            {all.map((j) => (
-              <MenuItem key={j.id} value={j.id}>
-                {j.name}
-              </MenuItem>
-            ))}
-          </MuiTextField>
+          <JurisdictionsPicker label={tr('负责地区（含下级）', 'Jurisdictions (and everything below)')} value={jurisdictions} onChange={setJurisdictions} testId="user-jurisdictions" />
           {id ? <FormControlLabel control={<Switch checked={active} onChange={(e) => setActive(e.target.checked)} />} label={tr('启用', 'Active')} /> : null}
           {error ? <Alert severity="error">{error}</Alert> : null}
           <Stack direction="row" spacing={1}>

@@ -148,9 +148,9 @@ describe('the console, end to end', () => {
     await page.getByRole('button', { name: '保存', exact: true }).click();
     await expect.poll(() => page.locator('.MuiAlert-message').innerText()).toContain('至少 10 个字符');
     await page.locator('input[name="password"]').fill(PASSWORD);
-    await page.getByLabel('负责地区（含下级）').click();
-    await page.getByRole('option', { name: '石狮市', exact: true }).click();
-    await page.keyboard.press('Escape');
+    // the jurisdictions come from the tree with search (about 45,000 of them)
+    await page.getByTestId('user-jurisdictions').getByRole('button', { name: '添加地区' }).click();
+    await pickJurisdiction('石狮市');
     await shot('02-user-create');
     await page.getByRole('button', { name: '保存', exact: true }).click();
     await page.waitForURL(/#\/users$/);
@@ -317,5 +317,14 @@ describe('the console, end to end', () => {
 });
 
 async function selectJurisdiction(name: string) {
-  await page.locator('select[name="jurisdiction"]').selectOption({ label: name });
+  await page.getByTestId('cohort-jurisdiction').click();
+  await pickJurisdiction(name);
+}
+
+/** In the jurisdiction picker's dialog: search, and take the result of that name. */
+async function pickJurisdiction(name: string) {
+  const dialog = page.getByTestId('jurisdiction-picker');
+  await dialog.getByTestId('picker-search').fill(name);
+  await dialog.locator(`[data-testid="picker-result"][data-name="${name}"]`).first().click();
+  await dialog.waitFor({ state: 'hidden' });
 }

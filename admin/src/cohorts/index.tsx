@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
-import { Button as RaButton, CreateButton, Datagrid, FunctionField, LinkBase, List, SelectInput, Show, TextField as RaTextField, Title, TopToolbar, useNotify, useRecordContext, useRedirect } from 'react-admin';
+import { Button as RaButton, CreateButton, Datagrid, FunctionField, LinkBase, List, Show, TextField as RaTextField, Title, TopToolbar, useNotify, useRecordContext, useRedirect } from 'react-admin';
 import { Alert, Box, Button, Card, CardContent, LinearProgress, List as MuiList, ListItem, ListItemText, Stack, TextField, Typography } from '@mui/material';
 import QueryStatsIcon from '@mui/icons-material/QueryStats';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
@@ -9,6 +9,7 @@ import { loadJurisdictions, type JurisdictionNode } from '../jurisdictions';
 import { useAbilities } from '../permissions';
 import { countText, dateTimeText, shareText } from '../format';
 import { Code, DataTable, Named, useLang, type Column } from '../ui';
+import { JurisdictionFilter, JurisdictionPicker, jurisdictionKey, type JurisdictionRef } from '../pickers/JurisdictionPicker';
 import { bytesText, COLUMNS, CREATE_IMPORT_JOB, CSV_HEADER, errorPlace, importJobId, readUploadResponse, uploadUrl, type UploadOutcome } from './upload';
 
 /*
@@ -16,21 +17,6 @@ import { bytesText, COLUMNS, CREATE_IMPORT_JOB, CSV_HEADER, errorPlace, importJo
  * List and show go through the dataProvider (resource `cohorts`); the upload streams the file to
  * `POST /cohorts` with XMLHttpRequest, for its upload progress, while polling the import's progress.
  */
-
-function useJurisdictionList(): JurisdictionNode[] {
-  const [all, setAll] = useState<JurisdictionNode[]>([]);
-  useEffect(() => {
-    let live = true;
-    loadJurisdictions().then(
-      (j) => live && setAll(j),
-      () => live && setAll([]),
-    );
-    return () => {
-      live = false;
-    };
-  }, []);
-  return all;
-}
 
 /** `#/preview?cohort=<id>`: preview a draft on this cohort. */
 function PreviewLink({ id }: { id: string | number | undefined }) {
@@ -85,19 +71,7 @@ function EmptyCohorts() {
 export function CohortList() {
   const tr = useTr();
   const lang = useLang();
-  const jurisdictions = useJurisdictionList();
-  const filters = [
-    <SelectInput
-      key="jurisdiction"
-      source="jurisdiction"
-      label={tr('统筹地区', 'Jurisdiction')}
-      choices={jurisdictions}
-      optionText="name"
-      optionValue="name"
-      sx={{ minWidth: 220 }}
-      alwaysOn
-    />,
-  ];
+  const filters = [<JurisdictionFilter key="jurisdiction" source="jurisdiction" label={tr('统筹地区', 'Jurisdiction')} alwaysOn />];
   return (
     <List filters={filters} actions={<ListActions />} empty={<EmptyCohorts />} sort={{ field: 'createdAt', order: 'DESC' }} title={tr('参保人群', 'Cohorts')}>
       <Datagrid rowClick="show" bulkActionButtons={false}>
@@ -262,12 +236,6 @@ function Figure({ label, value }: { label: string; value: string }) {
   );
 }
 
-interface JurisdictionOption {
-  id: string;
-  name: string;
-  code: string | null;
-}
-
 interface ImportProgress {
   status: string;
   rows: number;
@@ -279,8 +247,8 @@ export function CohortCreate() {
   const notify = useNotify();
   const redirect = useRedirect();
   const abilities = useAbilities();
-  const [jurisdictions, setJurisdictions] = useState<JurisdictionOption[]>([]);
-  const [jurisdictionId, setJurisdictionId] = useState('');
+  const [jurisdictions, setJurisdictions] = useState<JurisdictionNode[]>([]);
+  const [jurisdiction, setJurisdiction] = useState<JurisdictionRef | null>(null);
   const [name, setName] = useState('');
   const [file, setFile] = useState<File | null>(null);
   const [problems, setProblems] = useState<string[]>([]);
@@ -308,12 +276,11 @@ export function CohortCreate() {
   // the user's own jurisdiction first, once both are known
   const user = abilities.user;
   useEffect(() => {
-    if (jurisdictionId || !jurisdictions.length || !user?.jurisdictions.length) return;
+    if (jurisdiction || !jurisdictions.length || !user?.jurisdictions.length) return;
     const own = jurisdictions.find((j) => j.id === user.jurisdictions[0]!.id);
-    if (own) setJurisdictionId(own.id);
-  }, [jurisdictions, user, jurisdictionId]);
+    if (own) setJurisdiction({ id: own.id, code: own.code, name: own.name });
+  }, [jurisdictions, user, jurisdiction]);
 
-  const jurisdiction = jurisdictions.find((j) => j.id === jurisdictionId);
   const { vocabulary, loading: vocabularyLoading } = useVocabulary(jurisdiction?.name);
   const mayUpload = !!jurisdiction && (abilities.has('admin') || abilities.can('drafter', jurisdiction.id) || abilities.can('approver', jurisdiction.id));
 
@@ -346,7 +313,7 @@ export function CohortCreate() {
     // the server makes the job (and refuses one to a caller who may not import here)
     let job: string;
     try {
-      job = importJobId(await gql(CREATE_IMPORT_JOB, { jurisdiction: jurisdiction.code ?? jurisdiction.name }));
+      job = importJobId(await gql(CREATE_IMPORT_JOB, { jurisdiction: jurisdictionKey(jurisdiction) }));
     } catch (e) {
       setOutcome({ kind: 'refused', status: e instanceof ApiError ? (e.status ?? 0) : 0, message: errorText(e, tr), errors: [], totalErrors: 0 });
       return;
@@ -354,7 +321,7 @@ export function CohortCreate() {
     if (!mounted.current) return;
     const xhr = new XMLHttpRequest();
     xhrRef.current = xhr;
-    xhr.open('POST', uploadUrl(document.baseURI, jurisdiction.code ?? jurisdiction.name, name.trim(), job));
+    xhr.open('POST', uploadUrl(document.baseURI, jurisdictionKey(jurisdiction), name.trim(), job));
     for (const [k, v] of Object.entries(authHeaders())) xhr.setRequestHeader(k, v);
     xhr.setRequestHeader('Content-Type', 'text/csv');
     xhr.upload.onprogress = (e) => {
@@ -406,22 +373,15 @@ export function CohortCreate() {
                 required
                 slotProps={{ htmlInput: { name: 'name', 'data-testid': 'cohort-name' } }}
               />
-              <TextField
-                select
+              <JurisdictionPicker
                 label={tr('统筹地区', 'Jurisdiction')}
-                value={jurisdictionId}
-                onChange={(e) => setJurisdictionId(e.target.value)}
+                value={jurisdiction}
+                onChange={setJurisdiction}
                 disabled={uploading}
                 required
-                slotProps={{ select: { native: true }, inputLabel: { shrink: true }, htmlInput: { name: 'jurisdiction', 'data-testid': 'cohort-jurisdiction' } }}
-              >
-                <option value="">{tr('（请选择）', '(choose)')}</option>
-                {jurisdictions.map((j) => (
-                  <option key={j.id} value={j.id}>
-                    {j.name}
-                  </option>
-                ))}
-              </TextField>
+                name="jurisdiction"
+                testId="cohort-jurisdiction"
+              />
               {jurisdiction && !mayUpload && user ? (
                 <Alert severity="warning">
                   {tr(

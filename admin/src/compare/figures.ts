@@ -4,19 +4,13 @@
  */
 
 import { dateRangeText, dateText, moneyText, optionText, statusText, waitingText, type Lang } from '../format';
+import type { VersionHeader } from '../versions/types';
 
 export const FIGURES_FIELDS = `id year status title documentNumber issuedOn jurisdiction { name }
   fees { individual government governmentBasis totalFinancing lateSurcharge { from amountDue } }
   windows { code kind name from to benefitStart waiting { kind days months nthMonth } }`;
 
-export interface VersionFigures {
-  id: string;
-  year: number;
-  status: string;
-  title: string;
-  documentNumber: string;
-  issuedOn: string;
-  jurisdiction: { name: string };
+export interface VersionFigures extends VersionHeader {
   fees: {
     individual: string;
     government: string;

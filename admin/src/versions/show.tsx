@@ -13,16 +13,11 @@ import { actionName, DiffLines } from '../history';
 import { messageZh } from '../editor/messages';
 import { autoChangeReason, autoValue } from './auto-changes';
 import { versionFileName } from './file-name';
+import type { VersionHeader } from './types';
 import { dateText, dateTimeText } from '../format';
 import { Code, DataTable, useLang } from '../ui';
 
-interface VersionRecord {
-  id: string;
-  year: number;
-  status: string;
-  title: string;
-  documentNumber: string;
-  issuedOn: string;
+interface VersionRecord extends VersionHeader {
   revision: number;
   contentHash: string;
   publishedAt: string | null;

@@ -44,18 +44,8 @@ export interface PortableImpact {
   changeGroups: (Omit<ChangeGroup, 'example'> & { example: PortablePerson })[];
 }
 
-export interface PortablePerson {
-  rowNo: number;
-  unit: string;
-  categories: string[];
-  groups: string[];
-  birthDate: string | null;
-  paymentDate: string | null;
-  baselinePaymentDate: string;
-  draftPaymentDate: string;
-  baselineDue: number;
-  draftDue: number;
-}
+/** A person as the worker sends it: the API's PersonChange before its person id is looked up by row number. */
+export type PortablePerson = Omit<PersonChange, 'personId' | 'change'> & { rowNo: number };
 
 const CAUSE: Record<ChangeGroup['cause'], ImpactChangeGroup['cause']> = { rules: 'RULES', population: 'POPULATION', both: 'BOTH' };
 

@@ -1,9 +1,10 @@
-import { Box, MenuItem, TextField } from '@mui/material';
+import { Box } from '@mui/material';
 import { useTr } from '../../i18n';
 import { fieldLabel, valueLabel } from '../labels';
 import { pathKey, patternOf } from '../paths';
 import { choiceIndex, choiceOptions, emptyOf, isDateSchema, literalValue, unwrap, type Schema } from '../schema-walk';
 import { messagesAt, useEditor, type FieldProps } from '../form/context';
+import { OptionSelect } from '../form/parts';
 import { TextInput } from './TextInput';
 
 /** A plain union (a fixed value or a date): which one, then the input of a date or text. */
@@ -25,23 +26,14 @@ export function ChoiceInput({ schema, path, value }: FieldProps) {
   const messages = messagesAt(ctx, key);
   return (
     <Box sx={{ display: 'grid', gridTemplateColumns: isLiteral ? '1fr' : '1fr 1fr', gap: 1 }}>
-      <TextField
-        select
-        size="small"
-        fullWidth
+      <OptionSelect
         name={key}
         label={fieldLabel(path, ctx.lang)}
         value={String(index)}
-        error={isLiteral && messages.length > 0}
-        helperText={(isLiteral && messages.join('；')) || undefined}
-        onChange={(e) => ctx.update(path, emptyOf(options[Number(e.target.value)]!))}
-      >
-        {options.map((o, i) => (
-          <MenuItem key={i} value={String(i)}>
-            {optionLabel(o)}
-          </MenuItem>
-        ))}
-      </TextField>
+        messages={isLiteral ? messages : []}
+        options={options.map((o, i) => ({ value: String(i), label: optionLabel(o) }))}
+        onChange={(i) => ctx.update(path, emptyOf(options[Number(i)]!))}
+      />
       {isLiteral ? null : <TextInput schema={chosen} path={path} value={value} date={isDateSchema(unwrap(chosen).base)} />}
     </Box>
   );

@@ -1,11 +1,11 @@
-import { Box, FormControlLabel, MenuItem, Switch, TextField, Typography } from '@mui/material';
+import { Box, FormControlLabel, Switch, Typography } from '@mui/material';
 import { useTr } from '../../i18n';
 import { fieldLabel, valueLabel } from '../labels';
 import { pathKey, patternOf } from '../paths';
 import { discriminatorOf, emptyOf, switchVariant, unwrap, variantOptions } from '../schema-walk';
 import { issuesWithin, messagesAt, useEditor, type FieldProps } from '../form/context';
 import { FieldsGrid } from '../form/Field';
-import { ErrorCount, Frame, FrameTitle, IssueLines } from '../form/parts';
+import { ErrorCount, Frame, FrameTitle, IssueLines, OptionSelect } from '../form/parts';
 
 /**
  * A group of fields under a title (an object, or a union of kinds). Where the document may leave the
@@ -50,24 +50,14 @@ export function KindSelect({ schema, path, value }: FieldProps) {
   const pattern = patternOf(p);
   const current = value && typeof value === 'object' ? String((value as Record<string, unknown>)[disc] ?? '') : '';
   const options = variantOptions(schema).map((o) => o.value);
-  const messages = messagesAt(ctx, key);
   return (
-    <TextField
-      select
-      size="small"
-      fullWidth
+    <OptionSelect
       name={key}
       label={fieldLabel(p, ctx.lang)}
       value={options.includes(current) ? current : ''}
-      error={messages.length > 0}
-      helperText={messages.join('；') || undefined}
-      onChange={(e) => ctx.update(path, switchVariant(schema, value, e.target.value))}
-    >
-      {options.map((o) => (
-        <MenuItem key={o} value={o}>
-          {valueLabel(pattern, o, ctx.lang)}
-        </MenuItem>
-      ))}
-    </TextField>
+      messages={messagesAt(ctx, key)}
+      options={options.map((o) => ({ value: o, label: valueLabel(pattern, o, ctx.lang) }))}
+      onChange={(kind) => ctx.update(path, switchVariant(schema, value, kind))}
+    />
   );
 }

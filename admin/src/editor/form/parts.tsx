@@ -1,5 +1,5 @@
 import { useCallback, useContext, useRef, type ReactNode } from 'react';
-import { Box, Button, Chip, FormHelperText, IconButton, Paper, Tooltip, Typography } from '@mui/material';
+import { Box, Button, Chip, FormHelperText, IconButton, MenuItem, Paper, TextField, Tooltip, Typography } from '@mui/material';
 import AddIcon from '@mui/icons-material/Add';
 import ArrowDownwardIcon from '@mui/icons-material/ArrowDownward';
 import ArrowUpwardIcon from '@mui/icons-material/ArrowUpward';
@@ -178,4 +178,27 @@ export function useCommonProps(path: Path, hint?: string) {
     error: messages.length > 0,
     helperText: messages.join('；') || (compact ? undefined : hint),
   };
+}
+
+/** A choice among fixed options that is not a field of its own (the kind of a union, which alternative of a choice). */
+export function OptionSelect(props: { name: string; label: string; value: string; messages: string[]; options: { value: string; label: ReactNode }[]; onChange: (value: string) => void }) {
+  return (
+    <TextField
+      select
+      size="small"
+      fullWidth
+      name={props.name}
+      label={props.label}
+      value={props.value}
+      error={props.messages.length > 0}
+      helperText={props.messages.join('；') || undefined}
+      onChange={(e) => props.onChange(e.target.value)}
+    >
+      {props.options.map((o) => (
+        <MenuItem key={o.value} value={o.value}>
+          {o.label}
+        </MenuItem>
+      ))}
+    </TextField>
+  );
 }
