@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { Link as RouterLink, useNavigate } from 'react-router-dom';
 import {
   Alert,
@@ -265,27 +265,16 @@ function Detail({ n, onStarted }: { n: Node; onStarted: (id: string) => void }) 
 }
 
 /** Jurisdictions as a lazily loaded tree with a search, each with its policies. */
-export function JurisdictionTree() {
+/**
+ * The search over every jurisdiction (by name or division code; one request per pause in typing) and
+ * its results; `idle` shows while nothing is searched (the jurisdiction picker's tree).
+ */
+export function JurisdictionSearch({ onSelect, idle, autoFocus }: { onSelect: (n: Node) => void; idle?: ReactNode; autoFocus?: boolean }) {
   const tr = useTr();
-  const navigate = useNavigate();
-  const [roots, setRoots] = useState<Node[] | null>(null);
-  const [withPolicies, setWithPolicies] = useState<Node[]>([]);
   const [query, setQuery] = useState('');
   const [results, setResults] = useState<{ total: number; items: Node[] } | null>(null);
-  const [selected, setSelected] = useState<Node | null>(null);
   const [error, setError] = useState<string | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  useEffect(() => {
-    gql<{ jurisdictionChildren: { items: Node[] }; searchJurisdictions: { items: Node[] } }>(
-      `{ jurisdictionChildren { items { ${NODE} } } searchJurisdictions(hasPolicies: true, first: 50) { items { ${NODE} } } }`,
-    ).then(
-      (d) => {
-        setRoots(d.jurisdictionChildren.items);
-        setWithPolicies(d.searchJurisdictions.items);
-      },
-      (e: Error) => setError(e.message),
-    );
-  }, []);
   useEffect(() => {
     if (timer.current) clearTimeout(timer.current);
     const q = query.trim();
@@ -297,6 +286,66 @@ export function JurisdictionTree() {
       );
     }, 120); // typing pauses: one request per pause, not per key
   }, [query]);
+  return (
+    <>
+      {error ? <Typography color="error">{error}</Typography> : null}
+      <TextField
+        fullWidth
+        autoFocus={autoFocus}
+        size="small"
+        label={tr('搜索统筹地区（名称或区划代码）', 'Search jurisdictions (name or code)')}
+        value={query}
+        onChange={(e) => setQuery(e.target.value)}
+        slotProps={{ htmlInput: { 'data-testid': 'jurisdiction-search' } }}
+        sx={{ my: 1 }}
+      />
+      {results ? (
+        <Box data-testid="jurisdiction-search-results" sx={{ mb: 2 }}>
+          <Typography variant="caption" color="text.secondary">
+            {tr(`共 ${results.total} 个结果${results.total > results.items.length ? `，显示前 ${results.items.length} 个` : ''}`, `${results.total} found`)}
+          </Typography>
+          <List dense>
+            {results.items.map((n) => (
+              <ListItemButton key={n.id} onClick={() => onSelect(n)} data-testid="search-result" data-name={n.name}>
+                <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
+                  <Typography>{n.fullName}</Typography>
+                  {n.code ? (
+                    <Typography variant="caption" color="text.secondary">
+                      {n.code}
+                    </Typography>
+                  ) : null}
+                  {n.kindLabel ? <Chip size="small" variant="outlined" label={n.kindLabel} /> : null}
+                  <PolicyBadges n={n} />
+                </Stack>
+              </ListItemButton>
+            ))}
+          </List>
+        </Box>
+      ) : (
+        idle
+      )}
+    </>
+  );
+}
+
+export function JurisdictionTree() {
+  const tr = useTr();
+  const navigate = useNavigate();
+  const [roots, setRoots] = useState<Node[] | null>(null);
+  const [withPolicies, setWithPolicies] = useState<Node[]>([]);
+  const [selected, setSelected] = useState<Node | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    gql<{ jurisdictionChildren: { items: Node[] }; searchJurisdictions: { items: Node[] } }>(
+      `{ jurisdictionChildren { items { ${NODE} } } searchJurisdictions(hasPolicies: true, first: 50) { items { ${NODE} } } }`,
+    ).then(
+      (d) => {
+        setRoots(d.jurisdictionChildren.items);
+        setWithPolicies(d.searchJurisdictions.items);
+      },
+      (e: Error) => setError(e.message),
+    );
+  }, []);
 
   return (
     <Box sx={{ mt: 2 }}>
@@ -313,38 +362,7 @@ export function JurisdictionTree() {
               <Chip key={n.id} size="small" color="success" variant="outlined" label={n.name} onClick={() => setSelected(n)} />
             ))}
           </Stack>
-          <TextField
-            fullWidth
-            size="small"
-            label={tr('搜索统筹地区（名称或区划代码）', 'Search jurisdictions (name or code)')}
-            value={query}
-            onChange={(e) => setQuery(e.target.value)}
-            slotProps={{ htmlInput: { 'data-testid': 'jurisdiction-search' } }}
-            sx={{ mb: 1 }}
-          />
-          {results ? (
-            <Box data-testid="jurisdiction-search-results" sx={{ mb: 2 }}>
-              <Typography variant="caption" color="text.secondary">
-                {tr(`共 ${results.total} 个结果${results.total > results.items.length ? `，显示前 ${results.items.length} 个` : ''}`, `${results.total} found`)}
-              </Typography>
-              <List dense>
-                {results.items.map((n) => (
-                  <ListItemButton key={n.id} onClick={() => setSelected(n)} data-testid="search-result">
-                    <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
-                      <Typography>{n.fullName}</Typography>
-                      {n.code ? (
-                        <Typography variant="caption" color="text.secondary">
-                          {n.code}
-                        </Typography>
-                      ) : null}
-                      {n.kindLabel ? <Chip size="small" variant="outlined" label={n.kindLabel} /> : null}
-                      <PolicyBadges n={n} />
-                    </Stack>
-                  </ListItemButton>
-                ))}
-              </List>
-            </Box>
-          ) : null}
+          <JurisdictionSearch onSelect={setSelected} />
           <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', md: '1fr 1fr' }, gap: 2 }}>
             <Box data-testid="jurisdiction-tree">
               {roots === null && !error ? <Typography>{tr('加载中…', 'Loading…')}</Typography> : null}

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { Box, Card, CardContent, Table, TableBody, TableCell, TableHead, TableRow, Tooltip, Typography } from '@mui/material';
-import { useLocaleState } from 'react-admin';
+import { Title, useLocaleState } from 'react-admin';
 import { exactMoney, moneyText, type Lang } from './format';
 
 /*
@@ -23,6 +23,31 @@ export function Money({ value, signed }: { value: string | number; signed?: bool
     <Tooltip title={exact}>
       <span data-exact={exact}>{shown}</span>
     </Tooltip>
+  );
+}
+
+/** A page of its own (not a list): its title in the app bar, its content padded. */
+export function Page({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <Box sx={{ p: 2 }}>
+      <Title title={title} />
+      {children}
+    </Box>
+  );
+}
+
+/** Names each with its code in small type: 最低生活保障对象 di-bao；特困供养人员 te-kun. */
+export function NamedList({ items }: { items: { name: string; code: string }[] }) {
+  if (items.length === 0) return <>—</>;
+  return (
+    <>
+      {items.map((x, i) => (
+        <span key={x.code}>
+          {i ? '；' : ''}
+          <Named name={x.name} code={x.code} />
+        </span>
+      ))}
+    </>
   );
 }
 

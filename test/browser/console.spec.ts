@@ -324,7 +324,7 @@ async function selectJurisdiction(name: string) {
 /** In the jurisdiction picker's dialog: search, and take the result of that name. */
 async function pickJurisdiction(name: string) {
   const dialog = page.getByTestId('jurisdiction-picker');
-  await dialog.getByTestId('picker-search').fill(name);
-  await dialog.locator(`[data-testid="picker-result"][data-name="${name}"]`).first().click();
+  await dialog.getByTestId('jurisdiction-search').fill(name);
+  await dialog.locator(`[data-testid="search-result"][data-name="${name}"]`).first().click();
   await dialog.waitFor({ state: 'hidden' });
 }

@@ -8,7 +8,7 @@ import { useTr } from '../i18n';
 import { loadJurisdictions, type JurisdictionNode } from '../jurisdictions';
 import { useAbilities } from '../permissions';
 import { countText, dateTimeText, shareText } from '../format';
-import { Code, DataTable, Named, useLang, type Column } from '../ui';
+import { Code, DataTable, Named, NamedList, useLang, type Column } from '../ui';
 import { JurisdictionFilter, JurisdictionPicker, jurisdictionKey, type JurisdictionRef } from '../pickers/JurisdictionPicker';
 import { bytesText, COLUMNS, CREATE_IMPORT_JOB, CSV_HEADER, errorPlace, importJobId, readUploadResponse, uploadUrl, type UploadOutcome } from './upload';
 
@@ -489,28 +489,12 @@ export function CohortCreate() {
                     <Typography variant="body2" component="div" sx={{ mt: 1 }}>
                       <b>{tr('减免对象', 'Categories')}</b>
                       <Code>categories</Code>：
-                      {vocabulary.categories.length
-                        ? vocabulary.categories.map((c, i) => (
-                            <span key={c.code}>
-                              {i ? '；' : ''}
-                              {c.name}
-                              <Code>{[c.code, ...c.officialCodes].join('/')}</Code>
-                            </span>
-                          ))
-                        : '—'}
+                      <NamedList items={vocabulary.categories.map((c) => ({ name: c.name, code: [c.code, ...c.officialCodes].join('/') }))} />
                     </Typography>
                     <Typography variant="body2" component="div" sx={{ mt: 1 }}>
                       <b>{tr('特殊人群', 'Special groups')}</b>
                       <Code>groups</Code>：
-                      {vocabulary.groups.length
-                        ? vocabulary.groups.map((g, i) => (
-                            <span key={g.code}>
-                              {i ? '；' : ''}
-                              {g.name}
-                              <Code>{g.code}</Code>
-                            </span>
-                          ))
-                        : '—'}
+                      <NamedList items={vocabulary.groups} />
                     </Typography>
                     <Button size="small" sx={{ mt: 1 }} href={`data:text/csv;charset=utf-8,${encodeURIComponent(example)}`} download="cohort-example.csv">
                       {tr('下载示例文件', 'Download an example file')}

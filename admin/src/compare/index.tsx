@@ -1,6 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import { Title } from 'react-admin';
 import { Alert, Box, Button, Card, CardContent, Chip, CircularProgress, FormControlLabel, Stack, Switch, TextField, Typography } from '@mui/material';
 import SwapHorizIcon from '@mui/icons-material/SwapHoriz';
 import { gql } from '../api';
@@ -8,7 +7,7 @@ import { useTr } from '../i18n';
 import { countKinds, filterChanges, groupBySection, KIND_NAMES, sideBySide, type Change, type Line } from './changes';
 import { figureRows, FIGURES_FIELDS, type VersionFigures } from './figures';
 import { useVersionOptions, VersionPicker, versionLabel } from './VersionPicker';
-import { Code, DataTable, useLang } from '../ui';
+import { Code, DataTable, Page, Section, useLang } from '../ui';
 
 /*
  * #/compare?a=<versionId>&b=<versionId>: what changed from version a to version b (compareVersions),
@@ -80,13 +79,8 @@ export function ComparePage() {
   const vb = versions.find((v) => v.id === b);
 
   return (
-    <Box sx={{ p: 2 }}>
-      <Title title={tr('版本对比', 'Compare versions')} />
-      <Card sx={{ mb: 2 }}>
-        <CardContent>
-          <Typography variant="h6" gutterBottom>
-            {tr('选择要比较的两个版本', 'Pick the two versions to compare')}
-          </Typography>
+    <Page title={tr('版本对比', 'Compare versions')}>
+      <Section title={tr('选择要比较的两个版本', 'Pick the two versions to compare')}>
           {versionsError ? <Alert severity="error">{versionsError}</Alert> : null}
           <Stack direction={{ xs: 'column', md: 'row' }} spacing={2} sx={{ alignItems: 'center' }}>
             <VersionPicker testId="compare-a" label={tr('版本 A（比较基准）', 'Version A (from)')} versions={versions} loading={versionsLoading} value={a} onChange={(id) => pick('a', id)} />
@@ -95,8 +89,7 @@ export function ComparePage() {
             </Button>
             <VersionPicker testId="compare-b" label={tr('版本 B（比较对象）', 'Version B (to)')} versions={versions} loading={versionsLoading} value={b} onChange={(id) => pick('b', id)} />
           </Stack>
-        </CardContent>
-      </Card>
+      </Section>
 
       {!a || !b ? (
         <Alert severity="info">{tr('请选择两个版本：列出从版本 A 到版本 B 的全部变化。', 'Pick two versions: every change from version A to version B is listed.')}</Alert>
@@ -188,7 +181,7 @@ export function ComparePage() {
           </CardContent>
         </Card>
       ) : null}
-    </Box>
+    </Page>
   );
 }
 

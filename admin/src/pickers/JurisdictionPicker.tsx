@@ -1,10 +1,10 @@
-import { useEffect, useRef, useState } from 'react';
-import { Box, Button, Chip, Dialog, DialogActions, DialogContent, DialogTitle, IconButton, InputAdornment, List, ListItemButton, Stack, TextField, Typography } from '@mui/material';
+import { useEffect, useState } from 'react';
+import { Box, Button, Chip, Dialog, DialogActions, DialogContent, DialogTitle, IconButton, InputAdornment, Stack, TextField, Typography } from '@mui/material';
 import ClearIcon from '@mui/icons-material/Clear';
 import { useInput } from 'react-admin';
 import { gql } from '../api';
 import { useTr } from '../i18n';
-import { NODE, PolicyBadges, TreeNode, type Node } from '../jurisdictions-page';
+import { JurisdictionSearch, NODE, TreeNode, type Node } from '../jurisdictions-page';
 
 /*
  * Choosing a jurisdiction among the 45,000 of the national division list: a field that opens the
@@ -24,14 +24,11 @@ const refOf = (n: Node): JurisdictionRef => ({ id: n.id, code: n.code, name: n.n
 /** What the API's `jurisdiction` arguments take: the division code, else the exact name. */
 export const jurisdictionKey = (j: JurisdictionRef) => j.code ?? j.name;
 
-/** The dialog: a search over every jurisdiction, and the tree to browse level by level. */
+/** The dialog: the search of the 统筹地区 page over every jurisdiction, and its tree to browse level by level. */
 function PickDialog({ open, title, onClose, onPick }: { open: boolean; title: string; onClose: () => void; onPick: (j: JurisdictionRef) => void }) {
   const tr = useTr();
   const [roots, setRoots] = useState<Node[] | null>(null);
-  const [query, setQuery] = useState('');
-  const [results, setResults] = useState<{ total: number; items: Node[] } | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   useEffect(() => {
     if (!open || roots) return;
     gql<{ jurisdictionChildren: { items: Node[] } }>(`{ jurisdictionChildren { items { ${NODE} } } }`).then(
@@ -39,66 +36,24 @@ function PickDialog({ open, title, onClose, onPick }: { open: boolean; title: st
       (e: Error) => setError(e.message),
     );
   }, [open, roots]);
-  useEffect(() => {
-    if (timer.current) clearTimeout(timer.current);
-    const q = query.trim();
-    if (!q) return setResults(null);
-    // one request per pause in typing, not per key
-    timer.current = setTimeout(() => {
-      gql<{ searchJurisdictions: { total: number; items: Node[] } }>(`query($q: String!) { searchJurisdictions(query: $q, first: 30) { total items { ${NODE} fullName } } }`, { q }).then(
-        (d) => setResults(d.searchJurisdictions),
-        (e: Error) => setError(e.message),
-      );
-    }, 120);
-  }, [query]);
-  const pick = (n: Node) => {
-    onPick(refOf(n));
-    setQuery('');
-  };
+  const pick = (n: Node) => onPick(refOf(n));
   return (
     <Dialog open={open} onClose={onClose} fullWidth maxWidth="md" data-testid="jurisdiction-picker">
       <DialogTitle>{title}</DialogTitle>
       <DialogContent>
         {error ? <Typography color="error">{error}</Typography> : null}
-        <TextField
+        <JurisdictionSearch
           autoFocus
-          fullWidth
-          size="small"
-          label={tr('搜索统筹地区（名称或区划代码）', 'Search jurisdictions (name or code)')}
-          value={query}
-          onChange={(e) => setQuery(e.target.value)}
-          slotProps={{ htmlInput: { 'data-testid': 'picker-search' } }}
-          sx={{ my: 1 }}
-        />
-        {results ? (
-          <Box sx={{ mb: 2 }}>
-            <Typography variant="caption" color="text.secondary">
-              {tr(`共 ${results.total} 个结果${results.total > results.items.length ? `，显示前 ${results.items.length} 个` : ''}`, `${results.total} found`)}
-            </Typography>
-            <List dense>
-              {results.items.map((n) => (
-                <ListItemButton key={n.id} onClick={() => pick(n)} data-testid="picker-result" data-name={n.name}>
-                  <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
-                    <Typography>{n.fullName ?? n.name}</Typography>
-                    {n.code ? (
-                      <Typography variant="caption" color="text.secondary">
-                        {n.code}
-                      </Typography>
-                    ) : null}
-                    <PolicyBadges n={n} />
-                  </Stack>
-                </ListItemButton>
+          onSelect={pick}
+          idle={
+            <Box data-testid="picker-tree">
+              {roots === null && !error ? <Typography>{tr('加载中…', 'Loading…')}</Typography> : null}
+              {(roots ?? []).map((n) => (
+                <TreeNode key={n.id} n={n} depth={0} selected={null} onSelect={pick} />
               ))}
-            </List>
-          </Box>
-        ) : (
-          <Box data-testid="picker-tree">
-            {roots === null && !error ? <Typography>{tr('加载中…', 'Loading…')}</Typography> : null}
-            {(roots ?? []).map((n) => (
-              <TreeNode key={n.id} n={n} depth={0} selected={null} onSelect={pick} />
-            ))}
-          </Box>
-        )}
+            </Box>
+          }
+        />
       </DialogContent>
       <DialogActions>
         <Button onClick={onClose}>{tr('取消', 'Cancel')}</Button>

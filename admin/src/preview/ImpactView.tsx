@@ -77,7 +77,7 @@ export function ImpactView({ impact, versions }: { impact: Impact; versions: Ver
         title={tr('概况', 'Overview')}
         action={
           <Button variant="outlined" startIcon={<DownloadIcon />} onClick={() => void exportWorkbook()} disabled={exporting} data-testid="preview-export">
-            {tr('导出 Excel', 'Export to Excel')}
+            {tr('导出 XLSX', 'Export XLSX')}
           </Button>
         }
       >
@@ -299,14 +299,13 @@ function FundSection({ impact }: { impact: Impact }) {
   const rows = fundRows(impact.baseline.totals, impact.draft.totals, impact.difference);
   return (
     <Section title={tr('按资金来源（资助参保金额）', 'By fund source (subsidies)')} testId="preview-funds">
-      {rows.length === 0 ? (
-        <Typography variant="body2">{tr('两个版本在这一人群中都没有资助参保金额。', 'Neither version pays any subsidy in this cohort.')}</Typography>
-      ) : (
-        <>
-          <DataTable rows={rows} rowKey={(r) => r.key} columns={[{ head: tr('资金来源', 'Fund source'), cell: (r) => r.key }, ...sideColumns<(typeof rows)[number]>(tr)]} />
-          <CompareBars data={rows.map((r) => ({ name: r.key, baseline: fenOf(r.baseline), draft: fenOf(r.draft) }))} />
-        </>
-      )}
+      <DataTable
+        rows={rows}
+        rowKey={(r) => r.key}
+        empty={tr('两个版本在这一人群中都没有资助参保金额。', 'Neither version pays any subsidy in this cohort.')}
+        columns={[{ head: tr('资金来源', 'Fund source'), cell: (r) => r.key }, ...sideColumns<(typeof rows)[number]>(tr)]}
+      />
+      <CompareBars data={rows.map((r) => ({ name: r.key, baseline: fenOf(r.baseline), draft: fenOf(r.draft) }))} />
     </Section>
   );
 }
@@ -314,22 +313,20 @@ function FundSection({ impact }: { impact: Impact }) {
 function CategorySection({ impact, names }: { impact: Impact; names: CodeNames }) {
   const tr = useTr();
   const rows = categoryRows(impact.baseline.totals, impact.draft.totals, impact.difference);
+  const persons = (side: 'baselinePersons' | 'draftPersons', head: string): Column<(typeof rows)[number]> => ({ head, figure: true, cell: (r) => countText(r[side] ?? 0) });
   return (
     <Section title={tr('按减免对象（资助参保）', 'By subsidy category')} testId="preview-categories">
-      {rows.length === 0 ? (
-        <Typography variant="body2">{tr('这一人群中没有享受资助的人。', 'Nobody in this cohort is subsidised.')}</Typography>
-      ) : (
-        <DataTable
-          rows={rows}
-          rowKey={(r) => r.key}
-          columns={[
-            { head: tr('减免对象', 'Category'), cell: (r) => <Named name={r.name ?? names.categories.get(r.key)} code={r.key} /> },
-            { head: tr('基准人数', 'Baseline persons'), figure: true, cell: (r) => countText(r.baselinePersons ?? 0) },
-            { head: tr('草案人数', 'Draft persons'), figure: true, cell: (r) => countText(r.draftPersons ?? 0) },
-            ...sideColumns<(typeof rows)[number]>(tr),
-          ]}
-        />
-      )}
+      <DataTable
+        rows={rows}
+        rowKey={(r) => r.key}
+        empty={tr('这一人群中没有享受资助的人。', 'Nobody in this cohort is subsidised.')}
+        columns={[
+          { head: tr('减免对象', 'Category'), cell: (r) => <Named name={r.name ?? names.categories.get(r.key)} code={r.key} /> },
+          persons('baselinePersons', tr('基准人数', 'Baseline persons')),
+          persons('draftPersons', tr('草案人数', 'Draft persons')),
+          ...sideColumns<(typeof rows)[number]>(tr),
+        ]}
+      />
     </Section>
   );
 }

@@ -211,9 +211,8 @@ export function summaryText(impact: Impact, lang: Lang): string {
   if (impact.populationEffect) {
     const rules = fenOf(impact.rulesEffect.individualContributions);
     const pop = fenOf(impact.populationEffect.individualContributions);
-    first += zh
-      ? `，其中规则变化${moved(rules, null, lang)}，人群变化${moved(pop, null, lang)}`
-      : `: rules ${moved(rules, null, lang)}, population ${moved(pop, null, lang)}`;
+    const part = (fen: number) => (fen === 0 ? (zh ? '无影响' : 'no effect') : moved(fen, null, lang));
+    first += zh ? `，其中规则变化${part(rules)}，人群变化${part(pop)}` : `: rules ${part(rules)}, population ${part(pop)}`;
   }
   parts.push(first);
   const counts = [

@@ -1,11 +1,11 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import { Title, useNotify } from 'react-admin';
-import { Alert, Autocomplete, Box, Button, Card, CardContent, LinearProgress, Stack, TextField, Typography } from '@mui/material';
+import { useNotify } from 'react-admin';
+import { Alert, Autocomplete, Box, Button, LinearProgress, Stack, TextField, Typography } from '@mui/material';
 import { gql } from '../api';
 import { useTr } from '../i18n';
 import { countText } from '../format';
-import { useLang } from '../ui';
+import { Page, Section, useLang } from '../ui';
 import { useVersionOptions, VersionPicker, versionLabel } from '../compare/VersionPicker';
 import { isFinished, JOB_FIELDS, type PreviewJob } from './impact';
 import { ImpactView } from './ImpactView';
@@ -134,13 +134,8 @@ export function PreviewPage() {
   const percent = job ? Math.round(job.progress * 100) : 0;
 
   return (
-    <Box sx={{ p: 2 }}>
-      <Title title={tr('影响预览', 'Impact preview')} />
-      <Card sx={{ mb: 2 }}>
-        <CardContent>
-          <Typography variant="h6" gutterBottom>
-            {tr('预览草案对参保人群的影响', 'Preview the effect of a draft on a cohort')}
-          </Typography>
+    <Page title={tr('影响预览', 'Impact preview')}>
+      <Section title={tr('预览草案对参保人群的影响', 'Preview the effect of a draft on a cohort')}>
           {versionsError ? <Alert severity="error">{versionsError}</Alert> : null}
           <Stack spacing={2}>
             <Stack direction={{ xs: 'column', md: 'row' }} spacing={2}>
@@ -222,10 +217,9 @@ export function PreviewPage() {
             {job?.status === 'failed' ? <Alert severity="error">{tr(`预览失败：${job.error ?? ''}`, `The preview failed: ${job.error ?? ''}`)}</Alert> : null}
             {job?.status === 'cancelled' ? <Alert severity="info">{tr('预览已取消。', 'The preview was cancelled.')}</Alert> : null}
           </Stack>
-        </CardContent>
-      </Card>
+      </Section>
       {job?.status === 'done' && job.result ? <ImpactView impact={job.result} versions={versions} /> : null}
-    </Box>
+    </Page>
   );
 }
 

@@ -60,29 +60,20 @@ export function WorkflowButtons({ version }: { version: VersionSummary }) {
         return tr('已新建草案', 'Draft created');
       },
     });
-  if (s === 'DRAFT' && can('drafter', j))
-    actions.push({
-      key: 'submit',
-      label: tr('提交审核', 'Submit for review'),
-      title: tr('提交审核', 'Submit for review'),
-      fields: [comment],
-      run: async (v) => {
-        await gql(`mutation ($id: ID!, $comment: String) { submitForReview(id: $id, comment: $comment) { id } }`, { id: version.id, comment: v.comment || null });
-        return tr('已提交审核', 'Submitted for review');
-      },
-    });
-  if (s === 'IN_REVIEW' && can('approver', j))
-    actions.push({
-      key: 'approve',
-      label: tr('审核通过', 'Approve'),
-      title: tr('审核通过', 'Approve'),
-      color: 'success',
-      fields: [comment],
-      run: async (v) => {
-        await gql(`mutation ($id: ID!, $comment: String) { approve(id: $id, comment: $comment) { id } }`, { id: version.id, comment: v.comment || null });
-        return tr('已审核通过', 'Approved');
-      },
-    });
+  // a step of the review with an optional comment: the mutation of that name, then what to say
+  const step = (key: string, mutation: string, label: string, done: string, color?: ActionDef['color']): ActionDef => ({
+    key,
+    label,
+    title: label,
+    color,
+    fields: [comment],
+    run: async (v) => {
+      await gql(`mutation ($id: ID!, $comment: String) { ${mutation}(id: $id, comment: $comment) { id } }`, { id: version.id, comment: v.comment || null });
+      return done;
+    },
+  });
+  if (s === 'DRAFT' && can('drafter', j)) actions.push(step('submit', 'submitForReview', tr('提交审核', 'Submit for review'), tr('已提交审核', 'Submitted for review')));
+  if (s === 'IN_REVIEW' && can('approver', j)) actions.push(step('approve', 'approve', tr('审核通过', 'Approve'), tr('已审核通过', 'Approved'), 'success'));
   if ((s === 'IN_REVIEW' || s === 'APPROVED') && can('approver', j))
     actions.push({
       key: 'reject',
