@@ -96,7 +96,7 @@ export const COLUMNS: { name: string; required: boolean; zh: string; en: string 
     zh: '所属乡镇（社区）：须是该地区最新已发布政策任务分解表中的单位；没有任务分解表时填地区名称',
     en: "Township or community: a unit of the quota table of the jurisdiction's newest published policy (the jurisdiction's name when it has none)",
   },
-  { name: 'birth_date', required: false, zh: '出生日期 YYYY-MM-DD，可空', en: 'Birth date YYYY-MM-DD, may be empty' },
+  { name: 'birth_date', required: false, zh: '出生日期，写作“年-月-日”（如 1980-05-01），可空', en: 'Birth date YYYY-MM-DD, may be empty' },
   {
     name: 'categories',
     required: false,
@@ -107,7 +107,7 @@ export const COLUMNS: { name: string; required: boolean; zh: string; en: string 
   {
     name: 'payment_date',
     required: false,
-    zh: '缴费日期 YYYY-MM-DD；空表示在集中缴费期缴费（不得早于出生日期）',
+    zh: '缴费日期，写作“年-月-日”（如 2025-10-15）；空表示在集中缴费期缴费（不得早于出生日期）',
     en: 'Payment date YYYY-MM-DD; empty: pays in the central window (not before the birth date)',
   },
 ];

@@ -83,16 +83,16 @@ export function ComparePage() {
       <Section title={tr('选择要比较的两个版本', 'Pick the two versions to compare')}>
           {versionsError ? <Alert severity="error">{versionsError}</Alert> : null}
           <Stack direction={{ xs: 'column', md: 'row' }} spacing={2} sx={{ alignItems: 'center' }}>
-            <VersionPicker testId="compare-a" label={tr('版本 A（比较基准）', 'Version A (from)')} versions={versions} loading={versionsLoading} value={a} onChange={(id) => pick('a', id)} />
+            <VersionPicker testId="compare-a" label={tr('基准版本（比较自）', 'Version A (from)')} versions={versions} loading={versionsLoading} value={a} onChange={(id) => pick('a', id)} />
             <Button onClick={swap} startIcon={<SwapHorizIcon />} disabled={!a && !b}>
               {tr('交换', 'Swap')}
             </Button>
-            <VersionPicker testId="compare-b" label={tr('版本 B（比较对象）', 'Version B (to)')} versions={versions} loading={versionsLoading} value={b} onChange={(id) => pick('b', id)} />
+            <VersionPicker testId="compare-b" label={tr('对比版本（比较至）', 'Version B (to)')} versions={versions} loading={versionsLoading} value={b} onChange={(id) => pick('b', id)} />
           </Stack>
       </Section>
 
       {!a || !b ? (
-        <Alert severity="info">{tr('请选择两个版本：列出从版本 A 到版本 B 的全部变化。', 'Pick two versions: every change from version A to version B is listed.')}</Alert>
+        <Alert severity="info">{tr('请选择两个版本：列出从基准版本到对比版本的全部变化。', 'Pick two versions: every change from version A to version B is listed.')}</Alert>
       ) : null}
 
       {a || b ? <KeyFigures a={figures.a} b={figures.b} /> : null}
@@ -171,8 +171,8 @@ export function ComparePage() {
                           </Typography>
                         ),
                       },
-                      { head: tr('修改前（A）', 'Before (A)'), cell: (c) => <Side change={c} side="before" raw={raw} /> },
-                      { head: tr('修改后（B）', 'After (B)'), cell: (c) => <Side change={c} side="after" raw={raw} /> },
+                      { head: tr('修改前（基准版本）', 'Before (A)'), cell: (c) => <Side change={c} side="before" raw={raw} /> },
+                      { head: tr('修改后（对比版本）', 'After (B)'), cell: (c) => <Side change={c} side="after" raw={raw} /> },
                     ]}
                   />
                 </Box>
@@ -243,8 +243,8 @@ function KeyFigures({ a, b }: { a: VersionFigures | null; b: VersionFigures | nu
           rowProps={(r) => (r.differs ? { sx: { bgcolor: 'rgba(255, 160, 0, 0.12)' }, 'data-differs': 'true' } : {})}
           columns={[
             { head: tr('项目', 'Item'), sx: { width: '20%' }, cell: (r) => (r.differs ? <b>{r.label}</b> : r.label) },
-            { head: tr('版本 A', 'Version A'), cell: (r) => r.a },
-            { head: tr('版本 B', 'Version B'), cell: (r) => r.b },
+            { head: tr('基准版本', 'Version A'), cell: (r) => r.a },
+            { head: tr('对比版本', 'Version B'), cell: (r) => r.b },
           ]}
         />
       </CardContent>

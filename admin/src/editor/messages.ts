@@ -11,7 +11,7 @@ import { valueLabel } from './labels';
 /** Fixed messages, exactly as the schema writes them. */
 export const MESSAGES_ZH: Record<string, string> = {
   // primitives.ts
-  'must be a date written YYYY-MM-DD': '日期格式应为 YYYY-MM-DD',
+  'must be a date written YYYY-MM-DD': '日期应写作“年-月-日”，如 2025-01-01',
   'is not a real calendar date': '不是有效的日期',
   'must be an amount in fen (an integer)': '请填写金额（元，最多两位小数）',
   'must be a whole number of fen': '金额最多两位小数（精确到分）',

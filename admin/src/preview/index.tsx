@@ -6,6 +6,7 @@ import { gql } from '../api';
 import { useTr } from '../i18n';
 import { countText } from '../format';
 import { Page, Section, useLang } from '../ui';
+import { useAbilities } from '../permissions';
 import { useVersionOptions, VersionPicker, versionLabel } from '../compare/VersionPicker';
 import { isFinished, JOB_FIELDS, type PreviewJob } from './impact';
 import { ImpactView } from './ImpactView';
@@ -81,6 +82,9 @@ export function PreviewPage() {
   const source = draft?.sourceVersionId ? versions.find((v) => v.id === draft.sourceVersionId) : undefined;
   const mismatch = draft && cohort && draft.jurisdiction.id !== cohort.jurisdiction.id;
   const running = !!job && !isFinished(job.status);
+  // a preview is run by the jurisdiction's drafters and approvers (and admins); auditors read (api/modules/jobs/job-access.ts)
+  const abilities = useAbilities();
+  const mayRun = !draft || abilities.has('admin') || abilities.can('drafter', draft.jurisdiction.id) || abilities.can('approver', draft.jurisdiction.id);
 
   const poll = (id: string) => {
     timer.current = setTimeout(async () => {
@@ -191,7 +195,7 @@ export function PreviewPage() {
               </Alert>
             ) : null}
             <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
-              <Button variant="contained" onClick={start} disabled={!draftId || !cohortId || running || starting} data-testid="preview-start">
+              <Button variant="contained" onClick={start} disabled={!draftId || !cohortId || running || starting || !mayRun} data-testid="preview-start">
                 {tr('开始预览', 'Start preview')}
               </Button>
               {running ? (
@@ -200,6 +204,14 @@ export function PreviewPage() {
                 </Button>
               ) : null}
             </Stack>
+            {!mayRun ? (
+              <Alert severity="info" data-testid="preview-not-allowed">
+                {tr(
+                  `预览由${draft?.jurisdiction.name ?? '该地区'}的起草人或审核人运行；审计人可查看版本、参保人群和对比结果。`,
+                  `Previews are run by the drafters and approvers of ${draft?.jurisdiction.name ?? 'the jurisdiction'}; auditors read versions, cohorts and comparisons.`,
+                )}
+              </Alert>
+            ) : null}
             {running || starting ? (
               <Box data-testid="preview-progress">
                 <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
