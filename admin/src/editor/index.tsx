@@ -1,6 +1,6 @@
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useParams } from 'react-router-dom';
-import { useBlocker, useCanBlock, useLocaleState, useNotify } from 'react-admin';
+import { Title, useBlocker, useCanBlock, useLocaleState, useNotify } from 'react-admin';
 import { Alert, AlertTitle, Badge, Box, Button, Chip, CircularProgress, Collapse, Link, List, ListItemButton, ListItemText, Paper, Stack, Tab, Tabs, TextField, Typography } from '@mui/material';
 import ErrorOutlineIcon from '@mui/icons-material/ErrorOutlined';
 import SaveIcon from '@mui/icons-material/Save';
@@ -309,6 +309,7 @@ function DraftEditor({ version, reload, showHref, tab, setTab }: DraftEditorProp
   return (
     // inline-size containment: long titles and lines never widen the page beyond the layout
     <Box sx={{ p: { xs: 1, md: 2 }, pb: 8, contain: 'inline-size', width: '100%', boxSizing: 'border-box' }}>
+      <Title title={tr(`编辑${version.jurisdiction.name}${version.year}年度草案`, `Edit the ${version.year} draft of ${version.jurisdiction.name}`)} />
       {unsaved ? <LeaveGuard /> : null}
       {/* header */}
       <Paper
