@@ -52,10 +52,12 @@ async function tokenOf(username: string): Promise<string> {
 /** The text on screen, codes in small type left out: what an officer reads. */
 async function visibleText(): Promise<string> {
   return page.evaluate(() => {
-    const style = document.createElement('style');
+    // runs in the page (the project's types know no DOM)
+    const doc = (globalThis as unknown as { document: any }).document;
+    const style = doc.createElement('style');
     style.textContent = '[data-code], code { display: none !important; }';
-    document.head.appendChild(style);
-    const text = document.body.innerText;
+    doc.head.appendChild(style);
+    const text: string = doc.body.innerText;
     style.remove();
     return text;
   });
