@@ -207,6 +207,7 @@ function summarize(kind: ChangeKind, pattern: string, label: string, before: unk
 }
 
 const figure = (fen: number) => money(fen, MONEY.figure);
+const REGISTRY_ORDER = new Map(Object.keys(REGISTRY).map((k, i) => [k, i]));
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
@@ -241,8 +242,11 @@ export function valueText(v: unknown, pattern = ''): string {
     case 'same-as':
       return `同${o.category}`;
   }
+  const rank = (k: string) => REGISTRY_ORDER.get(pattern ? `${pattern}.${k}` : k) ?? Infinity;
   const parts = Object.entries(o)
     .filter(([, x]) => x !== undefined && x !== null && !(Array.isArray(x) && x.length === 0))
+    // the schema's order (the registry's), whatever the order the object was built in
+    .sort(([a], [b]) => rank(a) - rank(b))
     .map(([k, x]) => {
       const at = pattern ? `${pattern}.${k}` : k;
       const text = valueText(x, at);

@@ -24,6 +24,8 @@ const ACTIONS: Record<string, [string, string]> = {
   'login-failed': ['登录失败', 'Login failed'],
   'login-throttled': ['登录受限', 'Login throttled'],
   'acknowledge-review-items': ['确认待核对事项', 'Review items acknowledged'],
+  'approve-preview': ['确认影响预览', 'Preview approved on'],
+  'create-correction': ['新建更正', 'Correction started'],
 };
 
 export function actionName(tr: (zh: string, en: string) => string) {

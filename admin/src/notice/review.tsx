@@ -82,7 +82,7 @@ function PreviewCard({ p, title }: { p: Preview; title: string }) {
     <Box sx={{ mb: 1 }} data-testid={`preview-${p.approvedAt ? 'approved' : 'latest'}`}>
       <Typography variant="subtitle2">
         {title}：{tr('人群', 'Cohort')}「{p.cohortName}」，{p.finishedAt ? dateTime(p.finishedAt) : dateTime(p.startedAt)}
-        {p.startedBy ? `，${p.startedBy}` : ''}，{tr('版本修订号', 'revision')} r{p.revision}{' '}
+        {p.startedBy ? `，${p.startedBy}` : ''}，{tr(`修订${p.revision}`, `revision ${p.revision}`)}{' '}
         <Chip size="small" label={p.status === 'done' ? tr('已完成', 'done') : p.status === 'running' ? tr('进行中', 'running') : tr('未完成', p.status)} />
         {p.approvedAt ? <Chip size="small" color="success" sx={{ ml: 1 }} label={`${tr('审核依据', 'approved on')} ${dateTime(p.approvedAt)}`} /> : null}
       </Typography>
