@@ -7,7 +7,7 @@ import { useTr } from '../i18n';
 import { changeText, countText, dateText, exactMoney, fenOf, format, moneyText, percentText, shareText, statusText } from '../format';
 import { Code, DataTable, Money, Named, Section, useLang, type Column } from '../ui';
 import { versionLabel, type VersionOption } from '../compare/VersionPicker';
-import { CAUSES, categoryRows, durationText, fundRows, MEASURES, measureOf, summaryText, type Impact, type ImpactTotals, type PersonChange } from './impact';
+import { CAUSES, categoryRows, durationText, fundRows, MEASURES, measureOf, summaryText, type AmountRow, type Impact, type ImpactTotals, type PersonChange } from './impact';
 import { buildWorkbook, workbookName, type CodeNames } from './workbook';
 import { refusalText } from './refusals';
 
@@ -294,40 +294,46 @@ function sideColumns<R extends { baseline: string; draft: string; difference: st
   ];
 }
 
+/** Money of both sides by a key (fund source, category): its table, and bars where asked. */
+function AmountSection<R extends AmountRow>(props: { title: string; testId: string; rows: R[]; empty: string; lead: Column<R>[]; bars?: boolean }) {
+  const tr = useTr();
+  return (
+    <Section title={props.title} testId={props.testId}>
+      <DataTable rows={props.rows} rowKey={(r) => r.key} empty={props.empty} columns={[...props.lead, ...sideColumns<R>(tr)]} />
+      {props.bars ? <CompareBars data={props.rows.map((r) => ({ name: r.key, baseline: fenOf(r.baseline), draft: fenOf(r.draft) }))} /> : null}
+    </Section>
+  );
+}
+
 function FundSection({ impact }: { impact: Impact }) {
   const tr = useTr();
-  const rows = fundRows(impact.baseline.totals, impact.draft.totals, impact.difference);
   return (
-    <Section title={tr('按资金来源（资助参保金额）', 'By fund source (subsidies)')} testId="preview-funds">
-      <DataTable
-        rows={rows}
-        rowKey={(r) => r.key}
-        empty={tr('两个版本在这一人群中都没有资助参保金额。', 'Neither version pays any subsidy in this cohort.')}
-        columns={[{ head: tr('资金来源', 'Fund source'), cell: (r) => r.key }, ...sideColumns<(typeof rows)[number]>(tr)]}
-      />
-      <CompareBars data={rows.map((r) => ({ name: r.key, baseline: fenOf(r.baseline), draft: fenOf(r.draft) }))} />
-    </Section>
+    <AmountSection
+      title={tr('按资金来源（资助参保金额）', 'By fund source (subsidies)')}
+      testId="preview-funds"
+      rows={fundRows(impact.baseline.totals, impact.draft.totals, impact.difference)}
+      empty={tr('两个版本在这一人群中都没有资助参保金额。', 'Neither version pays any subsidy in this cohort.')}
+      lead={[{ head: tr('资金来源', 'Fund source'), cell: (r) => r.key }]}
+      bars
+    />
   );
 }
 
 function CategorySection({ impact, names }: { impact: Impact; names: CodeNames }) {
   const tr = useTr();
-  const rows = categoryRows(impact.baseline.totals, impact.draft.totals, impact.difference);
-  const persons = (side: 'baselinePersons' | 'draftPersons', head: string): Column<(typeof rows)[number]> => ({ head, figure: true, cell: (r) => countText(r[side] ?? 0) });
+  const persons = (side: 'baselinePersons' | 'draftPersons', head: string): Column<AmountRow> => ({ head, figure: true, cell: (r) => countText(r[side] ?? 0) });
   return (
-    <Section title={tr('按减免对象（资助参保）', 'By subsidy category')} testId="preview-categories">
-      <DataTable
-        rows={rows}
-        rowKey={(r) => r.key}
-        empty={tr('这一人群中没有享受资助的人。', 'Nobody in this cohort is subsidised.')}
-        columns={[
-          { head: tr('减免对象', 'Category'), cell: (r) => <Named name={r.name ?? names.categories.get(r.key)} code={r.key} /> },
-          persons('baselinePersons', tr('基准人数', 'Baseline persons')),
-          persons('draftPersons', tr('草案人数', 'Draft persons')),
-          ...sideColumns<(typeof rows)[number]>(tr),
-        ]}
-      />
-    </Section>
+    <AmountSection
+      title={tr('按减免对象（资助参保）', 'By subsidy category')}
+      testId="preview-categories"
+      rows={categoryRows(impact.baseline.totals, impact.draft.totals, impact.difference)}
+      empty={tr('这一人群中没有享受资助的人。', 'Nobody in this cohort is subsidised.')}
+      lead={[
+        { head: tr('减免对象', 'Category'), cell: (r) => <Named name={r.name ?? names.categories.get(r.key)} code={r.key} /> },
+        persons('baselinePersons', tr('基准人数', 'Baseline persons')),
+        persons('draftPersons', tr('草案人数', 'Draft persons')),
+      ]}
+    />
   );
 }
 
