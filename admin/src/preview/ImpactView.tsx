@@ -114,8 +114,7 @@ export function ImpactView({ impact, versions }: { impact: Impact; versions: Ver
       <TotalsSection impact={impact} />
       <PaysSection impact={impact} />
       <ChangeGroupsSection impact={impact} names={names} />
-      <FundSection impact={impact} />
-      <CategorySection impact={impact} names={names} />
+      <SubsidySections impact={impact} names={names} />
       <UnitSection impact={impact} />
       <PersonsSection title={tr('变化最大的人', 'Largest changes')} rows={impact.largestChanges} names={names} testId="preview-largest" />
       <RefusalSection impact={impact} />
@@ -305,35 +304,39 @@ function AmountSection<R extends AmountRow>(props: { title: string; testId: stri
   );
 }
 
-function FundSection({ impact }: { impact: Impact }) {
+/** The subsidies by fund source (with bars) and by category (with persons). */
+function SubsidySections({ impact, names }: { impact: Impact; names: CodeNames }) {
   const tr = useTr();
-  return (
-    <AmountSection
-      title={tr('按资金来源（资助参保金额）', 'By fund source (subsidies)')}
-      testId="preview-funds"
-      rows={fundRows(impact.baseline.totals, impact.draft.totals, impact.difference)}
-      empty={tr('两个版本在这一人群中都没有资助参保金额。', 'Neither version pays any subsidy in this cohort.')}
-      lead={[{ head: tr('资金来源', 'Fund source'), cell: (r) => r.key }]}
-      bars
-    />
-  );
-}
-
-function CategorySection({ impact, names }: { impact: Impact; names: CodeNames }) {
-  const tr = useTr();
+  const t = [impact.baseline.totals, impact.draft.totals, impact.difference] as const;
   const persons = (side: 'baselinePersons' | 'draftPersons', head: string): Column<AmountRow> => ({ head, figure: true, cell: (r) => countText(r[side] ?? 0) });
-  return (
-    <AmountSection
-      title={tr('按减免对象（资助参保）', 'By subsidy category')}
-      testId="preview-categories"
-      rows={categoryRows(impact.baseline.totals, impact.draft.totals, impact.difference)}
-      empty={tr('这一人群中没有享受资助的人。', 'Nobody in this cohort is subsidised.')}
-      lead={[
-        { head: tr('减免对象', 'Category'), cell: (r) => <Named name={r.name ?? names.categories.get(r.key)} code={r.key} /> },
+  const sections = [
+    {
+      testId: 'preview-funds',
+      title: tr('按资金来源（资助参保金额）', 'By fund source (subsidies)'),
+      rows: fundRows(...t),
+      empty: tr('两个版本在这一人群中都没有资助参保金额。', 'Neither version pays any subsidy in this cohort.'),
+      lead: [{ head: tr('资金来源', 'Fund source'), cell: (r: AmountRow) => r.key }],
+      bars: true,
+    },
+    {
+      testId: 'preview-categories',
+      title: tr('按减免对象（资助参保）', 'By subsidy category'),
+      rows: categoryRows(...t),
+      empty: tr('这一人群中没有享受资助的人。', 'Nobody in this cohort is subsidised.'),
+      lead: [
+        { head: tr('减免对象', 'Category'), cell: (r: AmountRow) => <Named name={r.name ?? names.categories.get(r.key)} code={r.key} /> },
         persons('baselinePersons', tr('基准人数', 'Baseline persons')),
         persons('draftPersons', tr('草案人数', 'Draft persons')),
-      ]}
-    />
+      ],
+      bars: false,
+    },
+  ];
+  return (
+    <>
+      {sections.map((x) => (
+        <AmountSection key={x.testId} {...x} />
+      ))}
+    </>
   );
 }
 
