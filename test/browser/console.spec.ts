@@ -254,6 +254,13 @@ describe('the console, end to end', () => {
     for (const money of [previewImpact.draft.totals.individualContributions, previewImpact.baseline.totals.individualContributions]) expect(exact).toContain(money);
     expect(await totals.innerText()).toMatch(/\d+\.\d{2}万元/);
     expect(previewImpact.persons).toBe(500);
+    // the summary in words leads, and each distinct change is listed once with its persons
+    expect(await page.getByTestId('preview-summary').innerText()).toMatch(/^个人缴费增加[\d,.]+(万)?元（\+\d+\.\d%）/);
+    await page.getByTestId('preview-groups').waitFor();
+    // the workbook: an .xlsx (a zip, PK) named after the jurisdiction, the versions and the cohort
+    const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByTestId('preview-export').click()]);
+    expect(xlsx.suggestedFilename()).toBe('影响预览-石狮市-2026年草案-对比2025年-石狮市2026测算人群.xlsx');
+    expect(readFileSync(await xlsx.path()).subarray(0, 2).toString('latin1')).toBe('PK');
     await shot('10-preview');
   });
 
