@@ -105,6 +105,8 @@ export const Fees = z.strictObject({
         label: text,
         group: code,
         bornInYear: z.number().int().nullable().default(null),
+        /** The case holds for payments from this day (Wuhe: dynamic enrollment from 2024-01-01, 三（一）); null: any. */
+        paidFrom: isoDate.nullable().default(null),
         charges: z.array(z.strictObject({ coverageYear: z.number().int(), amountFen: fen })).min(1),
         clause,
       }),
@@ -130,8 +132,6 @@ export const Benefit = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('percent'), percent }),
   /** 定额资助: a fixed amount off the fee (Wuhe 低保 320). */
   z.strictObject({ kind: z.literal('fixed-subsidy'), amountFen: fen }),
-  /** The person pays a fixed amount, the rest is subsidised. */
-  z.strictObject({ kind: z.literal('fixed-payment'), amountFen: fen }),
   /** The person pays a percent of the fee (Lingyuan low-income: 30%). */
   z.strictObject({ kind: z.literal('person-pays-percent'), percent }),
   /** A fixed reduction (Lingyuan only-son households: 30 off). */
@@ -140,18 +140,44 @@ export const Benefit = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('same-as'), category: code }),
 ]);
 
+/**
+ * A disability condition (残疾条件): the grades of the 残疾人证 (一级 … 四级, 1 the most severe) that
+ * qualify, and whether the person must (true) or must not (false) belong to a household with several
+ * disabled members (一户多残家庭). No grades: any grade. `text`: the condition as the notice words it.
+ */
+export const DisabilityCondition = z.strictObject({
+  grades: z.array(z.number().int().min(1).max(4)).min(1).optional(),
+  multiDisabledHousehold: z.boolean().optional(),
+  text,
+});
+
+/**
+ * Which members of a household a household's category covers (夫妻及其未满18周岁子女 …): the couple
+ * (`spouses`), their children with the limits the notice sets (sex, an age limit judged on the age
+ * reference date, and `untilMarried`: a child who marries no longer qualifies, Wuhe 二（二）6).
+ */
+export const MembersCondition = z.strictObject({
+  spouses: z.boolean(),
+  children: z
+    .strictObject({
+      sex: z.enum(['female', 'male']).optional(),
+      belowAge: z.number().int().min(1).optional(),
+      untilMarried: z.literal(true).optional(),
+    })
+    .nullable(),
+  text,
+});
+
 /** One way of meeting a category's conditions; all of its parts must hold. */
 export const ConditionSet = z.strictObject({
   /** Age in whole years at the policy's age reference date: `min` inclusive, `below` exclusive. */
   age: z
     .strictObject({ min: z.number().int().min(0).optional(), below: z.number().int().min(1).optional() })
     .optional(),
-  disability: z.enum(['any', 'severe', 'grade-3-4', 'card-holder-not-severe', 'multi-disabled-household']).optional(),
-  residence: z.enum(['rural', 'urban', 'revolutionary-base-village']).optional(),
-  /** Which household members are covered when the category is a household's (spouses, children under 18…). */
-  members: z
-    .enum(['self', 'spouses-and-children-under-18', 'spouses-and-daughters-under-18', 'spouses-and-sons-under-18'])
-    .optional(),
+  disability: DisabilityCondition.optional(),
+  /** Household registration: rural (农村居民), or a village of the revolutionary base area (革命老区（基点）村, itself rural). */
+  residence: z.enum(['rural', 'revolutionary-base-village']).optional(),
+  members: MembersCondition.optional(),
   note: text.optional(),
 });
 
@@ -173,7 +199,7 @@ export const Category = z.strictObject({
   needy: z.boolean(),
   /** Which printed list it belongs to, where a notice groups categories (Lingyuan 全部/部分减免). */
   list: code.optional(),
-  /** Circumstances that end the benefit (e.g. a daughter who marries). */
+  /** Circumstances that end the benefit, as the notice words them (the rule itself is in `conditions`). */
   endsWhen: z.array(text).default([]),
   /** What the notice does not say about this category, so that the value above is a reading (an open question). */
   unstated: z.array(z.enum(['agency', 'fund-source'])).default([]),
@@ -216,21 +242,37 @@ export const AgeRule = z.strictObject({
 
 export const Certification = z.strictObject({
   agencies: z.array(text).default([]),
-  /** 认定时间截至: status as of this date counts for the central window. */
+  /**
+   * 认定时间截至: a person certified on or before this date is certified in the ordinary way (the
+   * lists the agencies report); one certified later is newly certified (`newlyCertified`).
+   */
   cutoff: isoDate.nullable(),
   /** Deadline for agencies to report their lists. */
   reportBy: isoDate.nullable().default(null),
   /** Period in which newly certified people are reported as they come. */
   dynamicReporting: z.strictObject({ from: isoDate, to: isoDate }).nullable().default(null),
+  /**
+   * Rules for people certified after the cutoff (or, where the notice sets none, in the dates given),
+   * the first whose dates hold deciding. A certification no rule covers is ordinary: a payment made on
+   * or after it is subsidised, one made before is not, and no refund follows.
+   */
   newlyCertified: z
     .array(
       z.strictObject({
         certifiedFrom: isoDate.nullable().default(null),
         certifiedTo: isoDate.nullable().default(null),
-        /** When the subsidy applies for someone certified during the year. */
-        subsidyFrom: z.enum(['month-after-certification', 'on-certification']).nullable(),
-        /** What happens if the person already paid before being certified. */
+        /**
+         * Which payments the category subsidises: those made on or after the first day of the month
+         * after certification (Shishi 2024 五（二） 从认定之日次月起), or on or after the day of certification.
+         */
+        subsidyFrom: z.enum(['month-after-certification', 'on-certification']),
+        /**
+         * A person who paid before being certified: no subsidy for the year (不再资助参保), or the
+         * subsidy refunded (Lingyuan 四（六） 办理退费); null where the notice states no rule.
+         */
         ifAlreadyPaid: z.enum(['no-subsidy', 'refund']).nullable(),
+        /** true where a part of the rule is a reading adopted where the notice is silent (see `conventions`). */
+        convention: z.boolean(),
         clause,
       }),
     )
@@ -281,19 +323,30 @@ export const BenefitStart = z.enum([
 
 export const Window = z.strictObject({
   code,
-  kind: z.enum(['registration', 'central', 'extended', 'back-payment', 'dynamic', 'off-window']),
+  /** `anytime`: the span in which listed groups may enroll at any time (随时办理), e.g. Meishan 二（二）3. */
+  kind: z.enum(['registration', 'central', 'extended', 'back-payment', 'dynamic', 'off-window', 'anytime']),
   name: text,
   from: isoDate,
   to: isoDate,
   /** A registration-only window takes no payments. */
   acceptsPayment: z.boolean().default(true),
-  /** everyone; or only the listed special groups (Wuhe's dynamic enrollment); or ordinary residents only. */
+  /**
+   * everyone; or only the listed special groups (Wuhe's dynamic enrollment); or ordinary residents
+   * (those no window of their groups takes). A payment falls in a window open to everyone first, then
+   * in one open to a group of the person's, then in one for ordinary residents.
+   */
   who: z.enum(['everyone', 'listed-groups', 'ordinary-residents']).default('everyone'),
   groups: z.array(code).default([]),
   benefitStart: BenefitStart,
   waiting: WaitingRule,
-  /** Condition on who may use the window, where the notice sets one (e.g. no basic insurance that year). */
-  condition: text.optional(),
+  /**
+   * Who may use the window, where the notice restricts it in a way the quote must check: only people
+   * who had no basic insurance earlier in the coverage year (Meishan 二（二）2 当年度未参加过任何基本医保).
+   * It binds ordinary residents; a special group whose own rule applies is not bound by it.
+   */
+  condition: z.strictObject({ notInsuredEarlierInYear: z.literal(true), text }).optional(),
+  /** What the notice says of the window's users that the quote does not check (e.g. 漏保、断保). */
+  note: text.optional(),
   clause,
 });
 
@@ -320,8 +373,6 @@ export const SpecialGroupRule = z.strictObject({
       afterDaysOfBirth: z.strictObject({ days: z.number().int().positive(), inclusive: z.boolean() }).optional(),
       /** Paid before the person's Nth birthday (一周岁以内: 1). */
       paidBeforeAgeYears: z.number().int().positive().optional(),
-      /** Born in this calendar year (Wuhe: newborns of 2023). */
-      bornInYear: z.number().int().min(1900).max(2100).optional(),
       /** Payment within N months of an event (employee insurance stopped). */
       withinMonthsOfEvent: z
         .strictObject({ months: z.number().int().positive(), inclusive: z.boolean(), event: text })
@@ -336,8 +387,13 @@ export const SpecialGroupRule = z.strictObject({
   benefitEnd: isoDate.optional(),
   /** A gap in coverage that is covered retroactively (Meishan employee-insurance transfers). */
   retroactive: z.boolean().default(false),
-  /** `none`: nothing to pay for that span (freshmen Sept–Dec); `special`: see fees.specialCases. */
-  fee: z.enum(['individual', 'none-for-current-year', 'next-year-only', 'special']).default('individual'),
+  /**
+   * What the payment buys: the coverage year's fee (`individual`); or, for a rule whose benefits start
+   * before the coverage year, the months before it free of charge (`none-for-current-year`: Shishi
+   * freshmen Sept–Dec) or only the next year's fee (`next-year-only`: Lingyuan freshmen). Either lets the
+   * rule's start precede the coverage year. A group's fee that differs is in fees.specialCases.
+   */
+  fee: z.enum(['individual', 'none-for-current-year', 'next-year-only']).default('individual'),
   /** What the notice does not say about this rule (the boundary day of a days-of-birth limit: 含 or 不含). */
   unstated: z.array(z.enum(['boundary-day'])).default([]),
   note: text.optional(),
@@ -367,8 +423,6 @@ export const SpecialGroup = z.strictObject({
   waitingExempt: z.boolean(),
   /** Everyone in a category flagged `needy` belongs to this group (困难人口 defined by the categories). */
   impliedByNeedyCategories: z.boolean().default(false),
-  /** May enroll and pay at any time of the year (随时办理), not only in the windows. */
-  enrollAnytime: z.boolean().default(false),
   /** The group's rules are set elsewhere (按省、泉州市有关规定执行): which rules, and where the notice says so. */
   externalRules: z.strictObject({ reference: text, clause }).nullable().default(null),
   /** Where this group must register, when only one place serves it (e.g. a city insurance centre). */
@@ -579,15 +633,59 @@ export const NoticeOutline = z.strictObject({
     .default([]),
 });
 
+// ---------------------------------------------------------------- readings
+
+/*
+ * Readings: what a quote needs that the notice decides only implicitly, or not at all. Each is a
+ * setting of the document (the engine holds none of its own), with the clause that decides it or,
+ * where the notice is silent, `convention: true` and an entry of `conventions` whose `path` names it.
+ */
+const source = {
+  /** The clause that decides the reading; null where it is a convention. */
+  clause: clause.nullable(),
+  /** true: the notice is silent and this is the reading adopted (explained in `conventions`). */
+  convention: z.boolean(),
+};
+
+/** 待遇享受期: the period a payment for the coverage year buys benefits in (its first and last day). */
+export const CoveragePeriod = z.strictObject({ from: isoDate, to: isoDate, ...source });
+
+export const Readings = z.strictObject({
+  /**
+   * Where benefits start for a group exempt from a window's waiting period whose own rules set no
+   * start for the payment (the notice says only 按有关规定执行): the payment day or the day after.
+   */
+  waitingExemptStart: z.strictObject({ benefitStart: z.enum(['payment-day', 'day-after-payment']), ...source }),
+  /**
+   * A months rule (benefits N months after paying, a payment within N months of an event) that ends in
+   * a month without the day it starts from (31 March + 3 months) ends on that month's last day (Civil
+   * Code art. 202: 没有对应日的，月末日为期间的最后一日).
+   */
+  monthEnd: z.strictObject({ rule: z.literal('last-day-of-month'), ...source }),
+  /**
+   * What an empty payment date of a cohort's person means: a payment in this window, on its first day,
+   * or on the day of birth for a baby born after that day.
+   */
+  emptyPaymentDate: z.strictObject({ window: code, day: z.literal('first-day-or-birth-date'), ...source }),
+});
+
 // ---------------------------------------------------------------- the document
 
-export const Convention = z.strictObject({ topic: text, choice: text, reason: text });
+export const Convention = z.strictObject({
+  topic: text,
+  choice: text,
+  reason: text,
+  /** The document path of the reading this convention decides (`coveragePeriod`, `readings.monthEnd` …), where it decides one. */
+  path: z.string().min(1).optional(),
+});
 
 export const PolicyDocument = z.strictObject({
-  schemaVersion: z.literal(1),
+  /** 2: readings as data (coveragePeriod, readings, structured conditions); a version-1 document is upgraded on reading (upgrade.ts). */
+  schemaVersion: z.literal(2),
   jurisdiction: z.strictObject({ name: text, code: z.string().regex(/^\d{6}(\d{3})?$/).nullable() }),
   /** The year whose benefits the notice funds (待遇享受年度). */
   coverageYear: z.number().int().min(2000).max(2100),
+  coveragePeriod: CoveragePeriod,
   metadata: Metadata,
   /** The notice's sections and item headings; null: sections follow the clauses, titled by the registry. */
   outline: NoticeOutline.nullable().default(null),
@@ -599,6 +697,7 @@ export const PolicyDocument = z.strictObject({
   stacking: Stacking,
   ageRule: AgeRule,
   certification: Certification,
+  readings: Readings,
   windows: z.array(Window).min(1, { message: 'must have at least one window' }),
   milestones: z.array(Milestone).default([]),
   specialGroups: z.array(SpecialGroup).default([]),
@@ -631,3 +730,5 @@ export type ActivationTable = z.output<typeof ActivationTable>;
 export type LeadGroup = z.output<typeof LeadGroup>;
 export type RefundReason = z.output<typeof RefundReason>;
 export type NoticeOutline = z.output<typeof NoticeOutline>;
+export type ConditionSet = z.output<typeof ConditionSet>;
+export type Readings = z.output<typeof Readings>;

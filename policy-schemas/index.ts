@@ -2,11 +2,13 @@ import type { z } from 'zod';
 import { ValidPolicyDocument } from './validate.js';
 import { documentWarnings, type ValidationWarning } from './warnings.js';
 import type { PolicyDocument } from './document.js';
+import { upgradeDocument } from './upgrade.js';
 
 export * from './document.js';
 export * from './primitives.js';
 export { ValidPolicyDocument, subsidyFenOf, percentOf, yuan } from './validate.js';
 export { documentWarnings, type ValidationWarning } from './warnings.js';
+export { upgradeDocument } from './upgrade.js';
 export { compareDocuments, compareValues, labelOf, labelOfPath, valueText, type Change, type ChangeKind } from './compare.js';
 export { REGISTRY, SECTIONS, entryOf, pathLabel, pathValueLabel, patternOfPath, type RegistryEntry, type ValueLabel, type Lang } from './registry.js';
 export { documentShape, presentDocument, servedAt, schemaPaths, pathDescription, ageReferenceDate } from './presentation.js';
@@ -23,9 +25,13 @@ export type ValidationResult =
   | { ok: true; document: PolicyDocument; warnings: ValidationWarning[] }
   | { ok: false; issues: ValidationIssue[] };
 
-/** Validate a document against the schema and its cross-field rules; warnings only when it is valid. */
+/**
+ * Validate a document against the schema and its cross-field rules; warnings only when it is valid.
+ * A document of an earlier schema version is upgraded first (upgrade.ts), so that what was valid then
+ * is read the same way now.
+ */
 export function validatePolicyDocument(input: unknown): ValidationResult {
-  const parsed = ValidPolicyDocument.safeParse(input);
+  const parsed = ValidPolicyDocument.safeParse(upgradeDocument(input));
   if (!parsed.success) return { ok: false, issues: toIssues(parsed.error) };
   return { ok: true, document: parsed.data, warnings: documentWarnings(parsed.data) };
 }

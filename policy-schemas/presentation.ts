@@ -31,6 +31,8 @@ export interface FieldSpec {
   nullable: boolean;
   /** The schema path the field serves; undefined for a computed field. */
   source?: string;
+  /** A field kept for callers of an earlier shape: why, and what replaces it. */
+  deprecationReason?: string;
   /** The field's value, read from the document value of the object it belongs to. */
   get(parent: any, ctx: PresentContext): unknown;
 }
@@ -81,6 +83,8 @@ interface Computed {
   description: string;
   /** Schema paths whose values this field serves (a leaf left out of its own object). */
   serves?: string[];
+  /** Kept for callers of an earlier shape of the document: why, and what replaces it. */
+  deprecationReason?: string;
   value(self: any, ctx: PresentContext): unknown;
 }
 
@@ -97,6 +101,25 @@ const subsidyOf = (benefit: Doc['categories'][number]['benefit'], ctx: PresentCo
 export function ageReferenceDate(doc: Doc): string {
   const r = doc.ageRule.referenceDate;
   return r.kind === 'date' ? r.date : `${doc.coverageYear - 1}-12-31`;
+}
+
+type ConditionSet = Doc['categories'][number]['conditions'][number];
+
+/** A structured disability condition as the code of schema version 1, where it is one of them. */
+function legacyDisability(d: ConditionSet['disability']): string | null {
+  if (!d) return null;
+  const g = (d.grades ?? []).join(',');
+  if (d.multiDisabledHousehold === true && !g) return 'multi-disabled-household';
+  if (d.multiDisabledHousehold === false && g === '3,4') return 'card-holder-not-severe';
+  if (d.multiDisabledHousehold !== undefined) return null;
+  return g === '' ? 'any' : g === '1,2' ? 'severe' : g === '3,4' ? 'grade-3-4' : null;
+}
+
+/** Structured household members as the code of schema version 1, where they are one of them. */
+function legacyMembers(m: ConditionSet['members']): string | null {
+  const c = m?.children;
+  if (!m || !m.spouses || !c || c.belowAge !== 18 || c.untilMarried) return null;
+  return c.sex === 'female' ? 'spouses-and-daughters-under-18' : c.sex === 'male' ? 'spouses-and-sons-under-18' : 'spouses-and-children-under-18';
 }
 
 export const COMPUTED: readonly Computed[] = [
@@ -205,6 +228,42 @@ export const COMPUTED: readonly Computed[] = [
     description: 'Code of the quota table the row belongs to.',
     value: (row, { doc }) => doc.quotaTables.find((t) => t.rows.includes(row))?.code,
   },
+  // fields of the shape before readings became data (schema version 1), kept for the callers of that shape
+  {
+    on: 'categories.conditions',
+    name: 'disability',
+    type: { scalar: 'String' },
+    nullable: true,
+    description: 'The disability condition as a code (any, severe, grade-3-4, card-holder-not-severe, multi-disabled-household), where one names it.',
+    deprecationReason: 'Use disabilityCondition (grades, multiDisabledHousehold, text): the condition as the quote reads it',
+    value: (set: ConditionSet) => legacyDisability(set.disability),
+  },
+  {
+    on: 'categories.conditions',
+    name: 'members',
+    type: { scalar: 'String' },
+    nullable: true,
+    description: 'The household members covered as a code (spouses-and-children-under-18, spouses-and-daughters-under-18, spouses-and-sons-under-18), where one names them.',
+    deprecationReason: 'Use membersCondition (spouses, children with sex, belowAge and untilMarried, text): the members as the quote reads them',
+    value: (set: ConditionSet) => legacyMembers(set.members),
+  },
+  {
+    on: 'specialGroups',
+    name: 'enrollAnytime',
+    after: 'surchargeExempt',
+    type: { scalar: 'Boolean' },
+    description: 'May enroll at any time of the year (随时办理): a window of kind anytime is open to the group.',
+    value: (g: { code: string }, { doc }) => doc.windows.some((w) => w.kind === 'anytime' && w.groups.includes(g.code)),
+  },
+  {
+    on: 'specialGroups.rules',
+    name: 'bornInYear',
+    type: { scalar: 'Int' },
+    nullable: true,
+    description: 'Always null: no notice conditions a group rule on the year of birth.',
+    deprecationReason: 'A fee by year of birth is fees.specialCases.bornInYear; no group rule conditions on it',
+    value: () => null,
+  },
   {
     on: 'quotaTables',
     name: 'rowSum',
@@ -268,7 +327,7 @@ class ShapeBuilder {
     const out: FieldSpec[] = [];
     for (const child of node.children ?? []) this.emit(out, child, apiKey(child), (p) => p?.[child.key], false);
     for (const c of COMPUTED.filter((c) => c.on === node.path)) {
-      const f: FieldSpec = { name: c.name, description: c.description, type: c.type, list: c.list ?? false, nullable: c.nullable ?? false, get: c.value };
+      const f: FieldSpec = { name: c.name, description: c.description, type: c.type, list: c.list ?? false, nullable: c.nullable ?? false, get: c.value, ...(c.deprecationReason ? { deprecationReason: c.deprecationReason } : {}) };
       const at = c.after === '' ? 0 : c.after === undefined ? out.length : out.findIndex((x) => x.name === c.after) + 1;
       if (at === 0 && c.after) throw new Error(`computed ${c.name} of ${node.path || 'the version'}: no field ${c.after} to follow`);
       out.splice(at, 0, f);

@@ -56,6 +56,10 @@ export interface RegistryEntry {
 const CLAUSE: RegistryEntry = { zh: '条款出处', en: 'Clause', description: 'The clause of the notice this comes from (三（二）, 附件1; 序言 for the preamble).' };
 const CLAUSE_OR_NULL: RegistryEntry = { ...CLAUSE, description: 'The clause of the notice this comes from; null where the notice states no rule and a convention is adopted.' };
 const NOTES: RegistryEntry = { zh: '备注', en: 'Notes', description: 'Remarks of the notice on this item.' };
+const READING_CONVENTION: RegistryEntry = { zh: '约定（通知未写明）', en: 'Convention', description: 'true: the notice is silent and this is the reading adopted (explained in conventions, under this path).' };
+const READING_CLAUSE: RegistryEntry = { ...CLAUSE, description: 'The clause that decides the reading; null where it is a convention.' };
+/** The clause and convention fields of a reading at `at`. */
+const READING_SOURCE = (at: string): Record<string, RegistryEntry> => ({ [`${at}.clause`]: READING_CLAUSE, [`${at}.convention`]: READING_CONVENTION });
 
 const BENEFIT_START: Record<string, ValueLabel> = {
   'coverage-start': ['待遇年度1月1日起', 'From 1 January of the coverage year', 'Benefits start on 1 January of the coverage year.'],
@@ -113,11 +117,21 @@ const under = (prefix: string, entries: Record<string, RegistryEntry>) =>
 // ---------------------------------------------------------------- the entries
 
 export const REGISTRY: Readonly<Record<string, RegistryEntry>> = {
-  schemaVersion: { zh: '数据结构版本', en: 'Schema version', description: 'The version of the document’s structure (1).' },
+  schemaVersion: { zh: '数据结构版本', en: 'Schema version', description: 'The version of the document’s structure (2; a version-1 document is read upgraded).' },
   jurisdiction: { zh: '统筹地区', en: 'Jurisdiction', description: 'The jurisdiction the notice is for.', full: true, graphql: { servedByVersion: true } },
   'jurisdiction.name': { zh: '名称', en: 'Name', description: 'Its exact Chinese name (石狮市).' },
   'jurisdiction.code': { zh: '行政区划代码', en: 'Division code', description: 'Its administrative division code (行政区划代码); null where none is recorded.' },
   coverageYear: { zh: '待遇年度', en: 'Coverage year', description: 'The year whose benefits the notice funds (待遇享受年度).', full: true, graphql: { servedByVersion: true, name: 'year' } },
+  coveragePeriod: {
+    zh: '待遇享受期',
+    en: 'Coverage period',
+    description: '待遇享受期: the period a payment for the coverage year buys benefits in, with the clause or convention that decides it.',
+    full: true,
+    type: { name: 'CoveragePeriod', description: '待遇享受期: the first and last day of the benefits a payment for the coverage year buys.' },
+  },
+  'coveragePeriod.from': { zh: '起始日', en: 'From', description: 'The first day of the coverage period.' },
+  'coveragePeriod.to': { zh: '截止日', en: 'To', description: 'The last day of the coverage period.' },
+  ...READING_SOURCE('coveragePeriod'),
 
   // ------------------------------------------------------------ metadata
   metadata: {
@@ -340,6 +354,7 @@ export const REGISTRY: Readonly<Record<string, RegistryEntry>> = {
   'fees.specialCases.label': { zh: '名称', en: 'Label', description: 'The case as the notice names it.' },
   'fees.specialCases.group': { zh: '特殊人群', en: 'Group', description: 'Code of the special group it applies to.' },
   'fees.specialCases.bornInYear': { zh: '出生年份', en: 'Born in year', description: 'For people born in this year only, where the notice says.' },
+  'fees.specialCases.paidFrom': { zh: '缴费起始日', en: 'Paid from', description: 'The case holds for payments from this day (Wuhe: dynamic enrollment from 2024-01-01); null: any payment.' },
   'fees.specialCases.charges': {
     zh: '各年度缴费',
     en: 'Charges',
@@ -404,7 +419,6 @@ export const REGISTRY: Readonly<Record<string, RegistryEntry>> = {
       full: ['全额资助', 'Full subsidy', '全额资助: the whole individual fee.'],
       percent: ['按比例资助', 'Percent subsidy', 'A percent of the fee paid as a fixed subsidy (Shishi 低保 90%).'],
       'fixed-subsidy': ['定额资助', 'Fixed subsidy', '定额资助: a fixed amount off the fee (Wuhe 低保 320).'],
-      'fixed-payment': ['个人定额缴纳', 'Fixed payment', 'The person pays a fixed amount; the rest is subsidised.'],
       'person-pays-percent': ['个人按比例缴纳', 'Person pays a percent', 'The person pays a percent of the fee (Lingyuan low-income: 30%).'],
       reduction: ['定额减免', 'Reduction', 'A fixed reduction (Lingyuan only-son households: 30 off).'],
       'same-as': ['同某减免对象', 'Same as', 'Subsidised exactly as another category (Wuhe 重点优抚 like 低保).'],
@@ -412,7 +426,7 @@ export const REGISTRY: Readonly<Record<string, RegistryEntry>> = {
     enum: { name: 'BenefitKind', description: 'How a subsidy category reduces the individual fee.' },
   },
   'categories.benefit.percent': { zh: '比例（%）', en: 'Percent', description: 'PERCENT: share of the fee subsidised; PERSON_PAYS_PERCENT: share the person pays.' },
-  'categories.benefit.amountFen': { zh: '金额', en: 'Amount', description: 'FIXED_SUBSIDY, FIXED_PAYMENT, REDUCTION: the amount.' },
+  'categories.benefit.amountFen': { zh: '金额', en: 'Amount', description: 'FIXED_SUBSIDY, REDUCTION: the amount.' },
   'categories.benefit.category': { zh: '同某减免对象', en: 'Same as', description: 'SAME_AS: the category whose benefit applies.', graphql: { name: 'sameAs' } },
   'categories.printed': {
     zh: '文件所印金额',
@@ -440,35 +454,38 @@ export const REGISTRY: Readonly<Record<string, RegistryEntry>> = {
   'categories.conditions.disability': {
     zh: '残疾条件',
     en: 'Disability',
-    description: 'A disability condition: any, severe, grade-3-4, card-holder-not-severe or multi-disabled-household.',
-    values: {
-      any: ['任一残疾', 'Any disability'],
-      severe: ['重度残疾', 'Severe disability'],
-      'grade-3-4': ['三、四级残疾', 'Grade 3 or 4'],
-      'card-holder-not-severe': ['持证非重度残疾', 'Card holder, not severe'],
-      'multi-disabled-household': ['一户多残', 'Household with several disabled'],
-    },
-    graphql: { asString: true },
+    description: 'A disability condition: the grades of the 残疾人证 that qualify and the 一户多残 household, with the wording of the notice.',
+    type: { name: 'DisabilityCondition', description: 'A disability condition (残疾条件), as the quote reads it.' },
+    graphql: { name: 'disabilityCondition' },
   },
+  'categories.conditions.disability.grades': { zh: '残疾等级', en: 'Grades', description: 'The grades that qualify (1 一级, the most severe, to 4 四级); none: any grade.' },
+  'categories.conditions.disability.multiDisabledHousehold': { zh: '一户多残家庭', en: 'Multi-disabled household', description: 'true: only in a household with several disabled members (一户多残); false: not in one; absent: either.' },
+  'categories.conditions.disability.text': { zh: '原文', en: 'Text', description: 'The condition as the notice words it (重度残疾人).' },
   'categories.conditions.residence': {
     zh: '居住条件',
     en: 'Residence',
-    description: 'A residence condition: rural, urban or revolutionary-base-village.',
-    values: { rural: ['农村', 'Rural'], urban: ['城镇', 'Urban'], 'revolutionary-base-village': ['革命老区村', 'Revolutionary base village'] },
+    description: 'A residence condition: rural or revolutionary-base-village.',
+    values: { rural: ['农村', 'Rural'], 'revolutionary-base-village': ['革命老区村', 'Revolutionary base village', '革命老区（基点）村, itself rural.'] },
     graphql: { asString: true },
   },
   'categories.conditions.members': {
     zh: '覆盖家庭成员',
     en: 'Members',
-    description: 'Which household members are covered when the category is a household’s (self, spouses-and-children-under-18 …).',
-    values: {
-      self: ['本人', 'Self'],
-      'spouses-and-children-under-18': ['夫妻及未满18周岁子女', 'Spouses and children under 18'],
-      'spouses-and-daughters-under-18': ['夫妻及未满18周岁女儿', 'Spouses and daughters under 18'],
-      'spouses-and-sons-under-18': ['夫妻及未满18周岁儿子', 'Spouses and sons under 18'],
-    },
-    graphql: { asString: true },
+    description: 'Which members of a household a household’s category covers: the couple and their children, with the limits the notice sets.',
+    type: { name: 'MembersCondition', description: 'The members of a household a household’s category covers (夫妻及其未满18周岁子女 …), as the quote reads them.' },
+    graphql: { name: 'membersCondition' },
   },
+  'categories.conditions.members.spouses': { zh: '含夫妻双方', en: 'Spouses', description: 'The couple (夫妻) is covered.' },
+  'categories.conditions.members.children': {
+    zh: '含子女',
+    en: 'Children',
+    description: 'Their children, with the limits of the notice (null: children are not covered).',
+    type: { name: 'MembersChildren', description: 'The children a household’s category covers, and their limits.' },
+  },
+  'categories.conditions.members.children.sex': { zh: '子女性别', en: 'Sex', description: 'Only daughters (female) or only sons (male); absent: either.', values: { female: ['女儿', 'Daughters'], male: ['儿子', 'Sons'] }, graphql: { asString: true } },
+  'categories.conditions.members.children.belowAge': { zh: '子女年龄上限（不含）', en: 'Below age', description: 'Children under this age (on the age reference date).' },
+  'categories.conditions.members.children.untilMarried': { zh: '子女结婚后不再享受', en: 'Until married', description: 'A child who marries no longer qualifies (Wuhe 二（二）6).' },
+  'categories.conditions.members.text': { zh: '原文', en: 'Text', description: 'The members as the notice words them.' },
   'categories.conditions.note': { zh: '说明', en: 'Note', description: 'A condition in words, where it is not one of the above.' },
   'categories.needy': { zh: '困难人口', en: 'Needy', description: 'Counts as 困难人口 (needy), e.g. for exemption from the late surcharge.', full: true },
   'categories.list': { zh: '所属分类', en: 'List', description: 'Code of the printed list it belongs to, where a notice groups categories.' },
@@ -539,7 +556,7 @@ export const REGISTRY: Readonly<Record<string, RegistryEntry>> = {
     type: { name: 'Certification', description: '身份认定: how category membership is certified.' },
   },
   'certification.agencies': { zh: '认定部门', en: 'Agencies', description: 'The agencies that certify.' },
-  'certification.cutoff': { zh: '认定截止日', en: 'Cutoff', description: '认定时间截至: status as of this date counts for the central window.' },
+  'certification.cutoff': { zh: '认定截止日', en: 'Cutoff', description: '认定时间截至: certification on or before it is ordinary; later certification is newly certified (newlyCertified).' },
   'certification.reportBy': { zh: '名单报送截止日', en: 'Report by', description: 'Deadline for agencies to report their lists.' },
   'certification.dynamicReporting': { zh: '动态报送期', en: 'Dynamic reporting', description: 'Period in which newly certified people are reported as they come.', graphql: { flatten: {} } },
   'certification.dynamicReporting.from': { zh: '起始日', en: 'From', description: 'First day of dynamic reporting.' },
@@ -547,7 +564,7 @@ export const REGISTRY: Readonly<Record<string, RegistryEntry>> = {
   'certification.newlyCertified': {
     zh: '新认定人员',
     en: 'Newly certified',
-    description: 'Rules for people certified during the year.',
+    description: 'Rules for people certified after the cutoff (the first whose dates hold decides); a certification no rule covers is ordinary.',
     type: { name: 'NewlyCertifiedRule', description: 'How people certified during the year are subsidised.' },
   },
   'certification.newlyCertified.certifiedFrom': { zh: '认定起始日', en: 'Certified from', description: 'Certified on or after this date.' },
@@ -555,22 +572,71 @@ export const REGISTRY: Readonly<Record<string, RegistryEntry>> = {
   'certification.newlyCertified.subsidyFrom': {
     zh: '补助起始',
     en: 'Subsidy from',
-    description: 'When the subsidy applies: month-after-certification or on-certification.',
+    description: 'Which payments are subsidised: from the first day of the month after certification (month-after-certification) or from the day of certification (on-certification).',
     values: { 'month-after-certification': ['认定次月起', 'From the month after certification'], 'on-certification': ['认定之日起', 'On certification'] },
     graphql: { asString: true },
   },
   'certification.newlyCertified.ifAlreadyPaid': {
     zh: '认定前已缴费的',
     en: 'If already paid',
-    description: 'What happens if the person already paid: no-subsidy or refund.',
+    description: 'A person who paid before being certified: no-subsidy (不再资助参保) or refund (办理退费); null where the notice states no rule.',
     values: { 'no-subsidy': ['不再资助', 'No subsidy'], refund: ['退还个人缴费', 'Refund'] },
     graphql: { asString: true },
   },
+  'certification.newlyCertified.convention': { zh: '含约定（通知未写明）', en: 'Convention', description: 'true: a part of the rule is a reading adopted where the notice is silent (explained in conventions).' },
   'certification.newlyCertified.clause': CLAUSE,
   'certification.refusal': { zh: '拒绝缴费', en: 'Refusal', description: 'What happens to people entitled to a partial subsidy who refuse to pay after repeated mobilisation.', graphql: { flatten: { main: 'consequence' } } },
   'certification.refusal.consequence': { zh: '后果', en: 'Consequence', description: 'The consequence of refusing to pay.' },
   'certification.refusal.clause': CLAUSE,
   'certification.clause': CLAUSE_OR_NULL,
+  readings: {
+    zh: '解读设定',
+    en: 'Readings',
+    description: 'What a quote needs that the notice decides only implicitly or not at all, each with its clause or convention: the engine holds no reading of its own.',
+    full: true,
+    type: { name: 'Readings', description: 'Readings of the notice a quote depends on, each with the clause or the convention that decides it.' },
+  },
+  'readings.waitingExemptStart': {
+    zh: '免等待期人群待遇起始',
+    en: 'Waiting-exempt start',
+    description: 'Where benefits start for a group exempt from a window’s waiting period whose own rules set no start for the payment.',
+    type: { name: 'WaitingExemptStartReading', description: 'The start of a waiting-exempt group’s benefits where its own rules set none.' },
+  },
+  'readings.waitingExemptStart.benefitStart': {
+    zh: '待遇起始',
+    en: 'Benefit start',
+    description: 'payment-day or day-after-payment.',
+    values: { 'payment-day': BENEFIT_START['payment-day']!, 'day-after-payment': BENEFIT_START['day-after-payment']! },
+    enum: { name: 'WaitingExemptStart', description: 'Where a waiting-exempt group’s benefits start when its own rules set no start.' },
+  },
+  ...READING_SOURCE('readings.waitingExemptStart'),
+  'readings.monthEnd': {
+    zh: '按月计算遇月末',
+    en: 'Month end',
+    description: 'How a months rule that ends in a month without its day (31 March + 3 months) ends.',
+    type: { name: 'MonthEndReading', description: 'How a months rule treats a day the end month lacks.' },
+  },
+  'readings.monthEnd.rule': {
+    zh: '规则',
+    en: 'Rule',
+    description: 'last-day-of-month: the month’s last day (Civil Code art. 202).',
+    values: { 'last-day-of-month': ['无对应日的取当月末日', 'The month’s last day', '没有对应日的，月末日为期间的最后一日 (Civil Code art. 202).'] },
+  },
+  ...READING_SOURCE('readings.monthEnd'),
+  'readings.emptyPaymentDate': {
+    zh: '未填缴费日期的含义',
+    en: 'Empty payment date',
+    description: 'What an empty payment date of a cohort’s person means.',
+    type: { name: 'EmptyPaymentDateReading', description: 'The payment a cohort’s person without a payment date is taken to make.' },
+  },
+  'readings.emptyPaymentDate.window': { zh: '缴费期', en: 'Window', description: 'The code of the window the person pays in.' },
+  'readings.emptyPaymentDate.day': {
+    zh: '缴费日',
+    en: 'Day',
+    description: 'first-day-or-birth-date: the window’s first day, or the day of birth for a baby born after it.',
+    values: { 'first-day-or-birth-date': ['缴费期首日（出生晚于此日的为出生之日）', 'The first day, or the day of birth if later'] },
+  },
+  ...READING_SOURCE('readings.emptyPaymentDate'),
 
   // ------------------------------------------------------------ windows
   windows: {
@@ -592,6 +658,7 @@ export const REGISTRY: Readonly<Record<string, RegistryEntry>> = {
       'back-payment': ['补缴期', 'Back payment', '补缴期: paying late during the coverage year.'],
       dynamic: ['动态参保', 'Dynamic', 'Enrollment as people come, for listed groups.'],
       'off-window': ['集中期外', 'Off window', 'Outside the central window.'],
+      anytime: ['随时参保', 'Any time', 'The span in which listed groups may enroll at any time (随时办理).'],
     },
     enum: { name: 'WindowKind', description: 'Kind of enrollment or payment window.' },
   },
@@ -617,7 +684,15 @@ export const REGISTRY: Readonly<Record<string, RegistryEntry>> = {
   },
   'windows.waiting': WAITING,
   ...WAITING_FIELDS('windows.waiting'),
-  'windows.condition': { zh: '使用条件', en: 'Condition', description: 'Condition on who may use the window, where the notice sets one.' },
+  'windows.condition': {
+    zh: '使用条件',
+    en: 'Condition',
+    description: 'Who may use the window, where the notice restricts it in a way a quote checks (no basic insurance earlier in the year).',
+    graphql: { flatten: { main: 'text' } },
+  },
+  'windows.condition.notInsuredEarlierInYear': { zh: '限当年度未参加基本医保者', en: 'Not insured earlier in the year', description: 'Only people with no basic insurance earlier in the coverage year (Meishan 二（二）2).' },
+  'windows.condition.text': { zh: '使用条件', en: 'Condition', description: 'The condition as the notice words it.' },
+  'windows.note': { zh: '说明', en: 'Note', description: 'What the notice says of the window’s users that a quote does not check (漏保、断保 …).' },
   'windows.clause': CLAUSE,
   milestones: {
     zh: '时间节点',
@@ -698,7 +773,6 @@ export const REGISTRY: Readonly<Record<string, RegistryEntry>> = {
   'specialGroups.name': { zh: '名称', en: 'Name', description: 'The group as the notice names it.' },
   'specialGroups.waitingExempt': { zh: '免等待期', en: 'Waiting exempt', description: 'Skips the waiting period of late windows.' },
   'specialGroups.impliedByNeedyCategories': { zh: '含困难人口类减免对象', en: 'Implied by needy categories', description: 'Everyone in a category flagged needy belongs to this group (困难人口 defined by the categories).' },
-  'specialGroups.enrollAnytime': { zh: '可随时参保', en: 'Enroll anytime', description: 'May enroll at any time of the year (随时办理).' },
   'specialGroups.externalRules': { zh: '另行规定', en: 'External rules', description: 'Rules set elsewhere (按…有关规定执行), where the notice defers to them.', graphql: { flatten: { main: 'reference' } } },
   'specialGroups.externalRules.reference': { zh: '所依规定', en: 'Reference', description: 'Which rules, as the notice names them.' },
   'specialGroups.externalRules.clause': { ...CLAUSE, description: 'The clause that defers to the external rules.' },
@@ -722,7 +796,6 @@ export const REGISTRY: Readonly<Record<string, RegistryEntry>> = {
   'specialGroups.rules.when.afterDaysOfBirth.days': { zh: '天数', en: 'Days', description: 'Payment more than this many days after birth.' },
   'specialGroups.rules.when.afterDaysOfBirth.inclusive': { zh: '含当日', en: 'Inclusive', description: 'Day N counts.' },
   'specialGroups.rules.when.paidBeforeAgeYears': { zh: '未满周岁数', en: 'Paid before age', description: 'Paid before the person’s Nth birthday (一周岁以内: 1).' },
-  'specialGroups.rules.when.bornInYear': { zh: '出生年份', en: 'Born in year', description: 'Born in this calendar year (Wuhe: newborns of 2023).' },
   'specialGroups.rules.when.withinMonthsOfEvent': {
     zh: '事件发生后月数以内',
     en: 'Within months of event',
@@ -749,12 +822,11 @@ export const REGISTRY: Readonly<Record<string, RegistryEntry>> = {
   'specialGroups.rules.fee': {
     zh: '缴费',
     en: 'Fee',
-    description: 'individual, none-for-current-year (nothing to pay for that span), next-year-only or special (see fees.specialCases).',
+    description: 'individual, none-for-current-year (the months before the coverage year free) or next-year-only (only the next year’s fee); a group’s own fee is in fees.specialCases.',
     values: {
       individual: ['按个人缴费标准', 'Individual fee'],
       'none-for-current-year': ['当年免缴', 'None for the current year'],
       'next-year-only': ['只缴下一年度', 'Next year only'],
-      special: ['特殊标准（见特殊缴费标准）', 'Special (see special fees)'],
     },
     graphql: { asString: true },
   },
@@ -1069,6 +1141,7 @@ export const REGISTRY: Readonly<Record<string, RegistryEntry>> = {
   'conventions.topic': { zh: '事项', en: 'Topic', description: 'What the reading is about.' },
   'conventions.choice': { zh: '采用的做法', en: 'Choice', description: 'The reading adopted.' },
   'conventions.reason': { zh: '理由', en: 'Reason', description: 'Why this reading.' },
+  'conventions.path': { zh: '所决定的字段', en: 'Path', description: 'The document path of the reading it decides (coveragePeriod, readings.monthEnd …), where it decides one.' },
   notes: {
     zh: '备注',
     en: 'Notes',
@@ -1089,7 +1162,7 @@ export const SECTIONS: readonly { id: string; zh: string; en: string; keys: read
   { id: 'scope', zh: '参保范围', en: 'Scope', keys: ['eligibility', 'targets'] },
   { id: 'fees', zh: '筹资标准', en: 'Fees', keys: ['fees'] },
   { id: 'subsidies', zh: '减免对象', en: 'Subsidies', keys: ['categoryLists', 'categories', 'stacking', 'ageRule', 'certification'] },
-  { id: 'windows', zh: '缴费时间', en: 'Payment periods', keys: ['windows', 'milestones'] },
+  { id: 'windows', zh: '缴费时间', en: 'Payment periods', keys: ['coveragePeriod', 'windows', 'milestones'] },
   { id: 'special-groups', zh: '特殊群体', en: 'Special groups', keys: ['specialGroups'] },
   { id: 'refund', zh: '退费', en: 'Refund', keys: ['refund'] },
   { id: 'registration', zh: '参保登记', en: 'Registration', keys: ['registration'] },
@@ -1102,7 +1175,7 @@ export const SECTIONS: readonly { id: string; zh: string; en: string; keys: read
   },
   { id: 'lead-group', zh: '领导小组', en: 'Lead group', keys: ['leadGroup'] },
   { id: 'annexes', zh: '附件', en: 'Annexes', keys: ['quotaTables', 'activationTables'] },
-  { id: 'notes', zh: '说明', en: 'Notes', keys: ['conventions', 'notes'] },
+  { id: 'notes', zh: '说明', en: 'Notes', keys: ['readings', 'conventions', 'notes'] },
 ];
 
 // ---------------------------------------------------------------- reading it

@@ -32,6 +32,10 @@ export const ValidPolicyDocument = PolicyDocument.superRefine((doc, ctx) => {
     c.conditions.forEach((cond, j) => {
       if (cond.age?.min !== undefined && cond.age.below !== undefined && cond.age.min >= cond.age.below)
         err(['categories', i, 'conditions', j, 'age'], `minimum age ${cond.age.min} is not below the limit ${cond.age.below}`);
+      const grades = cond.disability?.grades;
+      if (grades && new Set(grades).size !== grades.length) err(['categories', i, 'conditions', j, 'disability', 'grades'], 'names a grade twice');
+      if (cond.members && !cond.members.spouses && cond.members.children === null)
+        err(['categories', i, 'conditions', j, 'members'], 'covers no one: neither the couple nor their children');
     });
   });
   const byCode = new Map(doc.categories.map((c) => [c.code, c]));
@@ -129,6 +133,8 @@ export const ValidPolicyDocument = PolicyDocument.superRefine((doc, ctx) => {
       err([...at, 'waiting'], 'must give a waiting period when benefits start after waiting');
     if (w.benefitStart !== 'after-waiting' && w.waiting.kind !== 'none')
       err([...at, 'waiting'], `a waiting period only applies when benefits start after waiting (here: ${w.benefitStart})`);
+    if (w.kind === 'anytime' && w.who !== 'listed-groups')
+      err([...at, 'who'], 'a window in which groups enroll at any time is open to the listed groups only (listed-groups)');
     if (w.who === 'listed-groups' && w.groups.length === 0)
       err([...at, 'groups'], 'must list the groups a listed-groups window is open to');
     checkGroups([...at, 'groups'], w.groups);
@@ -151,6 +157,41 @@ export const ValidPolicyDocument = PolicyDocument.superRefine((doc, ctx) => {
   });
   const dyn = doc.certification.dynamicReporting;
   if (dyn && dyn.from > dyn.to) err(['certification', 'dynamicReporting', 'to'], `(${dyn.to}) is before ${dyn.from}`);
+
+  // --- certification
+  doc.certification.newlyCertified.forEach((r, i) => {
+    if (r.certifiedFrom && r.certifiedTo && r.certifiedFrom > r.certifiedTo)
+      err(['certification', 'newlyCertified', i, 'certifiedTo'], `(${r.certifiedTo}) is before certifiedFrom (${r.certifiedFrom})`);
+  });
+
+  // --- coverage period and readings: each from its clause or, where the notice is silent, a convention explained in `conventions`
+  const cp = doc.coveragePeriod;
+  if (cp.from > cp.to) err(['coveragePeriod', 'to'], `(${cp.to}) is before the period starts (${cp.from})`);
+  if (!inYear(cp.from, year) && !inYear(cp.to, year))
+    err(['coveragePeriod'], `(${cp.from} – ${cp.to}) does not fall in coverage year ${year}`);
+  const empty = doc.readings.emptyPaymentDate;
+  if (!doc.windows.some((w) => w.code === empty.window && w.acceptsPayment))
+    err(['readings', 'emptyPaymentDate', 'window'], `names window "${empty.window}", which is not a window taking payments`);
+  const conventionPaths = new Set(doc.conventions.flatMap((c) => (c.path ? [c.path] : [])));
+  const readings: [string, (string | number)[], { clause: string | null; convention: boolean }][] = [
+    ['coveragePeriod', ['coveragePeriod'], cp],
+    ['ageRule', ['ageRule'], doc.ageRule],
+    ['stacking', ['stacking'], doc.stacking],
+    ...Object.entries(doc.readings).map(([k, r]): [string, (string | number)[], { clause: string | null; convention: boolean }] => [`readings.${k}`, ['readings', k], r]),
+    ...doc.certification.newlyCertified.map((r, i): [string, (string | number)[], { clause: string | null; convention: boolean }] => [
+      `certification.newlyCertified[${i}]`,
+      ['certification', 'newlyCertified', i],
+      r,
+    ]),
+  ];
+  for (const [name, at, r] of readings) {
+    if (r.clause === null && !r.convention) err([...at, 'convention'], 'must be true where no clause decides the reading');
+    const explained = [...conventionPaths].some((p) => name === p || name.startsWith(`${p}.`) || name.startsWith(`${p}[`));
+    if (r.convention && !explained) err([...at, 'convention'], `is a convention: explain it in conventions, with path "${name}"`);
+  }
+  doc.conventions.forEach((c, i) => {
+    if (c.path && resolvePath(doc, c.path) === undefined) err(['conventions', i, 'path'], `"${c.path}" is not a path of this document`);
+  });
 
   // --- metadata
   const m = doc.metadata;
@@ -192,8 +233,6 @@ export type ValidPolicyDocument = z.output<typeof ValidPolicyDocument>;
 function checkBenefitAmount(b: Benefit, feeFen: number, report: (m: string) => void) {
   if ((b.kind === 'fixed-subsidy' || b.kind === 'reduction') && b.amountFen > feeFen)
     report(`a fixed subsidy of ${yuan(b.amountFen)} is more than the individual fee of ${yuan(feeFen)}`);
-  if (b.kind === 'fixed-payment' && b.amountFen > feeFen)
-    report(`a fixed payment of ${yuan(b.amountFen)} is more than the individual fee of ${yuan(feeFen)}`);
 }
 
 /**
@@ -214,8 +253,6 @@ export function subsidyFenOf(
     case 'fixed-subsidy':
     case 'reduction':
       return Math.min(benefit.amountFen, feeFen);
-    case 'fixed-payment':
-      return Math.max(feeFen - benefit.amountFen, 0);
     case 'person-pays-percent':
       return feeFen - percentOf(feeFen, benefit.percent);
     case 'same-as': {
@@ -235,6 +272,17 @@ export function percentOf(amountFen: number, pct: number): number {
 /** Money inside the API's messages: 500 元, 390.50 元 (format.ts, style `message`). */
 export function yuan(fenAmount: number): string {
   return money(fenAmount, MONEY.message);
+}
+
+/** The value at `a.b[2].c` in a document, or undefined. */
+function resolvePath(doc: unknown, path: string): unknown {
+  let v: unknown = doc;
+  for (const part of path.split(/\.|(?=\[)/)) {
+    if (v === null || typeof v !== 'object') return undefined;
+    const index = /^\[(\d+)\]$/.exec(part);
+    v = index ? (Array.isArray(v) ? v[Number(index[1])] : undefined) : (v as Record<string, unknown>)[part];
+  }
+  return v;
 }
 
 function inYear(date: string, year: number): boolean {

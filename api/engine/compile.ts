@@ -1,17 +1,34 @@
 import {
   subsidyFenOf,
   type Category,
+  type ConditionSet,
   type PolicyDocument,
   type SpecialGroup,
   type Window,
 } from '../../policy-schemas/index.js';
-import { dayOf, toDay, type Day } from './dates.js';
+import { addMonthsClamped, dayOf, toDay, type Day } from './dates.js';
+import { assumptionText, type Assumption } from './quote/assumptions.js';
 
 /*
  * A policy document compiled once for fast, repeated quoting: dates as day numbers, categories
- * indexed by code and identity code, subsidies precomputed on the individual fee. Holds no number
- * of its own: everything comes from the document.
+ * indexed by code and identity code, subsidies precomputed on the individual fee, the readings of
+ * the document turned into the functions and values the steps use, and every assumption a quote may
+ * have to state written once. Holds no number or reading of its own: everything comes from the document.
  */
+
+/** One condition set of a category, with the assumption each of its parts needs when its fact is not given. */
+export interface CompiledConditionSet {
+  doc: ConditionSet;
+  age: { min?: number; below?: number } | null;
+  disability: Assumption | null;
+  residence: Assumption | null;
+  /** The household role (members condition). */
+  role: Assumption | null;
+  /** The child's sex, where the members condition limits the children to one. */
+  sex: Assumption | null;
+  /** The child's marital status, where children qualify until they marry. */
+  marriage: Assumption | null;
+}
 
 export interface CompiledCategory {
   index: number;
@@ -20,8 +37,14 @@ export interface CompiledCategory {
   doc: Category;
   /** The subsidy on the coverage year's individual fee, in fen. */
   subsidyFen: number;
-  /** Age condition sets: null when some set has no age part (then the certifying agency vouches). */
-  ageSets: { min?: number; below?: number }[] | null;
+  /** Null: no condition. */
+  sets: CompiledConditionSet[] | null;
+  /** Every set needs the date of birth (an age part in each): the category cannot be judged without it. */
+  needsBirth: boolean;
+  /** Some set reads the date of birth (an age part, or an age limit on children). */
+  readsBirth: boolean;
+  /** What a quote assumes when the category's certification date is not given (null: the notice sets no rule it could change). */
+  certificationAssumption: Assumption | null;
 }
 
 export interface CompiledWindow {
@@ -30,6 +53,8 @@ export interface CompiledWindow {
   from: Day;
   to: Day;
   groups: ReadonlySet<string>;
+  /** Open only to people who had no basic insurance earlier in the year: what a quote assumes when that is not given. */
+  notInsuredEarlier: Assumption | null;
 }
 
 export interface CompiledGroup {
@@ -46,9 +71,16 @@ export interface CompiledGroupRule {
   end: Day | null;
 }
 
+export interface CompiledCertificationRule {
+  doc: PolicyDocument['certification']['newlyCertified'][number];
+  from: Day | null;
+  to: Day | null;
+}
+
 export interface CompiledPolicy {
   doc: PolicyDocument;
   year: number;
+  /** 待遇享受期 (coveragePeriod). */
   coverageStart: Day;
   coverageEnd: Day;
   feeFen: number;
@@ -61,7 +93,17 @@ export interface CompiledPolicy {
   groupByCode: ReadonlyMap<string, CompiledGroup>;
   windows: CompiledWindow[];
   firstPaymentDay: Day;
-  surcharge: { from: Day; exemptGroups: ReadonlySet<string>; exemptNeedy: boolean; clause: string } | null;
+  /** The late surcharge: from when, how much on top of the fee, who is exempt. */
+  surcharge: { from: Day; amountFen: number; exemptGroups: ReadonlySet<string>; exemptNeedy: boolean; clause: string } | null;
+  /** N months after a day, as the document's month-end reading says (readings.monthEnd). */
+  addMonths: (day: Day, months: number) => Day;
+  /** Where a waiting-exempt group's benefits start when no rule of its own does (readings.waitingExemptStart): days after the payment day. */
+  waitingExemptOffset: 0 | 1;
+  /** A cohort's empty payment date (readings.emptyPaymentDate): this window's first day, or the day of birth if later. */
+  emptyPaymentWindow: CompiledWindow;
+  /** 认定时间截至: certification on or before it is ordinary (null: the notice sets none). */
+  certificationCutoff: Day | null;
+  certificationRules: CompiledCertificationRule[];
 }
 
 export function compilePolicy(doc: PolicyDocument): CompiledPolicy {
@@ -69,10 +111,29 @@ export function compilePolicy(doc: PolicyDocument): CompiledPolicy {
   const feeFen = doc.fees.individual.amountFen;
   const byCode = new Map(doc.categories.map((c) => [c.code, c]));
   const order = new Map(doc.stacking.order.map((code, i) => [code, i]));
+  const cert = doc.certification;
+  const cutoff = cert.cutoff ? toDay(cert.cutoff) : null;
+  const certificationRules = cert.newlyCertified.map((r) => ({ doc: r, from: r.certifiedFrom ? toDay(r.certifiedFrom) : null, to: r.certifiedTo ? toDay(r.certifiedTo) : null }));
   const categories = doc.categories.map((c, index): CompiledCategory => {
-    const sets = c.conditions;
-    const ageSets = sets.length > 0 && sets.every((s) => s.age) ? sets.map((s) => ({ ...s.age! })) : null;
-    return { index, rank: order.get(c.code) ?? -1, doc: c, subsidyFen: subsidyFenOf(c.benefit, feeFen, byCode) ?? 0, ageSets };
+    const sets = c.conditions.length ? c.conditions.map((s) => compileSet(c, s)) : null;
+    return {
+      index,
+      rank: order.get(c.code) ?? -1,
+      doc: c,
+      subsidyFen: subsidyFenOf(c.benefit, feeFen, byCode) ?? 0,
+      sets,
+      needsBirth: sets !== null && sets.every((s) => s.age !== null),
+      readsBirth: sets !== null && sets.some((s) => s.age !== null || s.doc.members?.children?.belowAge !== undefined),
+      certificationAssumption:
+        certificationRules.length === 0 && cutoff === null
+          ? null
+          : {
+              fact: 'certified-on',
+              category: c.code,
+              text: cert.cutoff ? assumptionText.certifiedByCutoff(c.name, cert.cutoff) : assumptionText.certifiedBeforeRules(c.name),
+              clause: cert.newlyCertified[0]?.clause ?? cert.clause,
+            },
+    };
   });
   const categoryByKey = new Map<string, CompiledCategory>();
   for (const c of categories) {
@@ -93,16 +154,26 @@ export function compilePolicy(doc: PolicyDocument): CompiledPolicy {
     }),
   );
   const windows = doc.windows.map(
-    (w, index): CompiledWindow => ({ index, doc: w, from: toDay(w.from), to: toDay(w.to), groups: new Set(w.groups) }),
+    (w, index): CompiledWindow => ({
+      index,
+      doc: w,
+      from: toDay(w.from),
+      to: toDay(w.to),
+      groups: new Set(w.groups),
+      notInsuredEarlier: w.condition?.notInsuredEarlierInYear
+        ? { fact: 'insured-earlier-in-year', category: null, text: assumptionText.notInsuredEarlier(w.name, year, w.condition.text), clause: w.clause }
+        : null,
+    }),
   );
   const paying = windows.filter((w) => w.doc.acceptsPayment);
   const ageReferenceIso = doc.ageRule.referenceDate.kind === 'date' ? doc.ageRule.referenceDate.date : `${year - 1}-12-31`;
   const s = doc.fees.lateSurcharge;
+  const r = doc.readings;
   return {
     doc,
     year,
-    coverageStart: dayOf(year, 1, 1),
-    coverageEnd: dayOf(year, 12, 31),
+    coverageStart: toDay(doc.coveragePeriod.from),
+    coverageEnd: toDay(doc.coveragePeriod.to),
     feeFen,
     governmentFen: doc.fees.government.amountFen,
     ageReference: toDay(ageReferenceIso),
@@ -113,6 +184,42 @@ export function compilePolicy(doc: PolicyDocument): CompiledPolicy {
     groupByCode: new Map(groups.map((g) => [g.doc.code, g])),
     windows,
     firstPaymentDay: paying.length ? Math.min(...paying.map((w) => w.from)) : dayOf(year, 1, 1),
-    surcharge: s ? { from: toDay(s.from), exemptGroups: new Set(s.exemptGroups), exemptNeedy: s.exemptNeedy, clause: s.clause } : null,
+    surcharge: s
+      ? { from: toDay(s.from), amountFen: surchargeFen(s.amount, doc.fees.government.amountFen), exemptGroups: new Set(s.exemptGroups), exemptNeedy: s.exemptNeedy, clause: s.clause }
+      : null,
+    addMonths: monthsRule(r.monthEnd.rule),
+    waitingExemptOffset: r.waitingExemptStart.benefitStart === 'payment-day' ? 0 : 1,
+    emptyPaymentWindow: windows.find((w) => w.doc.code === r.emptyPaymentDate.window && w.doc.acceptsPayment) ?? paying[0]!,
+    certificationCutoff: cutoff,
+    certificationRules,
+  };
+}
+
+/** What the late surcharge adds to the fee: the government subsidy, where a late payer pays individual + government. */
+function surchargeFen(amount: NonNullable<PolicyDocument['fees']['lateSurcharge']>['amount'], governmentFen: number): number {
+  switch (amount) {
+    case 'individual-plus-government':
+      return governmentFen;
+  }
+}
+
+function monthsRule(rule: PolicyDocument['readings']['monthEnd']['rule']): (day: Day, months: number) => Day {
+  switch (rule) {
+    case 'last-day-of-month':
+      return addMonthsClamped;
+  }
+}
+
+function compileSet(c: Category, s: ConditionSet): CompiledConditionSet {
+  const a = (fact: Assumption['fact'], text: string): Assumption => ({ fact, category: c.code, text, clause: c.clause });
+  const children = s.members?.children ?? null;
+  return {
+    doc: s,
+    age: s.age ? { ...s.age } : null,
+    disability: s.disability ? a('disability', assumptionText.disability(c.name, c.agency, s.disability.text)) : null,
+    residence: s.residence ? a('residence', assumptionText.residence(c.name, c.agency, s.residence)) : null,
+    role: s.members ? a('household-role', assumptionText.household(c.name, c.agency, s.members.text)) : null,
+    sex: children?.sex ? a('sex', assumptionText.childSex(c.name, c.agency, children.sex)) : null,
+    marriage: children?.untilMarried ? a('marital-status', assumptionText.unmarried(c.name, c.agency)) : null,
   };
 }

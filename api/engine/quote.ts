@@ -1,8 +1,9 @@
 import type { WaitingRule } from '../../policy-schemas/index.js';
 import type { CompiledPolicy } from './compile.js';
 import { fromDay } from './dates.js';
+import type { Assumption } from './quote/assumptions.js';
 import { benefitStart, conventionOf, describeWaiting, noCoverage } from './quote/benefit-start.js';
-import { individualFee, type FeeLine } from './quote/fee.js';
+import { individualFee, owedFee, type FeeLine } from './quote/fee.js';
 import { applyingGroups } from './quote/groups.js';
 import { identify, type QuoteRequest } from './quote/person.js';
 import { subsidies, subsidyLines, type QuoteSubsidy } from './quote/subsidy.js';
@@ -15,7 +16,7 @@ import { paymentWindow, refuseAfterCoverageYear } from './quote/window.js';
  * benefits start, with every step traced to its clause. Pure: no I/O, no clock, no timezone.
  * The steps, in the order the notice is read (each in quote/, each writing its own trace lines):
  * who the person is (person, groups), the window, the fee, the subsidies, the surcharge, the benefit
- * start; then the amount due.
+ * start; then what is owed (only for years in which the payment buys benefits) and the amount due.
  */
 
 export interface QuoteResult {
@@ -40,34 +41,43 @@ export interface QuoteResult {
   convention: string | null;
   appliedGroups: string[];
   ignoredCategories: { code: string; reason: string }[];
+  /** What the answer assumed where a rule depends on a fact the request did not give. */
+  assumptions: readonly Assumption[];
   trace: TraceStep[];
 }
+
+const NO_ASSUMPTIONS: readonly Assumption[] = Object.freeze([]);
 
 export function quote(p: CompiledPolicy, req: QuoteRequest): QuoteResult {
   const person = identify(p, req);
   const trace = openTrace(p);
   refuseAfterCoverageYear(p, person);
   const applying = applyingGroups(p, person, trace);
-  const window = paymentWindow(p, person, applying, trace);
-  const fee = individualFee(p, person, applying, trace);
+  const choice = paymentWindow(p, person, applying, trace);
+  const candidateFee = individualFee(p, person, applying, trace);
   const subsidy = subsidies(p, person, trace);
-  const subsidyTotalFen = subsidy.chosen ? subsidy.chosen.subsidyFen : 0;
   const surcharge = lateSurcharge(p, person, applying, subsidy.eligible, trace);
-  const start = benefitStart(p, person, window, applying, fee.lines, trace);
+  const start = benefitStart(p, person, choice.window, applying, candidateFee.lines, trace);
   const noCoverageReason = noCoverage(p, start, trace);
   const covers = noCoverageReason === null;
-  const w = window.doc;
+  // what is owed: nothing for a year the payment buys no benefits in
+  const fee = owedFee(p, candidateFee, start, covers, trace);
+  const subsidyTotalFen = covers && subsidy.chosen ? subsidy.chosen.subsidyFen : 0;
+  const surchargeFen = covers ? surcharge.amountFen : 0;
+  let assumptions = covers ? subsidy.assumptions : NO_ASSUMPTIONS;
+  if (choice.assumption) assumptions = [choice.assumption, ...assumptions];
+  const w = choice.window.doc;
   return {
     coverageYear: p.year,
     paymentDate: req.paymentDate,
     window: { code: w.code, name: w.name, kind: w.kind, from: w.from, to: w.to, clause: w.clause },
     feeLines: fee.lines,
     individualFeeFen: fee.totalFen,
-    surchargeFen: surcharge.amountFen,
-    surchargeReason: surcharge.reason,
-    subsidies: subsidyLines(subsidy.chosen),
+    surchargeFen,
+    surchargeReason: covers ? surcharge.reason : null,
+    subsidies: covers ? subsidyLines(subsidy.chosen) : [],
     subsidyTotalFen,
-    amountDueFen: amountDue(trace, fee.totalFen, surcharge.amountFen, subsidyTotalFen),
+    amountDueFen: amountDue(trace, fee.totalFen, surchargeFen, subsidyTotalFen),
     benefitStart: covers ? fromDay(start.day) : null,
     benefitEnd: covers ? fromDay(start.end) : null,
     coversCoverageYear: covers,
@@ -78,6 +88,7 @@ export function quote(p: CompiledPolicy, req: QuoteRequest): QuoteResult {
     convention: conventionOf(start.waiting),
     appliedGroups: applying.map((m) => m.group.doc.code),
     ignoredCategories: subsidy.ignored,
+    assumptions,
     trace,
   };
 }

@@ -1,14 +1,19 @@
-import type { RefundReason } from '../../policy-schemas/index.js';
-import type { CompiledPolicy } from './compile.js';
-import { toDay } from './dates.js';
+import { yuan, type RefundReason } from '../../policy-schemas/index.js';
+import type { CompiledCategory, CompiledPolicy } from './compile.js';
+import { fromDay, toDay } from './dates.js';
 import { quote } from './quote.js';
 import { QuoteError } from './quote/error.js';
-import type { QuoteRequest } from './quote/person.js';
+import { identify, type QuoteRequest } from './quote/person.js';
+import { certificationRuleFor, judgeCategory } from './quote/subsidy.js';
+
+/** Why a refund is asked for: a reason of the notice's refund rules, or a certification after paying (Lingyuan 四（六）). */
+export const REFUND_REQUEST_REASONS = ['death', 'duplicate-payment', 'joined-employee-insurance', 'joined-other-city', 'newly-certified'] as const;
+export type RefundRequestReason = (typeof REFUND_REQUEST_REASONS)[number];
 
 export interface RefundRequest extends QuoteRequest {
-  /** The day of the event behind the request (death, joining employee insurance …). */
+  /** The day of the event behind the request (death, joining employee insurance, certification …). */
   eventDate: string;
-  reason: RefundReason;
+  reason: RefundRequestReason;
 }
 
 export interface RefundDecision {
@@ -17,6 +22,8 @@ export interface RefundDecision {
   clause: string | null;
   /** The day the person's benefit period starts for that payment (refunds end there). */
   benefitStart: string | null;
+  /** What is refunded, where refundable: the contribution paid, or the subsidy a newly certified person did not get. */
+  amountFen: number | null;
 }
 
 /** The wording of refund decisions and refusals (English; localised later by key). */
@@ -26,35 +33,87 @@ export const refundText = {
     'duplicate-payment': 'duplicate payment',
     'joined-employee-insurance': 'joining employee insurance',
     'joined-other-city': "joining another city's resident insurance",
-  } satisfies Record<RefundReason, string>,
+    'newly-certified': 'a person certified in a subsidy category after paying',
+  } satisfies Record<RefundRequestReason, string>,
   eventBeforePayment: (eventIso: string, payIso: string) => `(${eventIso}) is before the payment date (${payIso})`,
-  noRuleForReason: (what: string) => `the notice allows no refund for ${what}`,
-  noRefundRule: (jurisdiction: string, year: number) => `the notice of ${jurisdiction} ${year} sets no refund rule`,
+  noRule: (what: string) => `the notice states no refund rule for ${what}`,
   afterStart: (what: string, eventIso: string, startIso: string) =>
     `${what} on ${eventIso} is on or after the start of the benefit period (${startIso}): the contribution is no longer refunded`,
   refundable: (what: string, eventIso: string, startIso: string | null, procedure: { title: string; number: string } | undefined) =>
     `${what} on ${eventIso}, before the benefit period starts${startIso ? ` (${startIso})` : ''}: refundable when the enrollment is stopped or ended${procedure ? `, following ${procedure.title}（${procedure.number}）` : ''}`,
+  noCategory: 'name the category the person was certified in (categories or certifications)',
+  certifiedBeforePaying: (category: string, certIso: string, payIso: string) =>
+    `${category}: certified on ${certIso}, not after the payment on ${payIso}: the payment itself is subsidised as the quote says; nothing is refunded`,
+  conditionsFail: (category: string, why: string) => `${category}: not applied (${why}); nothing is refunded`,
+  newlyCertifiedNoRule: (category: string, certIso: string) => `the notice states no refund rule for a person certified after paying (${category}, certified on ${certIso})`,
+  newlyCertifiedNoSubsidy: (category: string, certIso: string) => `${category}: certified on ${certIso}, after paying: no subsidy for the year (认定前个人当年已参保的，不再资助参保); nothing is refunded`,
+  newlyCertifiedRefund: (category: string, certIso: string, payIso: string, amountFen: number) =>
+    `${category}: certified on ${certIso}, after the payment on ${payIso}: the subsidy of ${yuan(amountFen)} is refunded (对已参保缴费的减免对象办理退费)`,
 };
 
 /**
- * May a payment be refunded? Only where the notice has a refund rule for the reason, and only when the
- * event comes before the person's benefit period starts (Wuhe 四（二）); never after.
+ * May a payment be refunded? For a reason of the notice's refund rules: only where a rule names it, and
+ * only when the event comes before the person's benefit period starts (Wuhe 四（二）); never after. For
+ * a person certified after paying: as the notice's rule for newly certified people says (Lingyuan 四（六）
+ * refunds; Shishi 2024 五（二） gives no subsidy). Where the notice states no rule, not refundable, saying so.
  */
 export function refundDecision(p: CompiledPolicy, req: RefundRequest): RefundDecision {
   const q = quote(p, req);
   const event = toDay(req.eventDate);
   if (event < toDay(req.paymentDate)) throw new QuoteError('eventDate', refundText.eventBeforePayment(req.eventDate, req.paymentDate));
-  const rule = p.doc.refund?.rules.find((r) => r.reasons.includes(req.reason));
+  if (req.reason === 'newly-certified') return newlyCertified(p, req, q.benefitStart);
   const what = refundText.reason[req.reason];
-  if (!rule)
-    return {
-      refundable: false,
-      reason: p.doc.refund ? refundText.noRuleForReason(what) : refundText.noRefundRule(p.doc.jurisdiction.name, p.year),
-      clause: null,
-      benefitStart: q.benefitStart,
-    };
+  const rule = p.doc.refund?.rules.find((r) => r.reasons.includes(req.reason as RefundReason));
+  if (!rule) return { refundable: false, reason: refundText.noRule(what), clause: null, benefitStart: q.benefitStart, amountFen: null };
   const start = q.benefitStart ? toDay(q.benefitStart) : null;
-  if (start !== null && event >= start)
-    return { refundable: false, reason: refundText.afterStart(what, req.eventDate, q.benefitStart!), clause: rule.clause, benefitStart: q.benefitStart };
-  return { refundable: true, reason: refundText.refundable(what, req.eventDate, q.benefitStart, rule.procedure), clause: rule.clause, benefitStart: q.benefitStart };
+  // a refund is possible only before the benefit period starts (allowed), and never after (afterStart)
+  const before = allowedBefore(rule.allowed, start, event);
+  if (!before) {
+    switch (rule.afterStart) {
+      case 'not-refundable':
+        return { refundable: false, reason: refundText.afterStart(what, req.eventDate, q.benefitStart!), clause: rule.clause, benefitStart: q.benefitStart, amountFen: null };
+    }
+  }
+  return {
+    refundable: true,
+    reason: refundText.refundable(what, req.eventDate, q.benefitStart, rule.procedure),
+    clause: rule.clause,
+    benefitStart: q.benefitStart,
+    amountFen: q.amountDueFen,
+  };
+}
+
+function allowedBefore(allowed: 'before-benefit-period', start: number | null, event: number): boolean {
+  switch (allowed) {
+    case 'before-benefit-period':
+      return start === null || event < start;
+  }
+}
+
+/** A person certified in a category after paying: the notice's rule for newly certified people decides. */
+function newlyCertified(p: CompiledPolicy, req: RefundRequest, benefitStart: string | null): RefundDecision {
+  const person = identify(p, { ...req, certifications: null });
+  if (person.categories.length === 0) throw new QuoteError('categories', refundText.noCategory);
+  const given = new Map<string, string>();
+  for (const c of req.certifications ?? []) given.set(p.categoryByKey.get(c.category.trim())!.doc.code, c.certifiedOn);
+  const decisions = person.categories.map((c) => decide(p, person, c, given.get(c.doc.code) ?? req.eventDate, req.paymentDate, benefitStart));
+  // the most a person may get back decides; else the first answer
+  return decisions.filter((d) => d.refundable).sort((a, b) => b.amountFen! - a.amountFen!)[0] ?? decisions[0]!;
+}
+
+function decide(p: CompiledPolicy, person: ReturnType<typeof identify>, c: CompiledCategory, certIso: string, payIso: string, benefitStart: string | null): RefundDecision {
+  const no = (reason: string, clause: string | null): RefundDecision => ({ refundable: false, reason, clause, benefitStart, amountFen: null });
+  const day = toDay(certIso);
+  if (day <= person.pay) return no(refundText.certifiedBeforePaying(c.doc.name, certIso, payIso), p.doc.certification.clause);
+  const v = judgeCategory(p, c, { ...person, certifiedOn: null });
+  if (v !== null && v.failure !== null) return no(refundText.conditionsFail(c.doc.name, v.failure), c.doc.clause);
+  const rule = certificationRuleFor(p, day);
+  switch (rule?.doc.ifAlreadyPaid ?? null) {
+    case null:
+      return no(refundText.newlyCertifiedNoRule(c.doc.name, fromDay(day)), null);
+    case 'no-subsidy':
+      return no(refundText.newlyCertifiedNoSubsidy(c.doc.name, certIso), rule!.doc.clause);
+    case 'refund':
+      return { refundable: true, reason: refundText.newlyCertifiedRefund(c.doc.name, certIso, payIso, c.subsidyFen), clause: rule!.doc.clause, benefitStart, amountFen: c.subsidyFen };
+  }
 }

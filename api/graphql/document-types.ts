@@ -17,6 +17,13 @@ const enums = new Map<string, object>();
 for (const e of shape.enums.values())
   enums.set(e.name, graphqlEnum(e.values.map((v) => v.value), e.name, e.description, Object.fromEntries(e.values.map((v) => [v.value, v.description]))));
 
+/** A GraphQL enum of the document (WindowKind, WaitingKind, FundSourceKind …), for the API's other types that carry the same values. */
+export function documentEnum(name: string): object {
+  const e = enums.get(name);
+  if (!e) throw new Error(`the document has no GraphQL enum ${name}`);
+  return e;
+}
+
 const SCALARS = { String, Int, Float, Boolean, Date: DateScalar, Money: MoneyScalar } as const;
 
 const classes = new Map<string, Function>();
@@ -39,7 +46,7 @@ function typeFn(t: TypeRef): () => TypeValue {
 function declare(target: Function, fields: readonly FieldSpec[]) {
   for (const f of fields) {
     const type = typeFn(f.type);
-    Field(f.list ? () => [type()] : type, { nullable: f.nullable, description: f.description })(target.prototype, f.name);
+    Field(f.list ? () => [type()] : type, { nullable: f.nullable, description: f.description, ...(f.deprecationReason ? { deprecationReason: f.deprecationReason } : {}) })(target.prototype, f.name);
   }
 }
 

@@ -37,7 +37,7 @@ import { firstBadString, jsonProblem, lineAndColumn } from './input-hygiene.js';
  *   in particular) grows faster than the document over repeated fields and fragments, so the document is
  *   measured first, by memoised walks whose cost is linear in its text;
  * - this plugin, for every request once its variables are known: quotes (engine runs) and cost;
- * - the `quotes` resolver watches the request's deadline between inputs.
+ * - the `quotes` and `quoteBatch` resolvers watch the request's deadline between inputs.
  */
 export interface RequestLimits {
   /** Characters of query text. */
@@ -54,7 +54,7 @@ export interface RequestLimits {
   maxDirectives: number;
   /** Field selections once every fragment spread is replaced by its fragment: the fan-out of fragments. */
   maxSelections: number;
-  /** Engine runs in one request: `quote` and `refund` are one each, `quotes` one per input, over every alias and fragment. */
+  /** Engine runs in one request: `quote` and `refund` are one each, `quotes` and `quoteBatch` one per input, over every alias and fragment. */
   maxQuotes: number;
   /** Values resolved, as far as the request and the data say: each field once per time it is resolved (see measure). */
   maxCost: number;
@@ -64,7 +64,7 @@ export interface RequestLimits {
   maxJsonDepth: number;
 }
 
-/** Most inputs one `quotes` call takes. */
+/** Most inputs one `quotes` or `quoteBatch` call takes. */
 export const MAX_BATCH = 5000;
 
 export const DEFAULT_LIMITS: Readonly<RequestLimits> = Object.freeze({
@@ -194,7 +194,8 @@ const DATA_SIZED = new Set(['jurisdictions', 'children']);
  * Engine runs and cost of one operation once the request's variables are known: the operation walked
  * with its fragments expanded (at most maxSelections fields, checked before), each field counted as many
  * times as it will be resolved, as far as the request and the data say:
- * - below `quotes`, once per input; `quote`, `refund` and each `quotes` input are one engine run;
+ * - below `quotes` and `quoteBatch`, once per input; `quote`, `refund` and each input of `quotes` or
+ *   `quoteBatch` are one engine run;
  * - below `jurisdictions`, once per jurisdiction; below `children`, at most maxChildren per parent and
  *   never more than there are jurisdictions (each is the child of one parent);
  * - below a paginated field, once per item of its page (`first`);
@@ -248,7 +249,7 @@ export function measure(
         let below = times;
         if (parent === schema.getQueryType()) {
           if (name === 'quote' || name === 'refund') quotes += times;
-          if (name === 'quotes') {
+          if (name === 'quotes' || name === 'quoteBatch') {
             const inputs = arg(s, 'inputs');
             const count = Array.isArray(inputs) ? inputs.length : inputs == null ? 0 : 1;
             quotes += times * count;
@@ -447,14 +448,14 @@ export function requestLimitsPlugin(
             throw new LimitError(
               'quotes',
               limits.maxQuotes,
-              `The request asks for ${n(quotes)} quotes (every quote, refund and quotes input, over all aliases and fragments); at most ${n(limits.maxQuotes)} are answered in one request.`,
+              `The request asks for ${n(quotes)} quotes (every quote, refund and input of quotes or quoteBatch, over all aliases and fragments); at most ${n(limits.maxQuotes)} are answered in one request.`,
               { found: quotes },
             );
           if (cost > limits.maxCost)
             throw new LimitError(
               'cost',
               limits.maxCost,
-              `The request costs ${n(cost)} (each field counts once per time it is resolved: below quotes once per input, below jurisdictions once per jurisdiction); at most ${n(limits.maxCost)} is answered in one request.`,
+              `The request costs ${n(cost)} (each field counts once per time it is resolved: below quotes and quoteBatch once per input, below jurisdictions once per jurisdiction); at most ${n(limits.maxCost)} is answered in one request.`,
               { found: cost },
             );
           if (quotes > 0 && opts.gate) await opts.gate(quotes, contextValue);

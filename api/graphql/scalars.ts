@@ -1,6 +1,12 @@
 import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
+import { DateTimeResolver } from 'graphql-scalars';
 import { format, isRealDate } from '../../policy-schemas/index.js';
 import { excerpt } from './errors.js';
+
+/** RFC 3339 §5.6: `full-date` (YYYY-MM-DD) and `date-time`, the formats of Date and DateTime. */
+export const RFC3339 = 'https://www.rfc-editor.org/rfc/rfc3339#section-5.6';
+/** The Money format is this project's: the README says it, under a heading of its own (a test checks the anchor). */
+export const MONEY_SPEC = 'README.md#money';
 
 /**
  * `Date`: a calendar date written `YYYY-MM-DD`. It is never turned into a point in time, so the
@@ -8,7 +14,8 @@ import { excerpt } from './errors.js';
  */
 export const DateScalar = new GraphQLScalarType<string, string>({
   name: 'Date',
-  description: 'A calendar date written YYYY-MM-DD (no time, no timezone).',
+  description: 'A calendar date written YYYY-MM-DD (no time, no timezone): RFC 3339 full-date, a real calendar day.',
+  specifiedByURL: RFC3339,
   serialize(value) {
     if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return value;
     throw new GraphQLError(`Date cannot represent ${excerpt(value)}`);
@@ -38,6 +45,7 @@ export const MoneyScalar = new GraphQLScalarType<number, string>({
   name: 'Money',
   description:
     'An amount in yuan (元) as a decimal string with exactly two decimals, e.g. "400.00". Exact: computed from integer fen (分), never from floating point.',
+  specifiedByURL: MONEY_SPEC,
   serialize(value) {
     if (typeof value !== 'number' || !Number.isSafeInteger(value))
       throw new GraphQLError(`Money must be held as integer fen, got ${excerpt(value)}`);
@@ -62,3 +70,9 @@ export function yuanToFen(value: unknown): number {
   if (fen === null) throw new GraphQLError(`${excerpt(value)} is not an amount in yuan with at most two decimals`);
   return fen;
 }
+
+/*
+ * graphql-scalars' DateTime (used across the schema) carries no specifiedByURL; its format is RFC 3339's
+ * date-time at UTC. Set here, once, on the one instance every module uses, so that the schema says so.
+ */
+(DateTimeResolver as { specifiedByURL?: string | null }).specifiedByURL ??= RFC3339;

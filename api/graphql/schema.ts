@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { buildSchema } from 'type-graphql';
+import { buildSchema, getMetadataStorage } from 'type-graphql';
 import type { GraphQLSchema } from 'graphql';
 import { JurisdictionResolver } from '../modules/jurisdiction/jurisdiction.resolver.js';
 import { ReviewItemsResolver } from '../modules/policy/review-items.resolver.js';
@@ -19,8 +19,29 @@ function describeRoots(schema: GraphQLSchema): GraphQLSchema {
   return schema;
 }
 
+/**
+ * Arguments in reading order. TypeScript applies parameter decorators last first, so type-graphql
+ * collects a method's `@Arg`s in reverse and the schema would print `compareVersions(b, a)`; the
+ * parameters of each method are put back in the order they are written (their index) before the
+ * schema is built. Callers name arguments, so the order changes nothing for them; it is what the
+ * schema shows an integrator. (Invocation is unaffected: type-graphql passes arguments by index.)
+ */
+export function argumentsInReadingOrder(): void {
+  const storage = getMetadataStorage();
+  const groups = new Map<Function, Map<string, typeof storage.params>>();
+  for (const p of storage.params) {
+    let byMethod = groups.get(p.target);
+    if (!byMethod) groups.set(p.target, (byMethod = new Map()));
+    let list = byMethod.get(p.methodName);
+    if (!list) byMethod.set(p.methodName, (list = []));
+    list.push(p);
+  }
+  storage.params = [...groups.values()].flatMap((byMethod) => [...byMethod.values()].flatMap((list) => list.sort((a, b) => a.index - b.index)));
+}
+
 /** The GraphQL schema, built once per process from the resolvers (validation is zod's, not class-validator's). */
 export function graphqlSchema(): Promise<GraphQLSchema> {
+  if (!built) argumentsInReadingOrder();
   return (built ??= buildSchema({
     resolvers: [JurisdictionResolver, PolicyResolver, QuoteResolver, WorkflowResolver, UserResolver, CohortResolver, ReviewItemsResolver, ApprovalResolver],
     validate: false,

@@ -35,7 +35,7 @@ export function cite(title: string, number?: string): string {
 }
 
 export function coverageText(doc: PolicyDocument): string {
-  return span(`${doc.coverageYear}-01-01`, `${doc.coverageYear}-12-31`);
+  return span(doc.coveragePeriod.from, doc.coveragePeriod.to);
 }
 
 /** How a waiting period reads in the notice (format.waiting, the notice's sentence). */
@@ -50,7 +50,7 @@ export function startWords(
   const end = opts.end ? `至${day(opts.end)}` : '';
   switch (start) {
     case 'coverage-start':
-      return opts.end ? `自${day(`${doc.coverageYear}-01-01`)}起享受待遇${end}` : `待遇享受期为${coverageText(doc)}`;
+      return opts.end ? `自${day(doc.coveragePeriod.from)}起享受待遇${end}` : `待遇享受期为${coverageText(doc)}`;
     case 'payment-day':
       return `自缴费之日起享受待遇${end}`;
     case 'day-after-payment':
@@ -58,7 +58,7 @@ export function startWords(
     case 'birth-date':
       return `自出生之日起享受待遇${end}`;
     case 'fixed-date':
-      return opts.date ? `待遇享受期为${day(opts.date)}${end || `至${day(`${doc.coverageYear}-12-31`)}`}` : `按规定日期享受待遇${end}`;
+      return opts.date ? `待遇享受期为${day(opts.date)}${end || `至${day(doc.coveragePeriod.to)}`}` : `按规定日期享受待遇${end}`;
     case 'after-waiting':
       return opts.waiting ? waitingWords(opts.waiting) + (end ? `，待遇享受${end}` : '') : `等待期满后享受待遇${end}`;
   }
@@ -81,8 +81,6 @@ export function benefitWords(c: Category, doc: PolicyDocument, byCode: ReadonlyM
       return `按个人缴费标准的${pct(b.percent)}给予定额资助${amounts}`;
     case 'fixed-subsidy':
       return `给予定额资助${yuan(b.amountFen)}${payment !== null ? `（个人缴纳${yuan(payment)}）` : ''}`;
-    case 'fixed-payment':
-      return `个人缴纳${yuan(b.amountFen)}，其余部分给予资助${subsidy !== null ? `（每人资助${yuan(subsidy)}）` : ''}`;
     case 'person-pays-percent': {
       const pays = percentOf(fee, b.percent);
       return `个人按个人缴费标准的${pct(b.percent)}缴纳（每人缴纳${yuan(c.printed?.paymentFen ?? pays)}），其余${yuan(c.printed?.subsidyFen ?? fee - pays)}给予资助`;
@@ -98,18 +96,8 @@ export function benefitWords(c: Category, doc: PolicyDocument, byCode: ReadonlyM
 
 /** How the notice names a condition value, where the registry's label is not the notice's word. */
 const NOTICE_WORDS: Record<string, string> = {
-  any: '残疾人',
-  severe: '重度残疾人',
-  'grade-3-4': '三、四级残疾人',
-  'card-holder-not-severe': '持第二代《残疾人证》的非重度残疾人',
-  'multi-disabled-household': '一户多残家庭中的残疾人',
   rural: '农村居民',
-  urban: '城镇居民',
   'revolutionary-base-village': '革命老区（基点）村居民',
-  self: '限本人',
-  'spouses-and-children-under-18': '含夫妻双方及未满18周岁子女',
-  'spouses-and-daughters-under-18': '含夫妻双方及未满18周岁女儿',
-  'spouses-and-sons-under-18': '含夫妻双方及未满18周岁儿子',
 };
 const conditionValue = (path: string, v: string) => NOTICE_WORDS[v] ?? pathValueLabel(path, v) ?? v;
 
@@ -118,9 +106,10 @@ export function conditionWords(set: Category['conditions'][number]): string {
   const parts: string[] = [];
   if (set.age?.min !== undefined) parts.push(`年满${set.age.min}周岁`);
   if (set.age?.below !== undefined) parts.push(`未满${set.age.below}周岁`);
-  if (set.disability) parts.push(conditionValue('categories.conditions.disability', set.disability));
+  // disability and household members are worded as the notice words them
+  if (set.disability) parts.push(set.disability.text);
   if (set.residence) parts.push(conditionValue('categories.conditions.residence', set.residence));
-  if (set.members) parts.push(conditionValue('categories.conditions.members', set.members));
+  if (set.members) parts.push(set.members.text);
   if (!set.note) return listJoin(parts);
   const key = (p: string) => /\d+/.exec(p)?.[0] ?? p;
   if (parts.every((p) => set.note!.includes(key(p)))) return set.note;

@@ -50,15 +50,15 @@ afterAll(async () => {
   await a?.close();
 });
 
-/** Through A: a 2026 version cloned from `from` with the individual fee set, submitted, approved and published. */
-async function publish2026(from: string, feeFen: number): Promise<{ id: string }> {
+/** Through A: a 2026 version cloned from `from` with the individual fee set, submitted, approved and published (in force from `effectiveFrom`, else its publication day). */
+async function publish2026(from: string, feeFen: number, effectiveFrom?: string): Promise<{ id: string }> {
   const { createDraft: d } = await ok(a, 'drafter', `mutation($f: ID!) { createDraft(from: $f, year: 2026) { id document } }`, { f: from });
   d.document.fees.individual.amountFen = feeFen;
   await ok(a, 'drafter', `mutation($id: ID!, $d: JSON!) { updateDraft(id: $id, revision: 1, document: $d) { id } }`, { id: d.id, d: d.document });
   await settleReviewItems((q, v) => a.gql(q, v, tokens.drafter), d.id);
   await ok(a, 'drafter', `mutation($id: ID!) { submitForReview(id: $id) { status } }`, { id: d.id });
   await ok(a, 'approver', `mutation($id: ID!) { approve(id: $id) { status } }`, { id: d.id });
-  await ok(a, 'approver', `mutation($id: ID!) { publish(id: $id) { status } }`, { id: d.id });
+  await ok(a, 'approver', `mutation($id: ID!, $from: Date) { publish(id: $id, effectiveFrom: $from) { status } }`, { id: d.id, from: effectiveFrom ?? null });
   return d;
 }
 
@@ -89,9 +89,9 @@ describe('two API processes over one database', () => {
     } finally {
       await sql.end();
     }
-    // an amendment of 2026 published through A: B's quotes follow
+    // an amendment of 2026 published through A, in force from before the payment quoted: B's quotes follow
     const current = (await b.gql(QUOTE_2026)).data.quote.policyVersionId;
-    const d = await publish2026(current, 43000);
+    const d = await publish2026(current, 43000, '2025-09-01');
     const after = await eventually(() => b.gql(QUOTE_2026), (r) => r.data?.quote?.policyVersionId === d.id);
     expect(after.data.quote).toEqual({ individualFee: '430.00', amountDue: '430.00', policyVersionId: d.id });
   });

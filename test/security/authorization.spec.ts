@@ -133,6 +133,14 @@ const FIELDS: Record<'Query' | 'Mutation', Record<string, Decision>> = {
       call: () => [`query($v: ID!) { quotes(inputs: [{ jurisdiction: "石狮市", year: 2026, paymentDate: "2025-11-15", policyVersionId: $v }]) { amountDue } }`, { v: ids.draft }],
       reveals: () => '432.19',
     },
+    quoteBatch: {
+      as: 'shishi-drafter',
+      call: () => [
+        `query($v: ID!) { quoteBatch(inputs: [{ jurisdiction: "石狮市", year: 2026, paymentDate: "2025-11-15", policyVersionId: $v }]) { quote { amountDue } error { code } } }`,
+        { v: ids.draft },
+      ],
+      reveals: () => '432.19',
+    },
     refund: {
       as: 'shishi-drafter',
       call: () => [
@@ -238,7 +246,9 @@ const REFUSED = new Set(['UNAUTHENTICATED', 'FORBIDDEN', 'BAD_USER_INPUT']);
 function refused(r: GraphQLResponse, field: string): boolean {
   if (r.errors?.length) return r.errors.every((e) => REFUSED.has(e.extensions?.code));
   const value = r.data?.[field];
-  return value === null || (Array.isArray(value) && value.length === 0);
+  if (value === null || (Array.isArray(value) && value.length === 0)) return true;
+  // quoteBatch refuses input by input: every outcome refused, none answered
+  return field === 'quoteBatch' && Array.isArray(value) && value.every((o) => o.quote === null && REFUSED.has(o.error?.code));
 }
 
 describe('every resolver and route has a decision', () => {

@@ -43,7 +43,7 @@ export function evaluate(p: CompiledPolicy, c: CohortColumns, options: EvaluateO
   const centralDay = centralDayOf(p);
   // per interned set: the codes this version knows, and whether a rule of theirs depends on birth
   const catKnown = c.catSets.map((set) => set.filter((code) => p.categoryByKey.has(code)));
-  const catAge = c.catSets.map((set) => set.some((code) => p.categoryByKey.get(code)?.ageSets));
+  const catAge = c.catSets.map((set) => set.some((code) => p.categoryByKey.get(code)?.readsBirth));
   const groupKnown = c.groupSets.map((set) => set.filter((code) => p.groupByCode.has(code)));
   const birthRules = (g: string) => {
     const group = p.groupByCode.get(g);
@@ -54,7 +54,7 @@ export function evaluate(p: CompiledPolicy, c: CohortColumns, options: EvaluateO
 
   const nCat = c.catSets.length;
   const nGroup = c.groupSets.length;
-  // the payment day of each person: no date means the central window's first day (or the birth day, if later)
+  // the payment day of each person: no date means the window's first day (or the birth day, if later)
   let payMin = Infinity;
   let payMax = -Infinity;
   const birthOf = shifter(c.birth, birthShiftYears);
@@ -108,10 +108,9 @@ export function evaluate(p: CompiledPolicy, c: CohortColumns, options: EvaluateO
   return { ...sums, unknownCodes, outcomeOf, outcomes, distinct: outcomes.length };
 }
 
-/** The first day of the version's central window (persons without a payment date pay on it). */
+/** The day persons without a payment date pay on: as the document reads an empty date (readings.emptyPaymentDate). */
 function centralDayOf(p: CompiledPolicy): number {
-  const central = p.windows.find((w) => w.doc.kind === 'central' && w.doc.acceptsPayment) ?? p.windows.find((w) => w.doc.acceptsPayment);
-  return central ? central.from : p.coverageStart;
+  return p.emptyPaymentWindow.from;
 }
 
 /** Person i's day in `days` moved by `years` (NO_DATE stays), by a table over the days the cohort has. */
@@ -134,7 +133,7 @@ function shifter(days: Int32Array, years: number): (i: number) => number {
   };
 }
 
-/** Person i's payment day: the stated one (moved), else the central window's first day or the birth day, if later. */
+/** Person i's payment day: the stated one (moved), else the day the document reads an empty date as, or the birth day, if later. */
 function payDays(c: CohortColumns, centralDay: number, payShiftYears: number, birthOf: (i: number) => number): (i: number) => number {
   const stated = shifter(c.pay, payShiftYears);
   return (i) => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { seededPolicy } from '../../../test/engine/seeded.js';
+import { seedDocument, seededPolicy } from '../../../test/engine/seeded.js';
 import { prepare, refusal } from '../../../test/engine/steps.js';
-import type { CompiledPolicy } from '../compile.js';
+import { compilePolicy, type CompiledPolicy } from '../compile.js';
 import { fromDay } from '../dates.js';
 import { benefitStart, conventionOf, describeWaiting, noCoverage } from './benefit-start.js';
 import { individualFee } from './fee.js';
@@ -11,7 +11,7 @@ import { paymentWindow } from './window.js';
 /** When benefits start for a request: the day (null: no coverage in the year), the end, and the step's lines. */
 function startFor(p: CompiledPolicy, req: QuoteRequest) {
   const { person, applying, trace } = prepare(p, req);
-  const window = paymentWindow(p, person, applying, trace);
+  const { window } = paymentWindow(p, person, applying, trace);
   const fee = individualFee(p, person, applying, trace);
   const before = trace.length;
   const s = benefitStart(p, person, window, applying, fee.lines, trace);
@@ -88,10 +88,21 @@ describe('benefit start: the window’s rule or a special group’s, the waiting
       expect(startFor(seededPolicy('shishi-2025.json'), { paymentDate: '2024-10-01', groups: ['freshman'] })).toMatchObject({ start: '2024-09-01', end: '2025-12-31' });
     });
 
-    it('Shishi 2025: an employee-insurance transfer is exempt from the waiting period: from the payment day, by convention', () => {
+    it('Shishi 2025: an employee-insurance transfer is exempt from the waiting period: from the payment day, as the document reads it', () => {
       expect(startFor(seededPolicy('shishi-2025.json'), { paymentDate: '2025-04-01', groups: ['employee-transfer'] }).lines).toEqual([
-        '符合条件的职工医保转参加居民医保人员: exempt from the waiting period (details per 省、泉州市有关规定); from the payment day by convention → 2025-04-01 [二（三）]',
+        '符合条件的职工医保转参加居民医保人员: exempt from the waiting period (details per 省、泉州市有关规定); from the payment day (readings.waitingExemptStart) → 2025-04-01 [二（三）]',
       ]);
+    });
+
+    it('the start of a waiting-exempt group without a rule of its own is the document’s reading, not the engine’s: the day after payment where it says so', () => {
+      const doc = seedDocument('shishi-2025.json');
+      doc.readings.waitingExemptStart.benefitStart = 'day-after-payment';
+      expect(startFor(compilePolicy(doc), { paymentDate: '2025-04-01', groups: ['employee-transfer'] }).start).toBe('2025-04-02');
+    });
+
+    it('a months rule ending in a month without the day (2025-03-31 + 3 months) ends on the month’s last day (readings.monthEnd)', () => {
+      expect(startFor(seededPolicy('shishi-2025.json'), { paymentDate: '2025-03-31' }).start).toBe('2025-06-30');
+      expect(startFor(seededPolicy('shishi-2025.json'), { paymentDate: '2025-05-31' }).start).toBe('2025-08-31');
     });
 
     it('Meishan 二（二）2: a transfer within 3 months of the stop is covered from the payment day, the gap retroactively', () => {

@@ -1,6 +1,6 @@
 import type { WaitingRule, Window } from '../../../policy-schemas/index.js';
 import type { CompiledPolicy, CompiledWindow } from '../compile.js';
-import { addMonthsClamped, firstOfNthMonth, fromDay, type Day } from '../dates.js';
+import { firstOfNthMonth, fromDay, type Day } from '../dates.js';
 import { QuoteError } from './error.js';
 import type { FeeLine } from './fee.js';
 import type { GroupMatch } from './groups.js';
@@ -60,8 +60,8 @@ export const benefitStartText = {
   } as Readonly<Record<string, string>>,
   rule: (name: string, rule: BenefitStart, waiting: WaitingRule) =>
     `${name}: ${rule}${waiting.kind === 'none' ? '' : `, waiting ${benefitStartText.waiting(waiting)}`}`,
-  exempt: (group: string, reference: string | null) =>
-    `${group}: exempt from the waiting period${reference !== null ? ` (details per ${reference})` : ''}; from the payment day by convention`,
+  exempt: (group: string, reference: string | null, offset: 0 | 1) =>
+    `${group}: exempt from the waiting period${reference !== null ? ` (details per ${reference})` : ''}; from the ${offset === 0 ? 'payment day' : 'day after payment'} (readings.waitingExemptStart)`,
   notBeforeBirth: ' (not before the date of birth)',
   movedToCoverageStart: (year: number) => ` (moved to the start of coverage year ${year})`,
   start: (label: string, dayIso: string, moved: string, waiting: WaitingRule) =>
@@ -82,14 +82,14 @@ export function conventionOf(w: WaitingRule): string | null {
 const NO_WAITING: WaitingRule = Object.freeze({ kind: 'none' });
 
 /** The first day after a waiting period that starts with a payment on `pay`. */
-function afterWaiting(pay: Day, w: WaitingRule): Day {
+function afterWaiting(p: CompiledPolicy, pay: Day, w: WaitingRule): Day {
   switch (w.kind) {
     case 'none':
       return pay;
     case 'days':
       return w.convention === 'payment-day-is-day-1' ? pay + w.days : pay + w.days + 1;
     case 'months':
-      return addMonthsClamped(pay, w.months);
+      return p.addMonths(pay, w.months);
     case 'nth-month':
       return firstOfNthMonth(pay, w.n);
   }
@@ -109,11 +109,11 @@ function startDay(p: CompiledPolicy, person: Person, kind: BenefitStart, waiting
     case 'fixed-date':
       return fixed ?? p.coverageStart;
     default:
-      return afterWaiting(person.pay, waiting);
+      return afterWaiting(p, person.pay, waiting);
   }
 }
 
-/** A candidate's start, moved to 1 January unless its rule covers earlier, and never before birth. */
+/** A candidate's start, moved to the start of the coverage period unless its rule covers earlier, and never before birth. */
 function effective(p: CompiledPolicy, birth: Day | null, c: Candidate): Day {
   const d = c.mayPrecede ? c.day : Math.max(c.day, p.coverageStart);
   return birth !== null ? Math.max(d, birth) : d;
@@ -121,7 +121,7 @@ function effective(p: CompiledPolicy, birth: Day | null, c: Candidate): Day {
 
 /**
  * Benefit start: the window's rule, or a special group's when one applies; among several, the earliest
- * (the most favourable to the person). A start before the coverage year is moved to 1 January, except
+ * (the most favourable to the person). A start before the coverage period is moved to its first day, except
  * where the rule itself covers earlier (a fixed start date, a freshman's months before the year, fees
  * paid for an earlier year).
  */
@@ -166,7 +166,7 @@ export function benefitStart(
       });
     } else if (g.waitingExempt && w.waiting.kind !== 'none') {
       candidates.push({
-        day: person.pay,
+        day: person.pay + p.waitingExemptOffset,
         end: p.coverageEnd,
         waiting: NO_WAITING,
         retroactive: false,
@@ -189,7 +189,7 @@ export function benefitStart(
   }
   const moved =
     day === best.day ? '' : person.birth !== null && day === person.birth ? benefitStartText.notBeforeBirth : benefitStartText.movedToCoverageStart(p.year);
-  const label = best.rule === null ? benefitStartText.exempt(best.name, best.reference) : benefitStartText.rule(best.name, best.rule, best.waiting);
+  const label = best.rule === null ? benefitStartText.exempt(best.name, best.reference, p.waitingExemptOffset) : benefitStartText.rule(best.name, best.rule, best.waiting);
   trace.push({ rule: 'benefit-start', clause: best.clause, detail: benefitStartText.start(label, fromDay(day), moved, best.waiting) });
   return { day, end: best.end, waiting: best.waiting, retroactive: best.retroactive, clause: best.clause };
 }

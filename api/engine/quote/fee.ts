@@ -1,6 +1,7 @@
 import { yuan } from '../../../policy-schemas/index.js';
 import type { CompiledPolicy } from '../compile.js';
-import { ymd } from '../dates.js';
+import { fromDay, toDay, ymd } from '../dates.js';
+import type { Start } from './benefit-start.js';
 import { QuoteError } from './error.js';
 import type { GroupMatch } from './groups.js';
 import type { Person } from './person.js';
@@ -32,19 +33,22 @@ export const feeText = {
   specialFee: (label: string, lines: readonly FeeLine[]) => `${label}: ${lines.map((l) => `${l.coverageYear} ${yuan(l.amountFen)}`).join(' + ')}`,
   individualFee: (totalFen: number) => `individual fee ${yuan(totalFen)}`,
   birthRequired: (label: string) => `is required: ${label} depends on the year of birth`,
+  lineNotOwed: (line: FeeLine, startIso: string) =>
+    `${line.label} for ${line.coverageYear} (${yuan(line.amountFen)}) is not owed: benefits start on ${startIso}, after ${line.coverageYear}`,
+  nothingOwed: (year: number) => `the payment buys no coverage in ${year}: no fee, subsidy or surcharge is owed for it`,
 };
 
 /**
- * The fee lines: the individual fee, unless a special case of an applying group holds (payments inside
- * the coverage year only: it is a fee case of dynamic enrollment; born in the stated year where it says
- * so). The first such case replaces the individual fee.
+ * The fee lines: the individual fee, unless a special case of an applying group holds (for payments
+ * from its `paidFrom`, born in the stated year where it says so). The first such case replaces the
+ * individual fee. Which lines are owed is known once the benefit start is (`owedFee`).
  */
 export function individualFee(p: CompiledPolicy, person: Person, applying: readonly GroupMatch[], trace: Trace): Fee {
   const fees = p.doc.fees;
   let lines: FeeLine[] = [{ coverageYear: p.year, amountFen: p.feeFen, label: feeText.individualLabel, clause: fees.individual.clause }];
   for (const sc of fees.specialCases) {
     if (!applying.some((m) => m.group.doc.code === sc.group)) continue;
-    if (person.pay < p.coverageStart) continue;
+    if (sc.paidFrom !== null && person.pay < toDay(sc.paidFrom)) continue;
     if (sc.bornInYear !== null) {
       if (person.birth === null) throw new QuoteError('birthDate', feeText.birthRequired(sc.label));
       if (ymd(person.birth)[0] !== sc.bornInYear) continue;
@@ -56,4 +60,24 @@ export function individualFee(p: CompiledPolicy, person: Person, applying: reado
   const totalFen = lines.reduce((a, l) => a + l.amountFen, 0);
   trace.push({ rule: 'individual-fee', clause: fees.individual.clause, detail: feeText.individualFee(totalFen) });
   return { lines, totalFen };
+}
+
+const NO_FEE: Fee = Object.freeze({ lines: Object.freeze([]) as unknown as FeeLine[], totalFen: 0 });
+
+/**
+ * The lines owed: a line is owed only for a coverage year in which the payment buys benefits (DOMAIN.md,
+ * Wuhe's 2023 newborns: benefits from 2024 owe the 2024 line alone); a payment that buys no coverage in
+ * the coverage year owes nothing. Each line dropped is in the trace.
+ */
+export function owedFee(p: CompiledPolicy, fee: Fee, start: Start, covers: boolean, trace: Trace): Fee {
+  if (!covers) {
+    trace.push({ rule: 'fee-owed', clause: p.doc.fees.individual.clause, detail: feeText.nothingOwed(p.year) });
+    return NO_FEE;
+  }
+  if (fee.lines.length === 1 && fee.lines[0]!.coverageYear === p.year) return fee;
+  // a line for an earlier year is owed when benefits start before this coverage period
+  const owed = fee.lines.filter((l) => l.coverageYear >= p.year || start.day < p.coverageStart);
+  if (owed.length === fee.lines.length) return fee;
+  for (const l of fee.lines) if (!owed.includes(l)) trace.push({ rule: 'fee-owed', clause: l.clause, detail: feeText.lineNotOwed(l, fromDay(start.day)) });
+  return { lines: owed, totalFen: owed.reduce((a, l) => a + l.amountFen, 0) };
 }

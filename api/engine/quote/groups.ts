@@ -1,8 +1,8 @@
-import type { CompiledGroup, CompiledGroupRule, CompiledPolicy } from '../compile.js';
-import { addMonthsClamped, ageOn, fromDay, ymd, type Day } from '../dates.js';
+import type { CompiledCategory, CompiledGroup, CompiledGroupRule, CompiledPolicy } from '../compile.js';
+import { ageOn, fromDay, type Day } from '../dates.js';
 import { QuoteError } from './error.js';
 import type { Person } from './person.js';
-import { conditionFailure } from './subsidy.js';
+import { judgeCategory } from './subsidy.js';
 import type { Trace } from './trace.js';
 
 /*
@@ -35,7 +35,7 @@ export const groupText = {
  */
 export function applyingGroups(p: CompiledPolicy, person: Person, trace: Trace): GroupMatch[] {
   const memberOf = person.groups;
-  const needyCategory = person.categories.find((c) => c.doc.needy && conditionFailure(p, c, person.birth) === null);
+  const needyCategory = person.categories.find((c) => c.doc.needy && holds(p, c, person));
   if (needyCategory)
     for (const g of p.groups)
       if (g.doc.impliedByNeedyCategories && !memberOf.includes(g)) {
@@ -44,7 +44,7 @@ export function applyingGroups(p: CompiledPolicy, person: Person, trace: Trace):
       }
   memberOf.sort((a, b) => a.index - b.index);
 
-  const groups = memberOf.map((g) => ({ group: g, ...matchRule(g, person.pay, person.birth, person.event) }));
+  const groups = memberOf.map((g) => ({ group: g, ...matchRule(p, g, person.pay, person.birth, person.event) }));
   const applying: GroupMatch[] = groups.filter((m) => m.member);
   for (const m of groups) {
     if (!m.member) trace.push({ rule: 'special-group', clause: m.group.doc.clause, detail: groupText.notMember(m.group.doc.name) });
@@ -60,26 +60,32 @@ export function applyingGroups(p: CompiledPolicy, person: Person, trace: Trace):
  * payment dates (the person is still, say, a freshman; the rule is for other dates). A rule failing on
  * the person (too old, too long after the event) does not make them a member.
  */
-function matchRule(g: CompiledGroup, pay: Day, birth: Day | null, event: Day | null): { rule: CompiledGroupRule | null; member: boolean } {
+function matchRule(p: CompiledPolicy, g: CompiledGroup, pay: Day, birth: Day | null, event: Day | null): { rule: CompiledGroupRule | null; member: boolean } {
   if (g.rules.length === 0) return { rule: null, member: true };
   let member = false;
   for (const r of g.rules) {
     const datesHold = (r.paidFrom === null || pay >= r.paidFrom) && (r.paidBy === null || pay <= r.paidBy);
-    const person = personHolds(g, r, pay, birth, event, datesHold);
+    const person = personHolds(p, g, r, pay, birth, event, datesHold);
     if (datesHold && person === true) return { rule: r, member: true };
     if (!datesHold && person !== false) member = true;
   }
   return { rule: null, member };
 }
 
-/** Whether a group rule asks for the date of birth (days since birth, year of birth, age, or benefits from birth). */
+/** Whether a category holds for the payment (its conditions and certification). */
+function holds(p: CompiledPolicy, c: CompiledCategory, person: Person): boolean {
+  const v = judgeCategory(p, c, person);
+  return v === null || v.failure === null;
+}
+
+/** Whether a group rule asks for the date of birth (days since birth, age, or benefits from birth). */
 export function dependsOnBirth(r: CompiledGroupRule): boolean {
   const w = r.doc.when;
-  return !!(w.withinDaysOfBirth || w.afterDaysOfBirth || w.bornInYear !== undefined || w.paidBeforeAgeYears !== undefined || r.doc.benefitStart === 'birth-date');
+  return !!(w.withinDaysOfBirth || w.afterDaysOfBirth || w.paidBeforeAgeYears !== undefined || r.doc.benefitStart === 'birth-date');
 }
 
 /** Whether a rule's personal conditions hold: true, false, or null when an input it needs is missing on a rule that is not in force. */
-function personHolds(g: CompiledGroup, r: CompiledGroupRule, pay: Day, birth: Day | null, event: Day | null, required: boolean): boolean | null {
+function personHolds(p: CompiledPolicy, g: CompiledGroup, r: CompiledGroupRule, pay: Day, birth: Day | null, event: Day | null, required: boolean): boolean | null {
   const w = r.doc.when;
   if (dependsOnBirth(r)) {
     if (birth === null) {
@@ -89,7 +95,6 @@ function personHolds(g: CompiledGroup, r: CompiledGroupRule, pay: Day, birth: Da
     const days = pay - birth;
     if (w.withinDaysOfBirth && !(w.withinDaysOfBirth.inclusive ? days <= w.withinDaysOfBirth.days : days < w.withinDaysOfBirth.days)) return false;
     if (w.afterDaysOfBirth && !(w.afterDaysOfBirth.inclusive ? days >= w.afterDaysOfBirth.days : days > w.afterDaysOfBirth.days)) return false;
-    if (w.bornInYear !== undefined && ymd(birth)[0] !== w.bornInYear) return false;
     if (w.paidBeforeAgeYears !== undefined && ageOn(birth, pay) >= w.paidBeforeAgeYears) return false;
   }
   if (w.withinMonthsOfEvent) {
@@ -98,7 +103,7 @@ function personHolds(g: CompiledGroup, r: CompiledGroupRule, pay: Day, birth: Da
       throw new QuoteError('eventDate', groupText.eventRequired(g.doc.name, g.doc.code, w.withinMonthsOfEvent.months, w.withinMonthsOfEvent.event));
     }
     if (event > pay) throw new QuoteError('eventDate', groupText.eventAfterPayment(fromDay(event)));
-    const limit = addMonthsClamped(event, w.withinMonthsOfEvent.months);
+    const limit = p.addMonths(event, w.withinMonthsOfEvent.months);
     if (w.withinMonthsOfEvent.inclusive ? pay > limit : pay >= limit) return false;
   }
   return true;

@@ -4,13 +4,36 @@ import { toDay, type Day } from '../dates.js';
 import { QuoteError } from './error.js';
 
 /*
- * Who the person is, as the policy knows them: the dates of the request as day numbers, and the
- * categories and special groups named, each refused when the policy has no such code. The facts a
- * rule may ask about (certification dates, disability, household role, …) are read here too, so that
- * every later step finds them on `Person`.
+ * Who the person is, as the policy knows them: the dates of the request as day numbers, the
+ * categories and special groups named (each refused when the policy has no such code), and the facts
+ * a rule may ask about (certification dates, disability, household role, …), checked here so that
+ * every later step finds them on `Person`. A request without facts costs nothing more.
  */
 
-export interface QuoteRequest {
+/** The facts of a person a rule may ask about; each optional (a rule that needs one not given states its assumption). */
+export const RESIDENCES = ['rural', 'urban', 'revolutionary-base-village'] as const;
+/** In the household of a household's category: one of the couple (夫妻), their child, or another member. */
+export const HOUSEHOLD_ROLES = ['spouse', 'child', 'other'] as const;
+export const SEXES = ['female', 'male'] as const;
+/** 婚姻状况 (GB/T 2261.2): 未婚, 已婚, 丧偶, 离婚. */
+export const MARITAL_STATUSES = ['unmarried', 'married', 'widowed', 'divorced'] as const;
+/** 残疾类别 of the 残疾人证: 视力, 听力, 言语, 肢体, 智力, 精神, 多重. */
+export const DISABILITY_KINDS = ['visual', 'hearing', 'speech', 'physical', 'intellectual', 'mental', 'multiple'] as const;
+
+export interface PersonFacts {
+  /** Certification days of categories (a category named here need not be repeated in `categories`). */
+  certifications?: readonly { category: string; certifiedOn: string }[] | null;
+  /** 残疾人证: grade 1 (一级, the most severe) to 4; kind; whether the household has several disabled members (一户多残). */
+  disability?: { grade: number; kind?: (typeof DISABILITY_KINDS)[number] | null; multiDisabledHousehold?: boolean | null } | null;
+  residence?: (typeof RESIDENCES)[number] | null;
+  householdRole?: (typeof HOUSEHOLD_ROLES)[number] | null;
+  sex?: (typeof SEXES)[number] | null;
+  maritalStatus?: (typeof MARITAL_STATUSES)[number] | null;
+  /** Had basic insurance (of any scheme) earlier in the coverage year. */
+  insuredEarlierInYear?: boolean | null;
+}
+
+export interface QuoteRequest extends PersonFacts {
   paymentDate: string;
   birthDate?: string | null;
   /** Category codes or official identity codes. */
@@ -26,10 +49,14 @@ export interface Person {
   payIso: string;
   birth: Day | null;
   event: Day | null;
-  /** The categories named, each once, in the policy's order: the answer never depends on the order given. */
+  /** The categories named (in `categories` or `certifications`), each once, in the policy's order: the answer never depends on the order given. */
   categories: CompiledCategory[];
+  /** The day each category was certified, by the category's index in the policy; null when no certification was given. */
+  certifiedOn: ReadonlyMap<number, Day> | null;
   /** The special groups named, each once, in the order given (groups.ts adds implied ones and sorts). */
   groups: CompiledGroup[];
+  /** The request's facts, checked. */
+  facts: PersonFacts;
 }
 
 /** The wording of this step's refusals (English; localised later by key). */
@@ -38,6 +65,10 @@ export const personText = {
   bornAfterPayment: (birthIso: string, payIso: string) => `(${birthIso}) is after the payment date (${payIso})`,
   unknownCategory: (key: string, jurisdiction: string, year: number) => `unknown category "${key}" for ${jurisdiction} ${year}`,
   unknownGroup: (key: string, jurisdiction: string, year: number) => `unknown special group "${key}" for ${jurisdiction} ${year}`,
+  certifiedTwice: (category: string, a: string, b: string) => `${category} is certified twice, on ${a} and on ${b}; give one certification per category`,
+  certifiedAfterCoverage: (iso: string, endIso: string) => `(${iso}) is after the coverage period ends (${endIso})`,
+  grade: (value: unknown) => `${JSON.stringify(value)} is not a disability grade (1 to 4, 一级 to 四级)`,
+  oneOf: (value: unknown, values: readonly string[]) => `${JSON.stringify(value)} is not one of ${values.join(', ')}`,
 };
 
 function parseDate(field: string, value: string): Day {
@@ -45,7 +76,11 @@ function parseDate(field: string, value: string): Day {
   return toDay(value);
 }
 
-/** The person of a request; refuses a date that is not one, a birth after the payment, an unknown code. */
+function checkOneOf(field: string, value: unknown, values: readonly string[]) {
+  if (value !== null && value !== undefined && !values.includes(value as string)) throw new QuoteError(field, personText.oneOf(value, values));
+}
+
+/** The person of a request; refuses a date that is not one, a birth after the payment, an unknown code, a fact out of range. */
 export function identify(p: CompiledPolicy, req: QuoteRequest): Person {
   const pay = parseDate('paymentDate', req.paymentDate);
   const birth = req.birthDate ? parseDate('birthDate', req.birthDate) : null;
@@ -59,12 +94,40 @@ export function identify(p: CompiledPolicy, req: QuoteRequest): Person {
     if (!c) throw new QuoteError('categories', personText.unknownCategory(key, p.doc.jurisdiction.name, p.year));
     if (!seen.has(c)) categories.push(c), seen.add(c);
   }
-  categories.sort((a, b) => a.index - b.index);
+  let certifiedOn: Map<number, Day> | null = null;
+  const certifications = req.certifications;
+  if (certifications && certifications.length) {
+    certifiedOn = new Map();
+    const given = new Map<number, string>();
+    certifications.forEach((cert, i) => {
+      const c = p.categoryByKey.get(cert.category.trim());
+      if (!c) throw new QuoteError(`certifications[${i}].category`, personText.unknownCategory(cert.category, p.doc.jurisdiction.name, p.year));
+      const day = parseDate(`certifications[${i}].certifiedOn`, cert.certifiedOn);
+      const earlier = given.get(c.index);
+      if (earlier !== undefined && earlier !== cert.certifiedOn)
+        throw new QuoteError(`certifications[${i}].certifiedOn`, personText.certifiedTwice(c.doc.name, earlier, cert.certifiedOn));
+      given.set(c.index, cert.certifiedOn);
+      certifiedOn!.set(c.index, day);
+      if (!seen.has(c)) categories.push(c), seen.add(c);
+    });
+  }
+  if (categories.length > 1) categories.sort((a, b) => a.index - b.index);
+
   const groups: CompiledGroup[] = [];
   for (const key of req.groups ?? []) {
     const g = p.groupByCode.get(key.trim());
     if (!g) throw new QuoteError('groups', personText.unknownGroup(key, p.doc.jurisdiction.name, p.year));
     if (!groups.includes(g)) groups.push(g);
   }
-  return { pay, payIso: req.paymentDate, birth, event, categories, groups };
+
+  const d = req.disability;
+  if (d) {
+    if (!Number.isInteger(d.grade) || d.grade < 1 || d.grade > 4) throw new QuoteError('disability.grade', personText.grade(d.grade));
+    checkOneOf('disability.kind', d.kind, DISABILITY_KINDS);
+  }
+  checkOneOf('residence', req.residence, RESIDENCES);
+  checkOneOf('householdRole', req.householdRole, HOUSEHOLD_ROLES);
+  checkOneOf('sex', req.sex, SEXES);
+  checkOneOf('maritalStatus', req.maritalStatus, MARITAL_STATUSES);
+  return { pay, payIso: req.paymentDate, birth, event, categories, certifiedOn, groups, facts: req };
 }

@@ -1,14 +1,16 @@
 import { yuan } from '../../../policy-schemas/index.js';
-import type { CompiledCategory, CompiledPolicy } from '../compile.js';
-import { ageOn, type Day } from '../dates.js';
+import type { CompiledCategory, CompiledCertificationRule, CompiledConditionSet, CompiledPolicy } from '../compile.js';
+import { ageOn, firstOfNthMonth, fromDay, type Day } from '../dates.js';
+import type { Assumption } from './assumptions.js';
 import { QuoteError } from './error.js';
 import type { Person } from './person.js';
 import type { Trace } from './trace.js';
 
 /*
- * Subsidies (减免对象 / 资助参保): which of the person's categories hold (their conditions), and, when
- * several do, which one subsidy applies (stacking): the most favourable, the highest (就高), or the
- * last in the priority order (Meishan 导盘顺序). Amounts are precomputed on the fee by compile.ts.
+ * Subsidies (减免对象 / 资助参保): which of the person's categories hold (their conditions, judged on
+ * the facts given, and the day of certification where given), and, when several do, which one subsidy
+ * applies (stacking): the most favourable, the highest (就高), or the last in the priority order
+ * (Meishan 导盘顺序). Amounts are precomputed on the fee by compile.ts.
  */
 
 export interface QuoteSubsidy {
@@ -24,20 +26,52 @@ export interface QuoteSubsidy {
 }
 
 export interface SubsidyOutcome {
-  /** The categories whose conditions hold, in the policy's order. */
+  /** The categories that hold for this payment, in the policy's order. */
   eligible: CompiledCategory[];
-  /** Categories given whose conditions fail, with the reason. */
+  /** Categories given that do not hold, with the reason. */
   ignored: { code: string; reason: string }[];
   /** The one category that subsidises the person, or null. */
   chosen: CompiledCategory | null;
+  /** What holding assumed, where a fact was not given. */
+  assumptions: Assumption[];
 }
+
+/**
+ * A category judged for a payment: null when it holds and nothing was assumed or needs saying (the
+ * common case, at no cost), else whether it failed and why, what it assumed, and a line on its
+ * certification for the trace.
+ */
+export type Verdict = null | { failure: string | null; assumptions: readonly Assumption[]; certification: { detail: string; clause: string | null } | null };
+
+const NONE: readonly Assumption[] = Object.freeze([]);
 
 /** The wording of this step's lines and refusals (English; localised later by key). */
 export const subsidyText = {
   ageRequired: (category: string, code: string, referenceIso: string) => `is required: ${category} (${code}) applies by age, judged on ${referenceIso}`,
   ageFails: (age: number, referenceIso: string, wanted: string) => `age ${age} on ${referenceIso} is not ${wanted}`,
   ageSet: (s: { min?: number; below?: number }) => [s.min !== undefined ? `≥ ${s.min}` : '', s.below !== undefined ? `< ${s.below}` : ''].filter(Boolean).join(' and '),
-  ageSets: (sets: string[]) => sets.join(' or '),
+  gradeFails: (grade: number, grades: readonly number[]) => `disability grade ${grade} is not ${grades.join(' or ')} (${'一二三四'[grade - 1]}级)`,
+  multiDisabledFails: (wanted: boolean) => (wanted ? 'the household has not several disabled members (一户多残)' : 'the person is in a household with several disabled members (一户多残), which this category excludes'),
+  residenceFails: (given: string, wanted: string) => `residence ${given} is not ${wanted}`,
+  roleFails: (role: string, members: string) => `a household's ${role === 'other' ? 'other member' : role} is not covered (${members})`,
+  sexFails: (members: string) => `a child of the other sex is not covered (${members})`,
+  childAgeFails: (age: number, referenceIso: string, below: number) => `the child is ${age} on ${referenceIso}, not under ${below}`,
+  marriedFails: (status: string) => `the child is ${status}: a child who marries no longer qualifies`,
+  or: (reasons: string[]) => reasons.join('; or '),
+  // certification (认定) and newly certified people
+  certifiedAfterPayment: (certIso: string, payIso: string) => `certified on ${certIso}, after the payment on ${payIso}: not subsidised for this payment`,
+  newlyCertified: (certIso: string, fromIso: string, name: string) => `${name}: newly certified on ${certIso}; payments from ${fromIso} are subsidised`,
+  ordinaryCertification: (certIso: string, name: string) => `${name}: certified on ${certIso}`,
+  beforeSubsidyStarts: (certIso: string, fromIso: string, payIso: string, noneLater: boolean) =>
+    `newly certified on ${certIso}: subsidised from ${fromIso}; this payment on ${payIso} is before that${noneLater ? ', and the year gets no subsidy later (认定前已参保的，不再资助参保)' : ''}`,
+  paidBeforeCertification: (certIso: string, payIso: string, ifAlreadyPaid: 'no-subsidy' | 'refund' | null) =>
+    `newly certified on ${certIso}, after the payment on ${payIso}: ${
+      ifAlreadyPaid === 'no-subsidy'
+        ? 'no subsidy for the year (认定前个人当年已参保的，不再资助参保)'
+        : ifAlreadyPaid === 'refund'
+          ? 'not subsidised at payment; the subsidy is refunded (ask refund with reason newly-certified)'
+          : 'not subsidised; the notice states no rule for a person who had already paid'
+    }`,
   notApplied: (category: string, reason: string) => `${category}: not applied, ${reason}`,
   applied: (c: CompiledCategory) => `${c.doc.name}: subsidy ${yuan(c.subsidyFen)} (${subsidyText.benefit(c)}), ${c.doc.fundSource.label}, certified by ${c.doc.agency}`,
   benefit: (c: CompiledCategory): string => {
@@ -49,8 +83,6 @@ export const subsidyText = {
         return `${b.percent}% of the fee`;
       case 'fixed-subsidy':
         return `fixed ${yuan(b.amountFen)}`;
-      case 'fixed-payment':
-        return `person pays ${yuan(b.amountFen)}`;
       case 'person-pays-percent':
         return `person pays ${b.percent}%`;
       case 'reduction':
@@ -67,35 +99,149 @@ export const subsidyText = {
   stacked: (rule: string, convention: boolean, chosen: string) => `${rule}${convention ? ' (convention: the notice states no rule)' : ''}: ${chosen}`,
 };
 
+/** One condition set judged: it holds (with what it assumed), it fails (why; or the ages it wanted), or it needs the birth date (reason null). */
+type SetResult = { holds: true; assumed: Assumption[] | null } | { holds: false; reason: string | null; ageWanted?: string };
+
+function judgeSet(p: CompiledPolicy, s: CompiledConditionSet, person: Person): SetResult {
+  const f = person.facts;
+  let assumed: Assumption[] | null = null;
+  const assume = (a: Assumption) => (assumed ??= []).push(a);
+  if (s.age) {
+    if (person.birth === null) return { holds: false, reason: null };
+    const age = ageOn(person.birth, p.ageReference);
+    if ((s.age.min !== undefined && age < s.age.min) || (s.age.below !== undefined && age >= s.age.below))
+      return { holds: false, reason: subsidyText.ageFails(age, p.ageReferenceIso, subsidyText.ageSet(s.age)), ageWanted: subsidyText.ageSet(s.age) };
+  }
+  const dis = s.doc.disability;
+  if (dis) {
+    const given = f.disability;
+    if (!given) assume(s.disability!);
+    else {
+      if (dis.grades && !dis.grades.includes(given.grade)) return { holds: false, reason: subsidyText.gradeFails(given.grade, dis.grades) };
+      if (dis.multiDisabledHousehold !== undefined) {
+        const mdh = given.multiDisabledHousehold;
+        if (mdh === null || mdh === undefined) assume(s.disability!);
+        else if (mdh !== dis.multiDisabledHousehold) return { holds: false, reason: subsidyText.multiDisabledFails(dis.multiDisabledHousehold) };
+      }
+    }
+  }
+  const res = s.doc.residence;
+  if (res) {
+    const given = f.residence;
+    if (!given) assume(s.residence!);
+    else if (res === 'revolutionary-base-village' ? given !== res : given === 'urban') return { holds: false, reason: subsidyText.residenceFails(given, res) };
+  }
+  const members = s.doc.members;
+  if (members) {
+    const role = f.householdRole;
+    if (!role) assume(s.role!);
+    else if (role === 'other' || (role === 'spouse' && !members.spouses) || (role === 'child' && members.children === null))
+      return { holds: false, reason: subsidyText.roleFails(role, members.text) };
+    else if (role === 'child') {
+      const ch = members.children!;
+      if (ch.sex) {
+        if (!f.sex) assume(s.sex!);
+        else if (f.sex !== ch.sex) return { holds: false, reason: subsidyText.sexFails(members.text) };
+      }
+      if (ch.belowAge !== undefined) {
+        if (person.birth === null) return { holds: false, reason: null };
+        const age = ageOn(person.birth, p.ageReference);
+        if (age >= ch.belowAge) return { holds: false, reason: subsidyText.childAgeFails(age, p.ageReferenceIso, ch.belowAge) };
+      }
+      if (ch.untilMarried) {
+        if (!f.maritalStatus) assume(s.marriage!);
+        else if (f.maritalStatus !== 'unmarried') return { holds: false, reason: subsidyText.marriedFails(f.maritalStatus) };
+      }
+    }
+  }
+  return { holds: true, assumed };
+}
+
 /**
- * Why a category's conditions are not met, or null: only age can be judged (on the policy's age
- * reference date); the certifying agency vouches for the rest. Refuses when age decides and no birth
- * date is given.
+ * Whether a category holds for this payment. Its conditions: one set must hold, on the facts given
+ * or, where a fact is missing, on the assumption that the certifying agency vouches for it (the set
+ * needing the fewest is taken); refused when no set can be judged without the birth date. Then its
+ * certification: on or before the cutoff (or where no rule of the notice covers its day) a payment
+ * on or after it is subsidised; a newly certified person's payment from the day the notice's rule says.
  */
-export function conditionFailure(p: CompiledPolicy, c: CompiledCategory, birth: Day | null): string | null {
-  if (!c.ageSets) return null;
-  if (birth === null) throw new QuoteError('birthDate', subsidyText.ageRequired(c.doc.name, c.doc.code, p.ageReferenceIso));
-  const age = ageOn(birth, p.ageReference);
-  const ok = c.ageSets.some((s) => (s.min === undefined || age >= s.min) && (s.below === undefined || age < s.below));
-  if (ok) return null;
-  return subsidyText.ageFails(age, p.ageReferenceIso, subsidyText.ageSets(c.ageSets.map(subsidyText.ageSet)));
+export function judgeCategory(p: CompiledPolicy, c: CompiledCategory, person: Person): Verdict {
+  let assumed: readonly Assumption[] = NONE;
+  if (c.sets) {
+    let best: Assumption[] | null = null;
+    let found = false;
+    let needsBirth = false;
+    let reasons: string[] | null = null;
+    let ageWanted: string[] | null = null;
+    for (const s of c.sets) {
+      const r = judgeSet(p, s, person);
+      if (r.holds) {
+        if (r.assumed === null) {
+          found = true;
+          best = null;
+          break;
+        }
+        if (!found || best!.length > r.assumed.length) best = r.assumed;
+        found = true;
+      } else if (r.reason === null) needsBirth = true;
+      else if (r.ageWanted !== undefined) (ageWanted ??= []).push(r.ageWanted);
+      else (reasons ??= []).push(r.reason);
+    }
+    if (!found) {
+      if (needsBirth) throw new QuoteError('birthDate', subsidyText.ageRequired(c.doc.name, c.doc.code, p.ageReferenceIso));
+      // the age is the same for every set: one line names every age wanted
+      const all = [...(ageWanted ? [subsidyText.ageFails(ageOn(person.birth!, p.ageReference), p.ageReferenceIso, ageWanted.join(' or '))] : []), ...(reasons ?? [])];
+      return { failure: subsidyText.or(all), assumptions: NONE, certification: null };
+    }
+    if (best) assumed = best;
+  }
+  const certified = person.certifiedOn?.get(c.index);
+  if (certified === undefined) {
+    if (c.certificationAssumption) return { failure: null, assumptions: assumed.length ? [...assumed, c.certificationAssumption] : [c.certificationAssumption], certification: null };
+    return assumed.length ? { failure: null, assumptions: assumed, certification: null } : null;
+  }
+  return { ...certification(p, c, person, certified), assumptions: assumed };
+}
+
+/** The certification of a category on `day` and a payment: subsidised (with a line for the trace), or why not. */
+function certification(p: CompiledPolicy, c: CompiledCategory, person: Person, day: Day): { failure: string | null; certification: { detail: string; clause: string | null } | null } {
+  const certIso = fromDay(day);
+  const rule = certificationRuleFor(p, day);
+  if (!rule) {
+    if (person.pay < day) return { failure: subsidyText.certifiedAfterPayment(certIso, person.payIso), certification: null };
+    return { failure: null, certification: { detail: subsidyText.ordinaryCertification(certIso, c.doc.name), clause: p.doc.certification.clause } };
+  }
+  const from = rule.doc.subsidyFrom === 'month-after-certification' ? firstOfNthMonth(day, 2) : day;
+  if (person.pay >= from) return { failure: null, certification: { detail: subsidyText.newlyCertified(certIso, fromDay(from), c.doc.name), clause: rule.doc.clause } };
+  if (person.pay < day) return { failure: subsidyText.paidBeforeCertification(certIso, person.payIso, rule.doc.ifAlreadyPaid), certification: null };
+  return { failure: subsidyText.beforeSubsidyStarts(certIso, fromDay(from), person.payIso, rule.doc.ifAlreadyPaid === 'no-subsidy'), certification: null };
+}
+
+/** The newly-certified rule of the notice that covers a certification on `day`, or null (ordinary: on or before the cutoff, or no rule covers the day). */
+export function certificationRuleFor(p: CompiledPolicy, day: Day): CompiledCertificationRule | null {
+  if (p.certificationCutoff !== null && day <= p.certificationCutoff) return null;
+  return p.certificationRules.find((r) => (r.from === null || day >= r.from) && (r.to === null || day <= r.to)) ?? null;
 }
 
 /** The person's categories judged one by one (each in the trace), then stacked into at most one subsidy. */
 export function subsidies(p: CompiledPolicy, person: Person, trace: Trace): SubsidyOutcome {
   const ignored: { code: string; reason: string }[] = [];
   const eligible: CompiledCategory[] = [];
+  let assumptions: Assumption[] | null = null;
   for (const c of person.categories) {
-    const reason = conditionFailure(p, c, person.birth);
-    if (reason) {
-      ignored.push({ code: c.doc.code, reason });
-      trace.push({ rule: 'category', clause: c.doc.clause, detail: subsidyText.notApplied(c.doc.name, reason) });
-    } else {
-      eligible.push(c);
-      trace.push({ rule: 'category', clause: c.doc.clause, detail: subsidyText.applied(c) });
+    const v = judgeCategory(p, c, person);
+    if (v !== null && v.failure !== null) {
+      ignored.push({ code: c.doc.code, reason: v.failure });
+      trace.push({ rule: 'category', clause: c.doc.clause, detail: subsidyText.notApplied(c.doc.name, v.failure) });
+      continue;
     }
+    eligible.push(c);
+    if (v !== null) {
+      if (v.certification !== null) trace.push({ rule: 'certification', clause: v.certification.clause, detail: v.certification.detail });
+      for (const a of v.assumptions) (assumptions ??= []).push(a);
+    }
+    trace.push({ rule: 'category', clause: c.doc.clause, detail: subsidyText.applied(c) });
   }
-  return { eligible, ignored, chosen: stack(p, eligible, trace) };
+  return { eligible, ignored, chosen: stack(p, eligible, trace), assumptions: assumptions ?? (NONE as Assumption[]) };
 }
 
 /** One subsidy per person: the most favourable, the highest, or the last in the priority order. */

@@ -37,8 +37,8 @@ export function lateSurcharge(p: CompiledPolicy, person: Person, applying: reado
   if (exemptGroup) reason = surchargeText.exemptGroup(exemptGroup.group.doc.name);
   else if (needy) reason = surchargeText.exemptNeedy(needy.doc.name);
   else {
-    amountFen = p.governmentFen;
-    reason = surchargeText.charged(fromDay(s.from), p.governmentFen);
+    amountFen = s.amountFen;
+    reason = surchargeText.charged(fromDay(s.from), s.amountFen);
   }
   trace.push({ rule: 'late-surcharge', clause: s.clause, detail: reason });
   return { amountFen, reason };

@@ -14,9 +14,9 @@ describe('trace: which policy answered, the amount due, and every step in the or
     expect(trace.at(-1)).toEqual({ rule: 'amount-due', clause: null, detail: '390 元 + surcharge 640 元 − subsidy 0 元 = 1030 元' });
   });
 
-  it('a quote’s trace: policy, groups, window, fee, categories, stacking, surcharge, benefit start, coverage, amount due', () => {
+  it('a quote’s trace: policy, groups, window, fee, categories, stacking, surcharge, benefit start, coverage, what is owed, amount due', () => {
     // Shishi 2025: a person of 75 named a newborn (not one), 五老 and 精简退职 (both full, neither needy), paying 2025-10-01:
-    // surcharged, 3 months → 2026-01-01, no coverage in 2025
+    // surcharged, 3 months → 2026-01-01, no coverage in 2025: nothing is owed for 2025
     const q = quote(seededPolicy('shishi-2025.json'), { paymentDate: '2025-10-01', birthDate: '1950-01-01', groups: ['newborn'], categories: ['jing-jian', 'wu-lao'] });
     expect(q.trace.map((t) => t.rule)).toEqual([
       'policy',
@@ -29,9 +29,11 @@ describe('trace: which policy answered, the amount due, and every step in the or
       'late-surcharge',
       'benefit-start',
       'coverage',
+      'fee-owed',
       'amount-due',
     ]);
-    expect(q.trace.at(-1)!.detail).toBe('400 元 + surcharge 670 元 − subsidy 400 元 = 670 元');
-    expect(q).toMatchObject({ amountDueFen: 67_000, coversCoverageYear: false, benefitStart: null });
+    expect(q.trace.at(-2)!.detail).toBe('the payment buys no coverage in 2025: no fee, subsidy or surcharge is owed for it');
+    expect(q.trace.at(-1)!.detail).toBe('0 元 + surcharge 0 元 − subsidy 0 元 = 0 元');
+    expect(q).toMatchObject({ amountDueFen: 0, individualFeeFen: 0, feeLines: [], subsidies: [], coversCoverageYear: false, benefitStart: null });
   });
 });

@@ -7,8 +7,26 @@ import type { CompiledPolicy } from '../compile.js';
  * two lines that belong to no step: which policy answered, and the sum that gives the amount due.
  */
 
+/** The steps a trace line may come from, in the order a notice is read. */
+export const TRACE_RULES = [
+  'policy',
+  'special-group',
+  'window',
+  'special-fee',
+  'individual-fee',
+  'certification',
+  'category',
+  'stacking',
+  'late-surcharge',
+  'benefit-start',
+  'coverage',
+  'fee-owed',
+  'amount-due',
+] as const;
+export type TraceRule = (typeof TRACE_RULES)[number];
+
 export interface TraceStep {
-  rule: string;
+  rule: TraceRule;
   clause: string | null;
   detail: string;
 }

@@ -10,7 +10,7 @@ function windowFor(p: CompiledPolicy, req: QuoteRequest) {
   const { person, applying, trace } = prepare(p, req);
   refuseAfterCoverageYear(p, person);
   const before = trace.length;
-  const w = paymentWindow(p, person, applying, trace);
+  const { window: w } = paymentWindow(p, person, applying, trace);
   return { code: w.doc.code, line: trace.slice(before) };
 }
 
@@ -77,13 +77,26 @@ describe('window: the period a payment falls in', () => {
     expect(r.message).toMatch(/^\(2024-03-01\) is outside every window open to this person; on that date only these groups may enroll: 新生儿; 非因个人原因停保断保的/);
   });
 
-  it('Meishan 二（二）3 without its 非集中 window: a group that enrolls at any time gets a window of its own, from the payment day', () => {
-    const doc = seedDocument('meishan-2024.json');
-    doc.windows = doc.windows.filter((w) => w.code !== 'fei-ji-zhong');
-    const p = compilePolicy(doc);
+  it('Meishan 二（二）3: groups that enroll at any time pay in the document’s own window for them (sui-shi), ahead of the ordinary residents’ window; others do not', () => {
+    const p = seededPolicy('meishan-2024.json');
     const { person, applying, trace } = prepare(p, { paymentDate: '2024-05-15', groups: ['xin-qian-ru'] });
-    const w = paymentWindow(p, person, applying, trace);
-    expect(w.doc).toMatchObject({ code: 'anytime-xin-qian-ru', name: '户籍新迁入人员随时参保', from: '2024-05-15', to: '2024-12-31', benefitStart: 'day-after-payment', clause: '二（二）3' });
-    expect(refusal(() => windowFor(p, { paymentDate: '2024-05-15' })).message).toBe('(2024-05-15) is outside every window open to this person');
+    const { window: w } = paymentWindow(p, person, applying, trace);
+    expect(w.doc).toMatchObject({ code: 'sui-shi', kind: 'anytime', name: '随时参保缴费', from: '2023-09-01', to: '2024-12-31', clause: '二（二）3' });
+    expect(windowFor(p, { paymentDate: '2024-05-15' }).code).toBe('fei-ji-zhong');
+    // in the central window, everyone pays in it, the groups too
+    expect(windowFor(p, { paymentDate: '2023-10-15', groups: ['xin-qian-ru'] }).code).toBe('central');
+  });
+
+  it('Meishan 二（二）2: 非集中缴费期 is open only to residents without basic insurance earlier in the year; one who had is refused, one not saying is assumed not to have', () => {
+    const p = seededPolicy('meishan-2024.json');
+    expect(refusal(() => windowFor(p, { paymentDate: '2024-05-15', insuredEarlierInYear: true }))).toEqual({
+      field: 'insuredEarlierInYear',
+      message: '(2024-05-15) falls in 非集中缴费期, open only to 当年度未参加过任何基本医保的普通居民 (二（二）2); the person had basic insurance earlier in 2024 and no other window takes the payment',
+    });
+    expect(windowFor(p, { paymentDate: '2024-05-15', insuredEarlierInYear: false }).code).toBe('fei-ji-zhong');
+    const { person, applying, trace } = prepare(p, { paymentDate: '2024-05-15' });
+    expect(paymentWindow(p, person, applying, trace).assumption).toMatchObject({ fact: 'insured-earlier-in-year', category: null, clause: '二（二）2' });
+    // an employee-insurance transfer within 3 months had insurance earlier, and its own rule applies
+    expect(windowFor(p, { paymentDate: '2024-05-15', groups: ['employee-transfer'], eventDate: '2024-04-01', insuredEarlierInYear: true }).code).toBe('fei-ji-zhong');
   });
 });

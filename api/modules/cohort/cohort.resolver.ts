@@ -6,6 +6,7 @@ import { forbidden, unauthenticated } from '../auth/actor.js';
 import { canReadCohorts, canRunJobs, mayCancelJob, mayReadJob } from '../jobs/job-access.js';
 import { readableVersion } from '../policy/policy.resolver.js';
 import { PolicyService } from '../policy/policy.service.js';
+import { storedDocument } from '../policy/policy-cache.js';
 import { CohortService, type CohortRow } from './cohort.service.js';
 import { Cohort, CohortImportJob, Impact, PreviewJob } from './cohort.type.js';
 
@@ -138,8 +139,8 @@ export class CohortResolver {
       throw forbidden(`previewing needs a drafter or approver of the cohort's jurisdiction, or an admin; ${ctx.actor.kind === 'user' ? ctx.actor.username : 'the caller'} may only read`);
     const service = new CohortService(ctx.em.fork());
     const job = await ctx.previews.start({
-      draft: { id: d.id, year: d.year, status: d.status, document: d.document },
-      baseline: { id: b.id, year: b.year, status: b.status, document: b.document },
+      draft: { id: d.id, year: d.year, status: d.status, document: storedDocument(d) },
+      baseline: { id: b.id, year: b.year, status: b.status, document: storedDocument(b) },
       cohort: await toCohort(ctx, c),
       cohortNo: c.no,
       personIds: (rowNos) => service.personIds(c.no, rowNos),

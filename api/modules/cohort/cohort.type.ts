@@ -2,7 +2,19 @@ import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { DateTimeResolver } from 'graphql-scalars';
 import { DateScalar, MoneyScalar } from '../../graphql/scalars.js';
 import { Jurisdiction } from '../jurisdiction/jurisdiction.type.js';
-import { graphqlEnum } from '../../graphql/enums.js';
+import { graphqlEnum, wireEnum } from '../../graphql/enums.js';
+import { JOB_STATUSES } from '../jobs/job-store.js';
+import { PolicyStatusEnum } from '../policy/policy.type.js';
+
+const JOB_STATUS_TEXT: Record<(typeof JOB_STATUSES)[number], string> = {
+  pending: 'made, not started yet (an upload not yet begun)',
+  running: 'under way',
+  done: 'finished; the result is there',
+  failed: 'stopped by an error (see error)',
+  cancelled: 'stopped on request',
+  interrupted: 'stopped because the process running it ended',
+};
+const JobStatusEnum = wireEnum(JOB_STATUSES, 'JobStatus', 'Where a job stands (the names as they went out as strings before this was an enum).', (s) => JOB_STATUS_TEXT[s]);
 
 @ObjectType({ description: 'Persons counted by a key (a unit, a category or a code).' })
 export class Count {
@@ -25,7 +37,7 @@ export class Cohort {
 @ObjectType({ description: 'Progress of a cohort import (poll while uploading).' })
 export class CohortImportJob {
   @Field(() => ID, { description: 'The job’s id, made by the server (the `job` of POST /cohorts)' }) id!: string;
-  @Field(() => String, { description: 'pending (made for an upload not yet sent), running, done, failed, or interrupted (the API process running it stopped)' }) status!: string;
+  @Field(() => JobStatusEnum, { description: 'pending (made for an upload not yet sent), running, done, failed, or interrupted (the API process running it stopped)' }) status!: string;
   @Field(() => Int, { description: 'Rows checked so far' }) rows!: number;
   @Field(() => Int, { description: 'Bytes read so far' }) bytes!: number;
   @Field(() => ID, { nullable: true, description: 'The cohort made, once done' }) cohortId!: string | null;
@@ -68,7 +80,9 @@ export class Refusal {
 export class ImpactSide {
   @Field(() => ID, { description: 'The version' }) policyVersionId!: string;
   @Field(() => Int, { description: 'Its coverage year' }) year!: number;
-  @Field(() => String, { description: 'Its status, as stored (draft, published …)' }) status!: string;
+  @Field(() => String, { description: 'Its status, as stored (draft, published …)', deprecationReason: 'Use policyStatus (enum PolicyStatus); this field keeps the stored values (draft, in_review, published …)' })
+  status!: string;
+  @Field(() => PolicyStatusEnum, { description: 'Its status' }) policyStatus!: string;
   @Field(() => ImpactTotals, { description: 'Its totals' }) totals!: ImpactTotals;
   @Field(() => [Refusal], { description: 'Persons the version cannot answer, by reason' }) refusals!: Refusal[];
   @Field(() => [Count], { description: 'Codes of the cohort this version does not know (ignored), with persons' }) unknownCodes!: Count[];
@@ -146,7 +160,7 @@ export class Impact {
 @ObjectType({ description: 'A preview running in the background (startPreview), with its result once done.' })
 export class PreviewJob {
   @Field(() => ID, { description: 'The job’s id' }) id!: string;
-  @Field(() => String, { description: 'running, done, failed, cancelled, or interrupted (the API process running it stopped)' }) status!: string;
+  @Field(() => JobStatusEnum, { description: 'running, done, failed, cancelled, or interrupted (the API process running it stopped)' }) status!: string;
   @Field(() => Float, { description: '0 to 1' }) progress!: number;
   @Field(() => Impact, { nullable: true, description: 'The preview, once done' }) result!: Impact | null;
   @Field(() => String, { nullable: true, description: 'Why it failed' }) error!: string | null;

@@ -246,6 +246,7 @@ export class PreviewService {
       policyVersionId: v.id,
       year: v.year,
       status: v.status,
+      policyStatus: v.status,
       totals: totals(s.totals),
       refusals: [...s.refusals].map(([reason, persons]) => ({ reason, persons })).sort((a, b) => b.persons - a.persons),
       unknownCodes: [...s.unknownCodes].map(([key, persons]) => ({ key, persons })),

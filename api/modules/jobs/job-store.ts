@@ -3,7 +3,9 @@ import pg from 'pg';
 import { database } from '../../db/availability.js';
 
 export type JobKind = 'import' | 'preview';
-export type JobStatus = 'pending' | 'running' | 'done' | 'failed' | 'cancelled' | 'interrupted';
+/** Every status a job may have (the API's enum JobStatus lists them). */
+export const JOB_STATUSES = ['pending', 'running', 'done', 'failed', 'cancelled', 'interrupted'] as const;
+export type JobStatus = (typeof JOB_STATUSES)[number];
 
 /** Whose a job is: who made it, and the jurisdiction of its cohort (who may see it follows from that). */
 export interface JobOwner {

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { GraphQLError } from 'graphql';
+import { upgradeDocument, validatePolicyDocument, type PolicyDocument } from '../../../policy-schemas/index.js';
 import { compilePolicy, type CompiledPolicy } from '../../engine/index.js';
 import { database } from '../../db/availability.js';
 import { JurisdictionIndex } from '../jurisdiction/jurisdiction.service.js';
@@ -12,6 +13,16 @@ export interface LoadedPolicy {
   status: string;
   jurisdictionId: number;
   compiled: CompiledPolicy;
+  /** The day the version is in force from (its effective date, or its publication day in China); null for a version never published. */
+  inForceFrom: string | null;
+}
+
+/**
+ * The published and superseded versions of one jurisdiction and coverage year, in the order they
+ * were published, each with the day it is in force from.
+ */
+export interface VersionsOfYear {
+  versions: readonly LoadedPolicy[];
 }
 
 interface Entry<T> {
@@ -27,17 +38,30 @@ const JURISDICTIONS_TTL_MS = 60_000;
 const PUBLISHED_TTL_MS = 10_000;
 
 /**
+ * The version in force on a day, among the versions of a year in the order they were published: the
+ * last published whose in-force day is on or before it; for a day before any is in force, the first
+ * (a notice governs its whole campaign, payments made before it was issued included). Null: none.
+ */
+export function versionInForce<T extends { inForceFrom: string | null }>(versions: readonly T[], day: string): T | null {
+  let found: T | null = null;
+  for (const v of versions) if (v.inForceFrom !== null && v.inForceFrom <= day) found = v;
+  return found ?? versions[0] ?? null;
+}
+
+/**
  * Process-wide caches for the hot read path (quotes): the jurisdiction index and compiled policies.
  * A published version never changes, so its compiled form is kept by id and content hash; which
- * version is published for a jurisdiction and year is remembered for a few seconds, and forgotten at
- * once by `invalidate()`: called by the write paths of this process, and on PostgreSQL's notification
- * of any committed change to versions or jurisdictions (POLICY_CHANNEL), whoever made it. The content hash is checked when a version is
- * compiled, so a document altered behind the application's back is refused, not served.
+ * versions are published for a jurisdiction and year (and from when each is in force) is remembered
+ * for a few seconds, and forgotten at once by `invalidate()`: called by the write paths of this
+ * process, and on PostgreSQL's notification of any committed change to versions or jurisdictions
+ * (POLICY_CHANNEL), whoever made it. So the version in force on any day is found without a query.
+ * The content hash is checked when a version is compiled, so a document altered behind the
+ * application's back is refused, not served.
  */
 export class PolicyCache {
   /** Its `last` index: the 45,000 reference rows are reused while the table's revision is unchanged. */
   private jurisdictionIndex: Entry<JurisdictionIndex> | undefined;
-  private published = new Map<string, Entry<LoadedPolicy | null>>();
+  private years = new Map<string, Entry<VersionsOfYear>>();
   private compiled = new Map<string, CompiledPolicy>();
 
   constructor(private readonly now: () => number = Date.now) {}
@@ -50,16 +74,13 @@ export class PolicyCache {
     return entry.value;
   }
 
-  publishedFor(em: () => EntityManager, jurisdictionId: number, year: number): Promise<LoadedPolicy | null> {
+  /** The published and superseded versions of a jurisdiction and year, oldest publication first (cached). */
+  versionsOf(em: () => EntityManager, jurisdictionId: number, year: number): Promise<VersionsOfYear> {
     const key = `${jurisdictionId}:${year}`;
-    const hit = this.published.get(key);
+    const hit = this.years.get(key);
     if (hit && this.now() - hit.at < PUBLISHED_TTL_MS) return hit.value;
-    const entry = this.refresh(
-      hit,
-      () => em().findOne(PolicyVersion, { jurisdiction: jurisdictionId, year, status: 'published' }).then((v) => (v ? this.load(v) : null)),
-      () => this.published.delete(key),
-    );
-    this.published.set(key, entry);
+    const entry = this.refresh(hit, () => this.loadYear(em(), jurisdictionId, year), () => this.years.delete(key));
+    this.years.set(key, entry);
     return entry.value;
   }
 
@@ -85,30 +106,80 @@ export class PolicyCache {
     return entry;
   }
 
+  /** The published version in force for a jurisdiction and year on a day (see `versionInForce`), or null. */
+  async inForceOn(em: () => EntityManager, jurisdictionId: number, year: number, day: string): Promise<LoadedPolicy | null> {
+    return versionInForce((await this.versionsOf(em, jurisdictionId, year)).versions, day);
+  }
+
+  /** The version published now (the last publication) for a jurisdiction and year, or null. */
+  async publishedFor(em: () => EntityManager, jurisdictionId: number, year: number): Promise<LoadedPolicy | null> {
+    const { versions } = await this.versionsOf(em, jurisdictionId, year);
+    return versions.find((v) => v.status === 'published') ?? null;
+  }
+
+  private async loadYear(em: EntityManager, jurisdictionId: number, year: number): Promise<VersionsOfYear> {
+    const rows: { id: string; content_hash: string; status: string; starts: string }[] = await em.execute(
+      `select id, content_hash, status, to_char(coalesce(effective_from, (published_at at time zone 'Asia/Shanghai')::date), 'YYYY-MM-DD') as starts
+         from policy_version where jurisdiction_id = ? and year = ? and status in ('published', 'superseded')
+        order by published_at, id`,
+      [jurisdictionId, year],
+    );
+    // documents are read only for versions not compiled yet
+    const missing = rows.filter((r) => !this.compiled.has(`${r.id}:${r.content_hash}`)).map((r) => r.id);
+    const entities = missing.length ? await em.find(PolicyVersion, { id: { $in: missing } }) : [];
+    const byId = new Map(entities.map((v) => [v.id, v]));
+    return {
+      versions: rows.map((r) => {
+        const compiled = this.compiled.get(`${r.id}:${r.content_hash}`) ?? this.compile(byId.get(r.id)!);
+        return { id: r.id, contentHash: r.content_hash, status: r.status, jurisdictionId, compiled, inForceFrom: r.starts };
+      }),
+    };
+  }
+
   /** Any version by id (drafts included); recompiled only when its content changed. */
   async byId(em: EntityManager, id: string): Promise<LoadedPolicy | null> {
     if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
     const v = await em.findOne(PolicyVersion, { id });
-    return v ? this.load(v) : null;
+    if (!v) return null;
+    const loaded = this.load(v);
+    if (v.status !== 'published' && v.status !== 'superseded') return loaded;
+    // a published version is in force from the day the list of its year says
+    const inForce = (await this.versionsOf(() => em, v.jurisdiction.id, v.year)).versions.find((x) => x.id === v.id);
+    return { ...loaded, inForceFrom: inForce?.inForceFrom ?? null };
   }
 
   load(v: IPolicyVersion): LoadedPolicy {
+    return { id: v.id, contentHash: v.contentHash, status: v.status, jurisdictionId: v.jurisdiction.id, compiled: this.compile(v), inForceFrom: null };
+  }
+
+  private compile(v: IPolicyVersion): CompiledPolicy {
     const key = `${v.id}:${v.contentHash}`;
     let compiled = this.compiled.get(key);
     if (!compiled) {
-      if (contentHash(v.document) !== v.contentHash)
-        throw new GraphQLError(`policy version ${v.id} does not match its content hash; it is not served`, {
-          extensions: { code: 'INTEGRITY_ERROR' },
-        });
-      compiled = compilePolicy(v.document);
+      compiled = compilePolicy(storedDocument(v));
       this.compiled.set(key, compiled);
     }
-    return { id: v.id, contentHash: v.contentHash, status: v.status, jurisdictionId: v.jurisdiction.id, compiled };
+    return compiled;
   }
 
   /** Read everything again on next use; what was read is kept only to answer while PostgreSQL is unavailable. */
   invalidate() {
     if (this.jurisdictionIndex) this.jurisdictionIndex.at = -Infinity;
-    for (const entry of this.published.values()) entry.at = -Infinity;
+    for (const entry of this.years.values()) entry.at = -Infinity;
   }
+}
+
+/**
+ * A stored version's document as the engine and the API read it: checked against its content hash
+ * (a row altered behind the application's back is refused, not served), and upgraded when it was
+ * written in an earlier schema version (the stored JSON and its hash stay as they are).
+ */
+export function storedDocument(v: { id: string; document: unknown; contentHash: string }): PolicyDocument {
+  if (contentHash(v.document) !== v.contentHash)
+    throw new GraphQLError(`policy version ${v.id} does not match its content hash; it is not served`, { extensions: { code: 'INTEGRITY_ERROR' } });
+  const doc = v.document as PolicyDocument;
+  if (doc.schemaVersion === 2) return doc;
+  const r = validatePolicyDocument(upgradeDocument(doc));
+  if (!r.ok) throw new GraphQLError(`policy version ${v.id} (schema version ${String((doc as { schemaVersion?: unknown }).schemaVersion)}) cannot be read: ${r.issues[0]!.path}: ${r.issues[0]!.message}`, { extensions: { code: 'INTEGRITY_ERROR' } });
+  return r.document;
 }

@@ -1,8 +1,8 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { GraphQLJSON, DateTimeResolver } from 'graphql-scalars';
-import { format, pathDescription } from '../../../policy-schemas/index.js';
+import { format, pathDescription, type ChangeKind } from '../../../policy-schemas/index.js';
 import { declareDocumentFields } from '../../graphql/document-types.js';
-import { graphqlEnum } from '../../graphql/enums.js';
+import { graphqlEnum, wireEnum } from '../../graphql/enums.js';
 import { DateScalar } from '../../graphql/scalars.js';
 import { POLICY_STATUSES } from './policy-version.entity.js';
 import { Jurisdiction } from '../jurisdiction/jurisdiction.type.js';
@@ -27,6 +27,19 @@ export const PolicyStatusEnum = graphqlEnum(
   'PolicyStatus',
   'Lifecycle of a policy version: DRAFT → IN_REVIEW → APPROVED → PUBLISHED → SUPERSEDED.',
   (s) => `${format.status(s)} (${format.status(s, 'en')}): ${STATUS_MEANING[s]}.`,
+);
+
+const CHANGE_MEANING: Record<ChangeKind, string> = {
+  added: 'in version b, not in a',
+  removed: 'in version a, not in b',
+  changed: 'in both, with another value',
+  renamed: 'the same thing (matched by its identity) under another name',
+};
+const ChangeKindEnum = wireEnum(
+  ['added', 'removed', 'changed', 'renamed'] as const satisfies readonly ChangeKind[],
+  'ChangeKind',
+  'What happened to a value between two versions (the names as they went out as strings before this was an enum).',
+  (k) => CHANGE_MEANING[k],
 );
 
 @ObjectType({ description: 'Something an officer should check that does not make the document invalid.' })
@@ -63,7 +76,7 @@ export class AutoChange {
 @ObjectType({ description: 'One difference between two versions.' })
 export class Change {
   @Field(() => String, { description: 'Where, list items named by identity: categories[te-kun].name' }) path!: string;
-  @Field(() => String, { description: 'added, removed, changed or renamed' }) kind!: string;
+  @Field(() => ChangeKindEnum, { description: 'added, removed, changed or renamed' }) kind!: string;
   @Field(() => GraphQLJSON, { nullable: true, description: 'The value in version a (null when added)' }) before!: unknown;
   @Field(() => GraphQLJSON, { nullable: true, description: 'The value in version b (null when removed)' }) after!: unknown;
   @Field(() => String, { description: 'The field in Chinese, e.g. 个人缴费标准' }) label!: string;

@@ -491,7 +491,7 @@ function figures(doc: PolicyDocument): Figure[] {
     const b = c.benefit;
     if (b.kind === 'percent' || b.kind === 'person-pays-percent')
       out.push({ id: `categories:${c.code}:percent`, path: `categories[${i}].benefit.percent`, label: `减免对象「${c.name}」比例`, value: b.percent, yearly: false, show: (v) => `${v}%` });
-    if (b.kind === 'fixed-subsidy' || b.kind === 'fixed-payment' || b.kind === 'reduction')
+    if (b.kind === 'fixed-subsidy' || b.kind === 'reduction')
       out.push({ id: `categories:${c.code}:amount`, path: `categories[${i}].benefit.amountFen`, label: `减免对象「${c.name}」金额`, value: b.amountFen, yearly: false, show: fenText });
   });
   return out;

@@ -13,6 +13,7 @@ import { jurisdictionOrFail, readableVersion, view } from './policy.resolver.js'
 import { Change, PolicyVersion } from './policy.type.js';
 import { WorkflowService } from './workflow.service.js';
 import { approveOnPreview } from '../review/approval.resolver.js';
+import { storedDocument } from './policy-cache.js';
 
 const notFound = (field: string, id: string) => badInput(field, `no policy version has the id "${id}"`);
 
@@ -104,7 +105,7 @@ export class WorkflowResolver {
     if (!va) throw notFound('a', a);
     const vb = await readableVersion(ctx, b);
     if (!vb) throw notFound('b', b);
-    return compareDocuments(va.document, vb.document);
+    return compareDocuments(storedDocument(va), storedDocument(vb));
   }
 
   @Query(() => [AuditEntry], {

@@ -10,6 +10,7 @@ import type { JurisdictionIndex, JurisdictionRow } from '../jurisdiction/jurisdi
 import { cloneForward } from './clone-forward.js';
 import { ReviewService, subjectOf } from './review.service.js';
 import { resolveJurisdiction } from '../jurisdiction/jurisdiction.service.js';
+import { storedDocument } from './policy-cache.js';
 import { contentHash } from './content-hash.js';
 import { PolicyVersion, type IPolicyVersion, type PolicyStatus } from './policy-version.entity.js';
 import { InvalidDocumentError } from './policy.service.js';
@@ -77,7 +78,7 @@ export class WorkflowService {
       const src = await this.load(tx, actor, fromId);
       const to = target ?? this.index.get(src.jurisdiction.id)!;
       const user = require(actor, ['drafter'], 'createDraft', { jurisdictionId: to.id, name: to.name, index: this.index });
-      const { document, changes } = cloneForward(src.document, year);
+      const { document, changes } = cloneForward(storedDocument(src), year);
       if (to.id !== src.jurisdiction.id || (document.jurisdiction.code ?? null) !== (to.code ?? null)) {
         const before = document.jurisdiction;
         document.jurisdiction = { name: to.name, code: to.code };
@@ -113,7 +114,7 @@ export class WorkflowService {
         policyVersionId: v.id,
         jurisdictionId: to.id,
         details: { from: src.id, fromYear: src.year, fromJurisdiction: this.index.get(src.jurisdiction.id)?.name ?? null, year, autoChanges: changes.length },
-        diff: compareDocuments(src.document, valid.document),
+        diff: compareDocuments(storedDocument(src), valid.document),
       });
       return v;
     });
@@ -150,7 +151,7 @@ export class WorkflowService {
         policyVersionId: id,
         jurisdictionId: v.jurisdiction.id,
         comment: comment ?? null,
-        diff: compareDocuments(v.document, doc),
+        diff: compareDocuments(storedDocument(v), doc),
         details: { fromRevision: revision, toRevision: revision + 1 },
       });
       return (await tx.findOne(PolicyVersion, { id }, { refresh: true }))!;
@@ -291,7 +292,8 @@ export class WorkflowService {
     const f = parsed.data;
     const valid = validatePolicyDocument(f.document);
     if (!valid.ok) throw new InvalidDocumentError(valid.issues.map((i) => ({ ...i, path: `document.${i.path}` })));
-    if (contentHash(valid.document) !== f.contentHash)
+    // the hash of the document as exported (a document of an earlier schema version is upgraded by validation)
+    if (contentHash(f.document) !== f.contentHash)
       throw badInput('file.contentHash', 'does not match the document: the file was altered or is incomplete');
     let doc: PolicyDocument = valid.document;
     const j = this.index.find(doc.jurisdiction.code ?? doc.jurisdiction.name) ?? this.index.find(doc.jurisdiction.name);

@@ -1,82 +1,185 @@
+import { GraphQLError } from 'graphql';
 import { Arg, Ctx, Query, Resolver } from 'type-graphql';
 import { quote, QuoteError, refundDecision, type QuoteResult } from '../../engine/index.js';
-import type { RefundReason } from '../../../policy-schemas/index.js';
 import type { Context } from '../../graphql/context.js';
-import type { LoadedPolicy } from '../policy/policy-cache.js';
-import { canReadUnpublished } from '../auth/actor.js';
-import { Quote, QuoteInput, RefundDecision, RefundInput } from './quote.type.js';
 import { badInput, excerpt } from '../../graphql/errors.js';
 import { MAX_BATCH, timedOut } from '../../graphql/limits.js';
+import { canReadUnpublished } from '../auth/actor.js';
 import { resolveJurisdiction } from '../jurisdiction/jurisdiction.service.js';
+import { versionInForce, type LoadedPolicy, type VersionsOfYear } from '../policy/policy-cache.js';
+import { Quote, QuoteInput, QuoteOutcome, RefundDecision, RefundInput } from './quote.type.js';
 
+/** The fields of an input that choose the version answering it. */
+interface VersionChoice {
+  jurisdiction: string;
+  year: number;
+  paymentDate: string;
+  policyVersionId?: string | null;
+  asOf?: string | null;
+  expectedContentHash?: string | null;
+}
+
+/** A refusal of one input: the field (as the caller names it), a stable code and the reason. */
+class InputRefused extends Error {
+  constructor(
+    readonly field: string,
+    readonly code: string,
+    readonly reason: string,
+  ) {
+    super(`${field}: ${reason}`);
+  }
+  toGraphQL(): GraphQLError {
+    return new GraphQLError(this.message, { extensions: { code: this.code, field: this.field } });
+  }
+}
 
 @Resolver()
 export class QuoteResolver {
-  @Query(() => Quote, { description: 'What a person owes if they pay on a date, and when benefits start, with the trace of every rule applied.' })
+  @Query(() => Quote, {
+    description:
+      'What a person owes if they pay on a date, and when benefits start, with the trace of every rule applied; answered by the version in force on the payment date (or on `asOf`, or the version named).',
+  })
   async quote(@Ctx() ctx: Context, @Arg('input', () => QuoteInput, { description: 'The person and the payment' }) input: QuoteInput): Promise<Quote> {
-    const policy = await resolvePolicy(ctx, input, 'input');
-    return run(policy, input, 'input');
+    const versions = new Versions(ctx);
+    try {
+      return run(await versions.choose(input, 'input'), input, 'input');
+    } catch (e) {
+      throw e instanceof InputRefused ? e.toGraphQL() : e;
+    }
   }
 
-  @Query(() => [Quote], { description: `Many quotes in one call, answered in order (at most ${MAX_BATCH} inputs). One bad input fails the call, naming its index.` })
+  @Query(() => [Quote], { description: `Many quotes in one call, answered in order (at most ${MAX_BATCH} inputs). One bad input fails the call, naming its index; quoteBatch answers every good one.` })
   async quotes(@Ctx() ctx: Context, @Arg('inputs', () => [QuoteInput], { description: 'The persons and payments, answered in this order' }) inputs: QuoteInput[]): Promise<Quote[]> {
     if (inputs.length > MAX_BATCH) throw badInput('inputs', `${inputs.length} inputs; at most ${MAX_BATCH} per call`);
-    const policies = new Map<string, Promise<LoadedPolicy>>();
+    const versions = new Versions(ctx);
     const out: Quote[] = [];
-    for (let i = 0; i < inputs.length; i++) {
-      // the request's time limit: a long batch stops at its deadline rather than hold the process
-      if ((i & 63) === 63 && performance.now() > ctx.deadline) throw timedOut(ctx.timeoutMs);
-      const input = inputs[i]!;
-      const key = `${input.jurisdiction}|${input.year}|${input.policyVersionId ?? ''}`;
-      let p = policies.get(key);
-      if (!p) policies.set(key, (p = resolvePolicy(ctx, input, `inputs[${i}]`)));
-      out.push(run(await p, input, `inputs[${i}]`));
+    try {
+      for (let i = 0; i < inputs.length; i++) {
+        // the request's time limit: a long batch stops at its deadline rather than hold the process
+        if ((i & 63) === 63 && performance.now() > ctx.deadline) throw timedOut(ctx.timeoutMs);
+        out.push(run(await versions.choose(inputs[i]!, `inputs[${i}]`), inputs[i]!, `inputs[${i}]`));
+      }
+    } catch (e) {
+      throw e instanceof InputRefused ? e.toGraphQL() : e;
     }
     return out;
   }
 
-  @Query(() => RefundDecision, { description: 'Whether a payment may be refunded for a reason on an event date, with the clause.' })
+  @Query(() => [QuoteOutcome], {
+    description: `Many quotes in one call (at most ${MAX_BATCH} inputs), each answered on its own: an outcome per input, in order, with its quote or, for an input refused, the field, a stable code and the reason. One bad input never fails the others.`,
+  })
+  async quoteBatch(@Ctx() ctx: Context, @Arg('inputs', () => [QuoteInput], { description: 'The persons and payments, answered in this order' }) inputs: QuoteInput[]): Promise<QuoteOutcome[]> {
+    if (inputs.length > MAX_BATCH) throw badInput('inputs', `${inputs.length} inputs; at most ${MAX_BATCH} per call`);
+    const versions = new Versions(ctx);
+    const out: QuoteOutcome[] = new Array(inputs.length);
+    for (let i = 0; i < inputs.length; i++) {
+      // the request's time limit, as in `quotes`: the call stops at its deadline rather than hold the process
+      if ((i & 63) === 63 && performance.now() > ctx.deadline) throw timedOut(ctx.timeoutMs);
+      const at = `inputs[${i}]`;
+      try {
+        out[i] = { index: i, quote: run(await versions.choose(inputs[i]!, at), inputs[i]!, at), error: null };
+      } catch (e) {
+        if (e instanceof InputRefused) out[i] = { index: i, quote: null, error: { field: e.field, code: e.code, message: e.message } };
+        else if (e instanceof GraphQLError && typeof e.extensions.code === 'string' && e.extensions.code !== 'INTERNAL_SERVER_ERROR')
+          out[i] = { index: i, quote: null, error: { field: at, code: e.extensions.code, message: `${at}: ${e.message}` } };
+        else {
+          // a fault of ours, not of the input: the others are still answered; the fault is logged, not shown
+          console.error(`quoteBatch ${at}:`, e);
+          out[i] = { index: i, quote: null, error: { field: at, code: 'INTERNAL_SERVER_ERROR', message: `${at}: this input could not be answered (an internal error, logged)` } };
+        }
+      }
+    }
+    return out;
+  }
+
+  @Query(() => RefundDecision, {
+    description:
+      'Whether a payment may be refunded for a reason on an event date, with the clause; where the notice states no refund rule for the reason, refundable is false and the reason says so. Answered by the version in force on the payment date (or on `asOf`, or the version named).',
+  })
   async refund(@Ctx() ctx: Context, @Arg('input', () => RefundInput, { description: 'The payment and the event' }) input: RefundInput): Promise<RefundDecision> {
-    const policy = await resolvePolicy(ctx, input, 'input');
     try {
-      const d = refundDecision(policy.compiled, { ...input, reason: input.reason as RefundReason });
-      return { ...d, policyVersionId: policy.id, contentHash: policy.contentHash };
+      const policy = await new Versions(ctx).choose(input, 'input');
+      const d = engine('input', () => refundDecision(policy.compiled, input));
+      return {
+        refundable: d.refundable,
+        reason: d.reason,
+        clause: d.clause,
+        benefitStart: d.benefitStart,
+        amount: d.amountFen,
+        policyVersionId: policy.id,
+        contentHash: policy.contentHash,
+        inForceFrom: policy.inForceFrom,
+      };
     } catch (e) {
-      if (e instanceof QuoteError) throw badInput(`input.${e.field}`, e.message.slice(e.field.length + 2));
-      throw e;
+      throw e instanceof InputRefused ? e.toGraphQL() : e;
     }
   }
 }
 
-async function resolvePolicy(
-  ctx: Context,
-  input: { jurisdiction: string; year: number; policyVersionId?: string | null },
-  at: string,
-): Promise<LoadedPolicy> {
-  const j = resolveJurisdiction(await ctx.jurisdictions(), input.jurisdiction, `${at}.jurisdiction`);
-  if (!j) throw badInput(`${at}.jurisdiction`, `no jurisdiction has the code or name ${excerpt(input.jurisdiction)}`);
-  if (input.policyVersionId) {
-    const v = await ctx.cache.byId(ctx.em, input.policyVersionId);
-    // a draft is quoted only by those who may read it; for anyone else it does not exist
-    const readable = v && (v.status === 'published' || v.status === 'superseded' || canReadUnpublished(ctx.actor, v.jurisdictionId, await ctx.jurisdictions()));
-    if (!v || !readable) throw badInput(`${at}.policyVersionId`, `no policy version has the id ${excerpt(input.policyVersionId)}`);
-    if (v.jurisdictionId !== j.id || v.compiled.year !== input.year)
-      throw badInput(`${at}.policyVersionId`, `version ${v.id} is ${v.compiled.doc.jurisdiction.name} ${v.compiled.year}, not ${j.name} ${input.year}`);
+/**
+ * Which version answers an input, for the inputs of one call: the version named, or the published
+ * (or superseded) version in force on the payment date or on `asOf`, from the process's cache (no
+ * query once it holds the jurisdiction's year); and the content hash expected, where given.
+ */
+class Versions {
+  private readonly years = new Map<string, VersionsOfYear | Promise<VersionsOfYear>>();
+  private readonly pinned = new Map<string, Promise<LoadedPolicy | null>>();
+
+  constructor(private readonly ctx: Context) {}
+
+  async choose(input: VersionChoice, at: string): Promise<LoadedPolicy> {
+    const ctx = this.ctx;
+    const index = await ctx.jurisdictions();
+    let j: ReturnType<typeof resolveJurisdiction>;
+    try {
+      j = resolveJurisdiction(index, input.jurisdiction, `${at}.jurisdiction`);
+    } catch (e) {
+      // a name shared by several jurisdictions: refused with the candidates
+      if (e instanceof GraphQLError) throw new InputRefused(`${at}.jurisdiction`, String(e.extensions.code ?? 'BAD_USER_INPUT'), e.message.replace(`${at}.jurisdiction: `, ''));
+      throw e;
+    }
+    if (!j) throw new InputRefused(`${at}.jurisdiction`, 'BAD_USER_INPUT', `no jurisdiction has the code or name ${excerpt(input.jurisdiction)}`);
+    let v: LoadedPolicy | null;
+    if (input.policyVersionId) {
+      if (input.asOf) throw new InputRefused(`${at}.asOf`, 'BAD_USER_INPUT', 'give policyVersionId or asOf, not both: a version named answers as it is');
+      let p = this.pinned.get(input.policyVersionId);
+      if (!p) this.pinned.set(input.policyVersionId, (p = ctx.cache.byId(ctx.em, input.policyVersionId)));
+      v = await p;
+      // a draft is quoted only by those who may read it; for anyone else it does not exist
+      const readable = v && (v.status === 'published' || v.status === 'superseded' || canReadUnpublished(ctx.actor, v.jurisdictionId, index));
+      if (!v || !readable) throw new InputRefused(`${at}.policyVersionId`, 'BAD_USER_INPUT', `no policy version has the id ${excerpt(input.policyVersionId)}`);
+      if (v.jurisdictionId !== j.id || v.compiled.year !== input.year)
+        throw new InputRefused(`${at}.policyVersionId`, 'BAD_USER_INPUT', `version ${v.id} is ${v.compiled.doc.jurisdiction.name} ${v.compiled.year}, not ${j.name} ${input.year}`);
+    } else {
+      const key = `${j.id}:${input.year}`;
+      let year = this.years.get(key);
+      if (!year) this.years.set(key, (year = ctx.cache.versionsOf(() => ctx.em, j.id, input.year)));
+      if (year instanceof Promise) this.years.set(key, (year = await year));
+      v = versionInForce(year.versions, input.asOf ?? input.paymentDate);
+      if (!v) throw new InputRefused(`${at}.year`, 'BAD_USER_INPUT', `${j.name} has no published policy for coverage year ${input.year}`);
+    }
+    if (input.expectedContentHash != null && input.expectedContentHash !== v.contentHash)
+      throw new InputRefused(
+        `${at}.expectedContentHash`,
+        'CONTENT_HASH_MISMATCH',
+        `the answering version ${v.id}${v.inForceFrom ? ` (in force from ${v.inForceFrom})` : ''} has content hash ${v.contentHash}, not ${excerpt(input.expectedContentHash)}; nothing is answered from another document`,
+      );
     return v;
   }
-  const v = await ctx.cache.publishedFor(() => ctx.em, j.id, input.year);
-  if (!v) throw badInput(`${at}.year`, `${j.name} has no published policy for coverage year ${input.year}`);
-  return v;
+}
+
+/** Run the engine, turning its refusals into refusals of the input's field. */
+function engine<T>(at: string, f: () => T): T {
+  try {
+    return f();
+  } catch (e) {
+    if (e instanceof QuoteError) throw new InputRefused(`${at}.${e.field}`, 'BAD_USER_INPUT', e.message.slice(e.field.length + 2));
+    throw e;
+  }
 }
 
 function run(policy: LoadedPolicy, input: QuoteInput, at: string): Quote {
-  let q: QuoteResult;
-  try {
-    q = quote(policy.compiled, input);
-  } catch (e) {
-    if (e instanceof QuoteError) throw badInput(`${at}.${e.field}`, e.message.slice(e.field.length + 2));
-    throw e;
-  }
+  const q: QuoteResult = engine(at, () => quote(policy.compiled, input));
   return {
     jurisdiction: policy.compiled.doc.jurisdiction.name,
     coverageYear: q.coverageYear,
@@ -91,11 +194,12 @@ function run(policy: LoadedPolicy, input: QuoteInput, at: string): Quote {
       agency: s.agency,
       fundSource: s.fundSource,
       fundSourceKind: s.fundSourceKind,
+      fundKind: s.fundSourceKind,
       clause: s.clause,
     })),
     subsidyTotal: q.subsidyTotalFen,
     amountDue: q.amountDueFen,
-    window: q.window,
+    window: { ...q.window, windowKind: q.window.kind },
     benefitStart: q.benefitStart,
     benefitEnd: q.benefitEnd,
     coversCoverageYear: q.coversCoverageYear,
@@ -103,11 +207,14 @@ function run(policy: LoadedPolicy, input: QuoteInput, at: string): Quote {
     retroactive: q.retroactive,
     waitingRule: q.waitingRule,
     waitingKind: q.waitingKind,
+    waitingPeriodKind: q.waitingKind,
     convention: q.convention,
     appliedGroups: q.appliedGroups,
     ignoredCategories: q.ignoredCategories,
-    trace: q.trace,
+    assumptions: q.assumptions.map((a) => ({ fact: a.fact, category: a.category, detail: a.text, clause: a.clause })),
+    trace: q.trace.map((t) => ({ rule: t.rule, step: t.rule, clause: t.clause, detail: t.detail })),
     policyVersionId: policy.id,
     contentHash: policy.contentHash,
+    inForceFrom: policy.inForceFrom,
   };
 }

@@ -1,6 +1,7 @@
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { GraphQLError } from 'graphql';
 import { DateTimeResolver } from 'graphql-scalars';
+import { badInput } from '../../graphql/errors.js';
 import type { Context } from '../../graphql/context.js';
 import { AuditService } from '../audit/audit.service.js';
 import { require, type Actor } from '../auth/actor.js';
@@ -123,9 +124,17 @@ export class UserResolver {
     });
   }
 
-  @Mutation(() => ApiKey, { description: 'Admins only.' })
-  async revokeApiKey(@Ctx() ctx: Context, @Arg('id', () => Int, { description: 'The key to revoke' }) id: number): Promise<ApiKey> {
+  @Mutation(() => ApiKey, { description: 'Admins only: the key stops working at once.' })
+  async revokeApiKey(
+    @Ctx() ctx: Context,
+    @Arg('apiKeyId', () => ID, { nullable: true, description: 'The key to revoke (ApiKey.id)' }) apiKeyId: string | null,
+    @Arg('id', () => Int, { nullable: true, description: 'The key to revoke, as an Int', deprecationReason: 'Use apiKeyId (an ID, as ApiKey.id is); id (an Int) is still accepted' })
+    legacyId: number | null,
+  ): Promise<ApiKey> {
     require(ctx.actor, ['admin'], 'revokeApiKey');
+    if ((apiKeyId == null) === (legacyId == null)) throw badInput('apiKeyId', 'name the key to revoke: apiKeyId (or the deprecated id), not both');
+    const id = apiKeyId != null ? Number(apiKeyId) : legacyId!;
+    if (!Number.isSafeInteger(id) || id <= 0) throw badInput('apiKeyId', `"${apiKeyId}" is not the id of an API key`);
     return ctx.em.transactional(async (tx) => {
       const k = await new UserService(tx).revokeApiKey(id);
       await new AuditService(tx).record(ctx.actor, { action: 'revoke-api-key', details: { id, prefix: k.prefix } });

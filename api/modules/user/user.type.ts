@@ -1,13 +1,24 @@
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
 import { DateTimeResolver } from 'graphql-scalars';
 import { Jurisdiction } from '../jurisdiction/jurisdiction.type.js';
+import { wireEnum } from '../../graphql/enums.js';
+import { ROLES, type Role } from '../auth/actor.js';
+
+const ROLE_MEANING: Record<Role, string> = {
+  drafter: 'creates and edits drafts and submits them, in their jurisdictions and below',
+  approver: 'approves, rejects and publishes, in their jurisdictions and below',
+  auditor: 'reads everything, drafts and history included',
+  integrator: 'reads published rules and asks for quotes, with an API key',
+  admin: 'manages users and API keys',
+};
+const RoleEnum = wireEnum(ROLES, 'Role', 'What a user may do (the names as they went out as strings before this was an enum).', (r) => ROLE_MEANING[r]);
 
 @ObjectType({ description: 'A person who logs in: roles say what they may do; drafters and approvers act within their jurisdictions and those below.' })
 export class User {
   @Field(() => ID, { description: 'The user’s id' }) id!: number;
   @Field(() => String, { description: 'The name to log in with' }) username!: string;
   @Field(() => String, { description: 'The name shown in the console and the history' }) displayName!: string;
-  @Field(() => [String], { description: 'drafter, approver, auditor, integrator, admin' }) roles!: string[];
+  @Field(() => [RoleEnum], { description: 'drafter, approver, auditor, integrator, admin' }) roles!: string[];
   @Field(() => [Jurisdiction], { description: 'Where a drafter or approver may act (and everywhere below)' }) jurisdictions!: Jurisdiction[];
   @Field(() => Boolean, { description: 'false: deactivated, may not log in' }) active!: boolean;
   @Field(() => Boolean, { description: 'The password was generated at the first start and must be changed (changePassword) before the user can log in' })

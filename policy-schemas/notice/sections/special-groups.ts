@@ -8,7 +8,7 @@ export const specialGroups: SectionBuilder = ({ doc }) => {
   doc.specialGroups.forEach((g, gi) => {
     const flags: string[] = [];
     if (g.impliedByNeedyCategories && needyNames.length) flags.push(`包括${listJoin(needyNames)}等资助对象`);
-    if (g.enrollAnytime) flags.push('可随时参保缴费');
+    if (doc.windows.some((w) => w.kind === 'anytime' && w.groups.includes(g.code))) flags.push('可随时参保缴费');
     if (g.waitingExempt) flags.push('不设待遇等待期');
     if (g.externalRules) flags.push(`具体按${g.externalRules.reference}执行`);
     if (g.registrationVenue) flags.push(`到${g.registrationVenue.place}办理参保登记`);
@@ -21,7 +21,6 @@ export const specialGroups: SectionBuilder = ({ doc }) => {
     g.rules.forEach((r, ri) => {
       const w = r.when;
       const cond: string[] = [];
-      if (w.bornInYear !== undefined) cond.push(`${w.bornInYear}年出生`);
       if (w.paidBeforeAgeYears !== undefined) cond.push(`未满${w.paidBeforeAgeYears}周岁`);
       if (w.withinDaysOfBirth) cond.push(`在出生${w.withinDaysOfBirth.days}日${w.withinDaysOfBirth.inclusive ? '（含）' : ''}内`);
       if (w.afterDaysOfBirth) cond.push(`在出生${w.afterDaysOfBirth.days}日${w.afterDaysOfBirth.inclusive ? '（含）' : '（不含）'}后`);
@@ -34,7 +33,6 @@ export const specialGroups: SectionBuilder = ({ doc }) => {
       if (r.retroactive) parts.push('中断期间的待遇可追溯享受');
       if (r.fee === 'none-for-current-year') parts.push('缴费当年的待遇不另缴费');
       if (r.fee === 'next-year-only') parts.push('只缴纳次年度保费');
-      if (r.fee === 'special') parts.push('按筹资标准中规定的特殊标准缴费');
       if (r.note) parts.push(r.note);
       out.push({
         path: `specialGroups[${gi}].rules[${ri}]`,

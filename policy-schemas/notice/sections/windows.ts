@@ -7,7 +7,8 @@ export const windows: SectionBuilder = ({ doc, groupName }) =>
     const parts: string[] = [];
     if (w.who === 'listed-groups' && w.groups.length) parts.push(`本期限于${listJoin(w.groups.map(groupName))}办理`);
     if (w.who === 'ordinary-residents') parts.push('本期适用于普通城乡居民');
-    if (w.condition) parts.push(`适用条件：${w.condition}`);
+    if (w.condition) parts.push(`适用条件：${w.condition.text}`);
+    if (w.note) parts.push(w.note);
     if (!w.acceptsPayment) parts.push('本期只办理参保登记，不收缴保费');
     else {
       parts.push(`在此期间缴费的，${startWords(w.benefitStart, doc, { waiting: w.waiting })}`);
