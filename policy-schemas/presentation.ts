@@ -394,7 +394,7 @@ class ShapeBuilder {
         if (e.graphql?.asString) return { scalar: 'String' };
         return { enum: this.enumType(item, e) };
       case 'literal':
-        return { scalar: typeof item.values?.[0] === 'number' ? 'Int' : 'String' };
+        return { scalar: typeof item.values?.[0] === 'number' ? 'Int' : typeof item.values?.[0] === 'boolean' ? 'Boolean' : 'String' };
       case 'choice':
       case 'string':
         return { scalar: 'String' };

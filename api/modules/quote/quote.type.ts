@@ -153,7 +153,7 @@ export class QuoteSubsidy {
   @Field(() => MoneyScalar, { description: 'The subsidy' }) amount!: number;
   @Field(() => String, { description: '认定部门: the certifying agency' }) agency!: string;
   @Field(() => String, { description: '资金来源 as printed' }) fundSource!: string;
-  @Field(() => String, { deprecationReason: 'Use fundKind (enum FundSourceKind); this field keeps the stored values (medical-assistance, fiscal, …)' })
+  @Field(() => String, { description: 'The kind of fund, as stored: medical-assistance, fiscal, fiscal-special, township or government', deprecationReason: 'Use fundKind (enum FundSourceKind); this field keeps the stored values (medical-assistance, fiscal, …)' })
   fundSourceKind!: string;
   @Field(() => FundSourceEnum, { description: 'The kind of fund that pays it' }) fundKind!: string;
   @Field(() => String, { description: 'The clause of the notice that grants it' }) clause!: string;
@@ -171,7 +171,8 @@ export class QuoteFeeLine {
 export class QuoteWindow {
   @Field(() => String, { description: 'Its code (PolicyVersion.windows.code)' }) code!: string;
   @Field(() => String, { description: 'Its name as the notice gives it' }) name!: string;
-  @Field(() => String, { deprecationReason: 'Use windowKind (enum WindowKind); this field keeps the stored values (central, back-payment, …)' }) kind!: string;
+  @Field(() => String, { description: 'Its kind, as stored: registration, central, extended, back-payment, dynamic, off-window or anytime', deprecationReason: 'Use windowKind (enum WindowKind); this field keeps the stored values (central, back-payment, …)' })
+  kind!: string;
   @Field(() => WindowKindEnum, { description: 'Its kind' }) windowKind!: string;
   @Field(() => DateScalar, { description: 'First day of the window' }) from!: string;
   @Field(() => DateScalar, { description: 'Last day of the window' }) to!: string;
@@ -180,7 +181,8 @@ export class QuoteWindow {
 
 @ObjectType({ description: 'One step of the computation: the rule applied, its clause, and what it gave.' })
 export class QuoteTraceStep {
-  @Field(() => String, { deprecationReason: 'Use step (enum TraceRule); this field keeps the values policy, window, individual-fee, …' }) rule!: string;
+  @Field(() => String, { description: 'The rule, as a string: policy, window, individual-fee, category, stacking, late-surcharge, benefit-start …', deprecationReason: 'Use step (enum TraceRule); this field keeps the values policy, window, individual-fee, …' })
+  rule!: string;
   @Field(() => TraceRuleEnum, { description: 'The step the line comes from' }) step!: string;
   @Field(() => String, { nullable: true, description: 'Its clause in the notice (null for a convention or the policy itself)' }) clause!: string | null;
   @Field(() => String, { description: 'What it gave, in words' }) detail!: string;
@@ -220,7 +222,8 @@ export class Quote {
   @Field(() => String, { nullable: true, description: 'Why it buys none, where it does not' }) noCoverageReason!: string | null;
   @Field(() => Boolean, { description: 'A gap before the start is covered retroactively' }) retroactive!: boolean;
   @Field(() => String, { description: 'The waiting rule applied, in words' }) waitingRule!: string;
-  @Field(() => String, { deprecationReason: 'Use waitingPeriodKind (enum WaitingKind); this field keeps the values none, days, months, nth-month' }) waitingKind!: string;
+  @Field(() => String, { description: 'none, days, months or nth-month', deprecationReason: 'Use waitingPeriodKind (enum WaitingKind); this field keeps the values none, days, months, nth-month' })
+  waitingKind!: string;
   @Field(() => WaitingKindEnum, { description: 'The kind of waiting rule applied' }) waitingPeriodKind!: string;
   @Field(() => String, { nullable: true, description: 'The day-counting convention of the waiting rule' }) convention!: string | null;
   @Field(() => [String], { description: 'Special groups the person belongs to for this payment (their personal conditions hold); the trace says which rule of theirs applied' })
