@@ -92,11 +92,13 @@ function allowedBefore(allowed: 'before-benefit-period', start: number | null, e
 
 /** A person certified in a category after paying: the notice's rule for newly certified people decides. */
 function newlyCertified(p: CompiledPolicy, req: RefundRequest, benefitStart: string | null): RefundDecision {
-  const person = identify(p, { ...req, certifications: null });
+  const person = identify(p, req);
   if (person.categories.length === 0) throw new QuoteError('categories', refundText.noCategory);
-  const given = new Map<string, string>();
-  for (const c of req.certifications ?? []) given.set(p.categoryByKey.get(c.category.trim())!.doc.code, c.certifiedOn);
-  const decisions = person.categories.map((c) => decide(p, person, c, given.get(c.doc.code) ?? req.eventDate, req.paymentDate, benefitStart));
+  // the day each category was certified: as given in certifications, else the event date
+  const decisions = person.categories.map((c) => {
+    const day = person.certifiedOn?.get(c.index);
+    return decide(p, person, c, day !== undefined ? fromDay(day) : req.eventDate, req.paymentDate, benefitStart);
+  });
   // the most a person may get back decides; else the first answer
   return decisions.filter((d) => d.refundable).sort((a, b) => b.amountFen! - a.amountFen!)[0] ?? decisions[0]!;
 }

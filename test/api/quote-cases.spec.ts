@@ -24,8 +24,13 @@ interface Case {
     ignoredCategories?: string[];
     feeLines?: { coverageYear: number; amount: string }[];
     retroactive?: boolean;
+    /** What the answer assumed, as `FACT` or `FACT:category` (QuoteAssumption.fact and .category). */
+    assumptions?: string[];
   };
   error?: { field: string; message?: string };
+  /** Also ask `refund` for the same person and payment, for this reason and event date. */
+  refund?: { reason: string; eventDate: string };
+  expectRefund?: { refundable: boolean; amount?: string | null; clause?: string | null; reason?: string };
   why: string;
 }
 interface Table {
@@ -45,8 +50,9 @@ const QUERY = `query($input: QuoteInput!) { quote(input: $input) {
   individualFee surcharge amountDue
   subsidies { category { code } amount fundSource agency }
   window { code } benefitStart benefitEnd coversCoverageYear waitingKind appliedGroups retroactive
-  ignoredCategories { code } feeLines { coverageYear amount }
+  ignoredCategories { code } feeLines { coverageYear amount } assumptions { fact category }
 } }`;
+const REFUND = `query($input: RefundInput!) { refund(input: $input) { refundable amount clause reason } }`;
 
 let api: TestApi;
 beforeAll(async () => {
@@ -90,6 +96,7 @@ describe.each(tables)('$file', ({ table }) => {
     cmp('appliedGroups', q.appliedGroups, e.appliedGroups);
     cmp('ignoredCategories', q.ignoredCategories.map((x: any) => x.code), e.ignoredCategories);
     cmp('feeLines', q.feeLines, e.feeLines);
+    cmp('assumptions', q.assumptions.map((a: any) => (a.category ? `${a.fact}:${a.category}` : a.fact)), e.assumptions);
     if (e.subsidies)
       cmp(
         'subsidies',
@@ -102,5 +109,13 @@ describe.each(tables)('$file', ({ table }) => {
         e.subsidies,
       );
     expect(got, c.why).toEqual(want);
+    if (c.refund) {
+      const { eventDate: _e, ...input } = c.input as Record<string, unknown>;
+      const r = await api.gql(REFUND, { input: { jurisdiction: table.jurisdiction, year: table.year, ...input, ...c.refund } });
+      expect(r.errors, JSON.stringify(r.errors)).toBeUndefined();
+      const want = c.expectRefund!;
+      const gotRefund = Object.fromEntries(Object.keys(want).map((k) => [k, k === 'reason' ? r.data.refund.reason.slice(0, want.reason!.length) : r.data.refund[k]]));
+      expect(gotRefund, c.why).toEqual(want);
+    }
   });
 });

@@ -4,6 +4,7 @@ import { linesOf, prepare, refusal } from '../../../test/engine/steps.js';
 import { compilePolicy, type CompiledPolicy } from '../compile.js';
 import { individualFee } from './fee.js';
 import type { QuoteRequest } from './person.js';
+import { quote } from '../quote.js';
 
 function feeFor(p: CompiledPolicy, req: QuoteRequest) {
   const { person, applying, trace } = prepare(p, req);
@@ -45,7 +46,7 @@ describe('fee: the individual fee, or a special fee case', () => {
       expect(feeFor(wuhe, { paymentDate: '2024-02-01', birthDate: '2024-01-05', groups: ['newborn'] }).totalFen).toBe(38_000);
     });
 
-    it('born 2023-10-01 but paid in the central window (2023-12-01): the case is for payments inside the coverage year, 380', () => {
+    it('born 2023-10-01 but paid in the central window (2023-12-01): the case holds from its paidFrom (2024-01-01, 三（一） dynamic enrollment), 380', () => {
       expect(feeFor(wuhe, { paymentDate: '2023-12-01', birthDate: '2023-10-01', groups: ['newborn'] }).totalFen).toBe(38_000);
     });
 
@@ -57,6 +58,31 @@ describe('fee: the individual fee, or a special fee case', () => {
         field: 'birthDate',
         message: 'is required: 2023年出生的新生儿（两个年度缴费） depends on the year of birth',
       });
+    });
+  });
+
+  describe('DOMAIN.md: a fee line is owed only for a coverage year in which the payment buys benefits', () => {
+    const wuhe = seededPolicy('wuhe-2024.json');
+    const owed = (req: QuoteRequest) => {
+      const q = quote(wuhe, req);
+      return { lines: q.feeLines.map((l) => [l.coverageYear, l.amountFen]), due: q.amountDueFen, start: q.benefitStart, trace: linesOf(q.trace.filter((t) => t.rule === 'fee-owed')) };
+    };
+
+    it('a 2023 newborn paid within 90 days is covered from birth in 2023: both lines, 730', () => {
+      expect(owed({ paymentDate: '2024-01-15', birthDate: '2023-11-20', groups: ['newborn'] })).toMatchObject({ lines: [[2023, 35_000], [2024, 38_000]], due: 73_000, start: '2023-11-20' });
+    });
+
+    it('a 2023 newborn paid after 90 days (2024-03-01, born 2023-11-20) is covered from the day after payment, in 2024: the 2024 line alone, 380', () => {
+      expect(owed({ paymentDate: '2024-03-01', birthDate: '2023-11-20', groups: ['newborn'] })).toEqual({
+        lines: [[2024, 38_000]],
+        due: 38_000,
+        start: '2024-03-02',
+        trace: ['2023年出生的新生儿（两个年度缴费） for 2023 (350 元) is not owed: benefits start on 2024-03-02, after 2023'],
+      });
+    });
+
+    it('a payment that buys no coverage in the year owes nothing (an ordinary late payer from July: 7th month is 2025)', () => {
+      expect(owed({ paymentDate: '2024-07-01' })).toEqual({ lines: [], due: 0, start: null, trace: ['the payment buys no coverage in 2024: no fee, subsidy or surcharge is owed for it'] });
     });
   });
 });

@@ -35,4 +35,34 @@ describe('person: the request’s dates and codes as the policy knows them', () 
       message: 'unknown special group "fisherman" for 眉山市 2024',
     });
   });
+
+  it('facts: certifications name categories too (each once), and every fact is checked, naming its field', () => {
+    const lingyuan = seededPolicy('lingyuan-2022.json');
+    const p = identify(lingyuan, { paymentDate: '2021-11-01', categories: ['te-kun'], certifications: [{ category: 'di-bao', certifiedOn: '2021-10-15' }, { category: 'te-kun', certifiedOn: '2021-09-01' }] });
+    expect(p.categories.map((c) => c.doc.code)).toEqual(['te-kun', 'di-bao']);
+    expect([...p.certifiedOn!.entries()].map(([i, d]) => [lingyuan.categories[i]!.doc.code, fromDay(d)])).toEqual([
+      ['di-bao', '2021-10-15'],
+      ['te-kun', '2021-09-01'],
+    ]);
+    // no facts: nothing more is made
+    expect(identify(lingyuan, { paymentDate: '2021-11-01' }).certifiedOn).toBeNull();
+    expect(refusal(() => identify(lingyuan, { paymentDate: '2021-11-01', certifications: [{ category: 'nope', certifiedOn: '2021-10-15' }] }))).toEqual({
+      field: 'certifications[0].category',
+      message: 'unknown category "nope" for 灵源街道 2022',
+    });
+    expect(refusal(() => identify(lingyuan, { paymentDate: '2021-11-01', certifications: [{ category: 'di-bao', certifiedOn: '2021-13-01' }] })).field).toBe('certifications[0].certifiedOn');
+    expect(
+      refusal(() =>
+        identify(lingyuan, {
+          paymentDate: '2021-11-01',
+          certifications: [
+            { category: 'di-bao', certifiedOn: '2021-10-15' },
+            { category: 'di-bao', certifiedOn: '2021-10-16' },
+          ],
+        }),
+      ),
+    ).toEqual({ field: 'certifications[1].certifiedOn', message: '城乡居民最低生活保障对象 is certified twice, on 2021-10-15 and on 2021-10-16; give one certification per category' });
+    expect(refusal(() => identify(lingyuan, { paymentDate: '2021-11-01', disability: { grade: 5 } }))).toEqual({ field: 'disability.grade', message: '5 is not a disability grade (1 to 4, 一级 to 四级)' });
+    expect(refusal(() => identify(lingyuan, { paymentDate: '2021-11-01', householdRole: 'aunt' as never })).field).toBe('householdRole');
+  });
 });
