@@ -129,6 +129,8 @@ export const ValidPolicyDocument = PolicyDocument.superRefine((doc, ctx) => {
       err([...at, 'to'], `(${w.to}) must fall in ${year - 1} or ${year}, the years around coverage year ${year}`);
     if (i > 0 && w.from < doc.windows[i - 1]!.from)
       err([...at, 'from'], `(${w.from}) is before the previous window opens (${doc.windows[i - 1]!.from}); list windows in order`);
+    if (w.benefitStart === 'fixed-date')
+      err([...at, 'benefitStart'], 'a window has no date of its own to start benefits on; fixed dates belong to a special group’s rule (benefitStartDate)');
     if (w.benefitStart === 'after-waiting' && w.waiting.kind === 'none')
       err([...at, 'waiting'], 'must give a waiting period when benefits start after waiting');
     if (w.benefitStart !== 'after-waiting' && w.waiting.kind !== 'none')

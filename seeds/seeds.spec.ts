@@ -137,8 +137,8 @@ describe('灵源街道 2022 (晋政灵〔2021〕111号)', () => {
   it('work funding 2 / 4 / 5 yuan by enrollment and activation', () => {
     expect(d.workFunding[0]!.tiers.map((t) => t.ratePerPersonFen).sort()).toEqual([yuan(2), yuan(4), yuan(5)]);
   });
-  it('age judged at the end of 2021 (born before 1962-01-01 → 60+)', () => {
-    expect(d.ageRule.referenceDate).toEqual({ kind: 'end-of-previous-year' });
+  it('age judged on 2021-12-31, the date 四（六） sets (born before 1962-01-01 → 60+)', () => {
+    expect(d.ageRule).toMatchObject({ referenceDate: { kind: 'date', date: '2021-12-31' }, clause: '四（六）' });
   });
 });
 

@@ -189,7 +189,7 @@ export function compilePolicy(doc: PolicyDocument): CompiledPolicy {
       : null,
     addMonths: monthsRule(r.monthEnd.rule),
     waitingExemptOffset: r.waitingExemptStart.benefitStart === 'payment-day' ? 0 : 1,
-    emptyPaymentWindow: windows.find((w) => w.doc.code === r.emptyPaymentDate.window && w.doc.acceptsPayment) ?? paying[0]!,
+    emptyPaymentWindow: emptyPaymentWindow(r.emptyPaymentDate, windows),
     certificationCutoff: cutoff,
     certificationRules,
   };
@@ -200,6 +200,15 @@ function surchargeFen(amount: NonNullable<PolicyDocument['fees']['lateSurcharge'
   switch (amount) {
     case 'individual-plus-government':
       return governmentFen;
+  }
+}
+
+/** The window a cohort's empty payment date means, on its first day (or the day of birth if later). */
+function emptyPaymentWindow(reading: PolicyDocument['readings']['emptyPaymentDate'], windows: CompiledWindow[]): CompiledWindow {
+  switch (reading.day) {
+    case 'first-day-or-birth-date':
+      // validation makes it a window that takes payments
+      return windows.find((w) => w.doc.code === reading.window && w.doc.acceptsPayment)!;
   }
 }
 

@@ -111,6 +111,7 @@ const PATTERNS: [RegExp, (...m: string[]) => string][] = [
   [/^is a convention: explain it in conventions, with path "(.*)"$/, (p) => `属约定：请在“约定”中说明，并填写所决定的字段“${p}”`],
   [/^"(.*)" is not a path of this document$/, (p) => `“${p}”不是本文档中的字段`],
   [/^names a grade twice$/, () => '残疾等级重复'],
+  [/^a window has no date of its own to start benefits on; fixed dates belong to a special group’s rule \(benefitStartDate\)$/, () => '缴费期没有自己的待遇起始日期；固定日期起享受待遇的，请在特殊群体规则中设定（待遇起始日期）'],
   [/^covers no one: neither the couple nor their children$/, () => '未覆盖任何家庭成员：既不含夫妻也不含子女'],
   [/^a window in which groups enroll at any time is open to the listed groups only \(listed-groups\)$/, () => '随时参保的缴费期只面向所列人群（仅限所列人群）'],
   // warnings.ts (shown, but they do not block saving)

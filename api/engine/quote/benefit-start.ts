@@ -107,7 +107,8 @@ function startDay(p: CompiledPolicy, person: Person, kind: BenefitStart, waiting
       if (person.birth === null) throw new QuoteError('birthDate', benefitStartText.birthRequired);
       return person.birth;
     case 'fixed-date':
-      return fixed ?? p.coverageStart;
+      // a group rule's benefitStartDate (validation requires it; windows may not start on a fixed date)
+      return fixed!;
     default:
       return afterWaiting(p, person.pay, waiting);
   }
