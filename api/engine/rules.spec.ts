@@ -47,6 +47,8 @@ const DESCRIPTIVE: [pattern: string, reason: string][] = [
   ['activationTables', 'e-voucher activation targets'],
   ['conventions', 'the readings adopted, explained (each reading itself is a field the engine reads)'],
   ['notes', 'remarks'],
+  ['outline', 'the notice’s own sections and headings, for the issued text'],
+  ['*.unstated', 'what the notice leaves unsaid (open questions for the officer)'],
   ['*.note', 'remarks'],
   ['*.notes', 'remarks'],
   ...(['coveragePeriod', 'readings.waitingExemptStart', 'readings.monthEnd', 'readings.emptyPaymentDate', 'ageRule', 'certification.newlyCertified'].map(
