@@ -12,6 +12,7 @@ import { Migration20261123040000_shared_state } from './migrations/Migration2026
 import { Migration20261201100000_hardening } from './migrations/Migration20261201100000_hardening.js';
 import { Migration20261201500000_division_reference } from './migrations/Migration20261201500000_division_reference.js';
 import { Migration20261201500100_review_items } from './migrations/Migration20261201500100_review_items.js';
+import { Migration20261201600000_cohort_facts } from './migrations/Migration20261201600000_cohort_facts.js';
 import { Migration20261201700000_review } from './migrations/Migration20261201700000_review.js';
 
 // A DATE column is a calendar date: return it as the `YYYY-MM-DD` text PostgreSQL sends, never as a
@@ -30,6 +31,7 @@ export const MIGRATIONS = [
   { name: 'Migration20261201100000_hardening', class: Migration20261201100000_hardening },
   { name: 'Migration20261201500000_division_reference', class: Migration20261201500000_division_reference },
   { name: 'Migration20261201500100_review_items', class: Migration20261201500100_review_items },
+  { name: 'Migration20261201600000_cohort_facts', class: Migration20261201600000_cohort_facts },
   { name: 'Migration20261201700000_review', class: Migration20261201700000_review },
 ];
 

@@ -164,6 +164,45 @@ const IMPACT = `query($d: ID!, $c: ID!) { previewImpact(draft: $d, cohort: $c) {
 } }`;
 
 describe('previewing a draft on a cohort', () => {
+  it('reads the optional fact columns and the engine decides by them (Wuhe 二（二）5, 6): a married daughter, a grade-3 disabled person', async () => {
+    const facts = `${HEADER},household_role,marital_status,disability_grade,certifications`;
+    const csv = [
+      facts,
+      'F1,城关镇,2001-01-01,liang-nv-hu,,,child,unmarried,,', //   两女户 daughter: 0 | 0 (乡镇政府 380 | 400)
+      'F2,城关镇,1999-01-01,liang-nv-hu,,,child,married,,', //     married: 380 | 400
+      'F3,头铺镇,1970-01-01,zhong-du-can-ji,,,,,2,', //              重度 (grade 2): as 低保, 60 | 80
+      'F4,头铺镇,1970-01-01,,,,,,3,zhong-du-can-ji@2023-06-01', //  grade 3 is not 重度: 380 | 400
+    ].join('\n');
+    const up = await upload('wuhe-drafter', '五河县', '事实样本', csv);
+    expect(up.status, JSON.stringify(up.body)).toBe(201);
+    const sql = await sqlClient(api.databaseUrl);
+    const stored = (await sql.query(`select person_id, facts from cohort_person p join cohort c on c.no = p.cohort_no where c.id = $1 order by row_no`, [up.body.id])).rows;
+    await sql.end();
+    expect(stored.map((r: any) => [r.person_id, r.facts && JSON.parse(r.facts)])).toEqual([
+      ['F1', { householdRole: 'child', maritalStatus: 'unmarried' }],
+      ['F2', { householdRole: 'child', maritalStatus: 'married' }],
+      ['F3', { disability: { grade: 2 } }],
+      ['F4', { certifications: [{ category: 'zhong-du-can-ji', certifiedOn: '2023-06-01' }], disability: { grade: 3 } }],
+    ]);
+    const { id: draft } = await wuheDraft(40000);
+    const { previewImpact: p } = await ok('wuhe-drafter', IMPACT, { d: draft, c: up.body.id });
+    // baseline: 0 + 380 + 60 + 380 = 820, subsidies 380 + 320 = 700; draft: 0 + 400 + 80 + 400 = 880, subsidies 400 + 320 = 720
+    expect(p.baseline.totals).toMatchObject({ persons: 4, individualContributions: '820.00', subsidies: '700.00' });
+    expect(p.draft.totals).toMatchObject({ persons: 4, individualContributions: '880.00', subsidies: '720.00' });
+  });
+
+  it.each([
+    ['an unknown fact column', `${HEADER},height\nP1,城关镇,,,,,170\n`, { line: 1, field: 'header', message: expect.stringContaining('"height"') }],
+    ['a grade out of range', `${HEADER},disability_grade\nP1,城关镇,,,,,5\n`, { line: 2, field: 'disability_grade', message: '"5" is not a disability grade (1 to 4)' }],
+    ['a certification of an unknown category', `${HEADER},certifications\nP1,城关镇,,,,,dibao@2023-06-01\n`, { line: 2, field: 'certifications', message: '"dibao" is not a category code of 五河县' }],
+    ['a role that is not one', `${HEADER},household_role\nP1,城关镇,,,,,aunt\n`, { line: 2, field: 'household_role' }],
+    ['a row without its fact cells', `${HEADER},sex\nP1,城关镇,,,,\n`, { line: 2, field: 'row', message: 'has 6 fields, expected 7' }],
+  ] as [string, string, object][])('refuses %s, naming the line and the column', async (_what, csv, error) => {
+    const r = await upload('wuhe-drafter', '五河县', `bad facts ${_what}`, csv);
+    expect(r.status).toBe(400);
+    expect(r.body.errors).toContainEqual(expect.objectContaining(error));
+  });
+
   it('gives exact totals on a small Wuhe cohort computed by hand', async () => {
     // Wuhe 2024 (五政办秘〔2023〕50号): fee 380, government 640 per person, 低保 320 off, 监测 190 off,
     // 特困 full (医疗救助资金), 计生特殊家庭 full (乡镇政府). The draft raises the fee to 400.

@@ -17,7 +17,7 @@ beforeAll(async () => {
   const db = await createTestDatabase({ empty: true });
   drop = db.drop;
   orm = await openOrm(db.url, { poolMax: 2 });
-  expect(await migrate(orm)).toEqual(['Migration20261123000000_policy_store', 'Migration20261123010000_authoring', 'Migration20261123020000_cohorts', 'Migration20261123030000_app_role', 'Migration20261123040000_shared_state', 'Migration20261201100000_hardening', 'Migration20261201500000_division_reference', 'Migration20261201500100_review_items', 'Migration20261201700000_review']);
+  expect(await migrate(orm)).toEqual(['Migration20261123000000_policy_store', 'Migration20261123010000_authoring', 'Migration20261123020000_cohorts', 'Migration20261123030000_app_role', 'Migration20261123040000_shared_state', 'Migration20261201100000_hardening', 'Migration20261201500000_division_reference', 'Migration20261201500100_review_items', 'Migration20261201600000_cohort_facts', 'Migration20261201700000_review']);
   expect(await loadSeedsIfEmpty(orm.em)).toBe(5);
   sql = await sqlClient(db.url);
 });

@@ -1,7 +1,8 @@
 import { toDay } from '../dates.js';
+import type { PersonFacts } from '../quote/person.js';
 
 /*
- * A cohort as columns of typed arrays (about 22 bytes a person): what the impact preview runs over.
+ * A cohort as columns of typed arrays (about 26 bytes a person): what the impact preview runs over.
  * Category and group sets are interned (one list per distinct set), so persons sharing one share it.
  * Built row by row by whoever reads the cohort (api/modules/cohort/cohort-columns.ts reads it with COPY).
  */
@@ -19,6 +20,9 @@ export interface CohortColumns {
   catSet: Uint32Array;
   groupSets: string[][];
   groupSet: Uint32Array;
+  /** The persons' facts (certification dates, disability, household role …), interned; index 0: none. */
+  factSets: PersonFacts[];
+  factSet: Uint32Array;
   rowNo: Int32Array;
 }
 
@@ -29,14 +33,17 @@ export class ColumnsBuilder {
   private unitIndex = new Map<string, number>();
   private catIndex = new Map<string, number>();
   private groupIndex = new Map<string, number>();
+  private factIndex = new Map<string, number>([['', 0]]);
   units: string[] = [];
   catSets: string[][] = [];
   groupSets: string[][] = [];
+  factSets: PersonFacts[] = [{}];
   unit: Uint16Array;
   birth: Int32Array;
   pay: Int32Array;
   catSet: Uint32Array;
   groupSet: Uint32Array;
+  factSet: Uint32Array;
   rowNo: Int32Array;
 
   constructor(capacity = 1024) {
@@ -46,11 +53,26 @@ export class ColumnsBuilder {
     this.pay = new Int32Array(capacity);
     this.catSet = new Uint32Array(capacity);
     this.groupSet = new Uint32Array(capacity);
+    this.factSet = new Uint32Array(capacity);
     this.rowNo = new Int32Array(capacity);
   }
 
-  /** `cats` and `groups` as raw keys (e.g. PostgreSQL array text) with their parsed lists on first sight. */
-  add(rowNo: number, unit: string, birth: string | null, pay: string | null, catKey: string, cats: () => string[], groupKey: string, groups: () => string[]) {
+  /**
+   * `cats` and `groups` as raw keys (e.g. PostgreSQL array text) with their parsed lists on first sight;
+   * `factsKey` likewise (its stored text; '' for none) with `facts` parsing it.
+   */
+  add(
+    rowNo: number,
+    unit: string,
+    birth: string | null,
+    pay: string | null,
+    catKey: string,
+    cats: () => string[],
+    groupKey: string,
+    groups: () => string[],
+    factsKey = '',
+    facts?: () => PersonFacts,
+  ) {
     if (this.n === this.cap) this.grow();
     const i = this.n++;
     let u = this.unitIndex.get(unit);
@@ -64,6 +86,9 @@ export class ColumnsBuilder {
     this.pay[i] = pay ? toDay(pay) : NO_DATE;
     this.catSet[i] = c;
     this.groupSet[i] = g;
+    let f = this.factIndex.get(factsKey);
+    if (f === undefined) this.factIndex.set(factsKey, (f = this.factSets.push(facts ? facts() : {}) - 1));
+    this.factSet[i] = f;
     this.rowNo[i] = rowNo;
   }
 
@@ -79,6 +104,7 @@ export class ColumnsBuilder {
     this.pay = g(this.pay);
     this.catSet = g(this.catSet);
     this.groupSet = g(this.groupSet);
+    this.factSet = g(this.factSet);
     this.rowNo = g(this.rowNo);
   }
 
@@ -94,12 +120,14 @@ export class ColumnsBuilder {
       catSet: this.catSet.slice(0, n),
       groupSets: this.groupSets,
       groupSet: this.groupSet.slice(0, n),
+      factSets: this.factSets,
+      factSet: this.factSet.slice(0, n),
       rowNo: this.rowNo.slice(0, n),
     };
   }
 }
 
 export function bytesPerPerson(c: CohortColumns): number {
-  const arrays = c.unit.byteLength + c.birth.byteLength + c.pay.byteLength + c.catSet.byteLength + c.groupSet.byteLength + c.rowNo.byteLength;
+  const arrays = c.unit.byteLength + c.birth.byteLength + c.pay.byteLength + c.catSet.byteLength + c.groupSet.byteLength + c.factSet.byteLength + c.rowNo.byteLength;
   return c.size ? arrays / c.size : 0;
 }

@@ -3,13 +3,14 @@ import { addMonthsClamped, fromDay } from '../dates.js';
 import { quote } from '../quote.js';
 import { QuoteError } from '../quote/error.js';
 import { dependsOnBirth } from '../quote/groups.js';
+import type { PersonFacts } from '../quote/person.js';
 import { NO_DATE, type CohortColumns } from './columns.js';
 import { sumOutcomes, type Outcome, type Sums } from './totals.js';
 
 /*
  * One version over a cohort, by `quote` itself, once per distinct combination of payment day,
- * categories, groups and, only where a rule depends on it, birth date: persons sharing a combination
- * share the answer.
+ * categories, groups, facts and, only where a rule depends on it, birth date: persons sharing a
+ * combination share the answer.
  */
 
 export interface SideResult extends Sums {
@@ -54,6 +55,10 @@ export function evaluate(p: CompiledPolicy, c: CohortColumns, options: EvaluateO
 
   const nCat = c.catSets.length;
   const nGroup = c.groupSets.length;
+  const nFacts = c.factSets.length;
+  // the categories a person's facts certify, known to this version (certifications name categories too)
+  const factKnown = c.factSets.map((f) => (f.certifications ? { ...f, certifications: f.certifications.filter((x) => p.categoryByKey.has(x.category)) } : f));
+  const factAge = c.factSets.map((f) => !!f.certifications?.some((x) => p.categoryByKey.get(x.category)?.readsBirth));
   // the payment day of each person: no date means the window's first day (or the birth day, if later)
   let payMin = Infinity;
   let payMax = -Infinity;
@@ -68,7 +73,7 @@ export function evaluate(p: CompiledPolicy, c: CohortColumns, options: EvaluateO
   const nDays = c.size ? payMax - payMin + 1 : 0;
   // Most persons differ only by (payment day, category set, group set): answers are found by direct
   // index in a dense table; persons whose rules also depend on the birth date go through a Map.
-  const denseSize = nDays * nCat * nGroup;
+  const denseSize = nDays * nCat * nGroup * nFacts;
   const dense = denseSize <= 20_000_000 ? new Int32Array(denseSize).fill(-1) : null;
   const memo = new Map<number, number>();
   const outcomes: Outcome[] = [];
@@ -78,15 +83,16 @@ export function evaluate(p: CompiledPolicy, c: CohortColumns, options: EvaluateO
   for (let i = 0; i < c.size; i++) {
     const cs = c.catSet[i]!;
     const gs = c.groupSet[i]!;
+    const fs = c.factSet[i]!;
     const birth = birthOf(i);
     const pay = pays[i]!;
-    const idx = ((pay - payMin) * nCat + cs) * nGroup + gs;
-    const byBirth = catAge[cs]! || groupBirth[gs]!;
+    const idx = (((pay - payMin) * nCat + cs) * nGroup + gs) * nFacts + fs;
+    const byBirth = catAge[cs]! || groupBirth[gs]! || factAge[fs]!;
     let o: number | undefined;
     if (!byBirth && dense) {
       o = dense[idx]!;
       if (o < 0) {
-        o = outcomes.push(outcome(p, pay, birth, catKnown[cs]!, groupKnown[gs]!)) - 1;
+        o = outcomes.push(outcome(p, pay, birth, catKnown[cs]!, groupKnown[gs]!, factKnown[fs]!)) - 1;
         dense[idx] = o;
       }
     } else {
@@ -94,7 +100,7 @@ export function evaluate(p: CompiledPolicy, c: CohortColumns, options: EvaluateO
       const key = byBirth ? idx * 131072 + (birth === NO_DATE ? 0 : birth + 50_000) + 1 : -idx - 1;
       o = memo.get(key);
       if (o === undefined) {
-        o = outcomes.push(outcome(p, pay, birth, catKnown[cs]!, groupKnown[gs]!)) - 1;
+        o = outcomes.push(outcome(p, pay, birth, catKnown[cs]!, groupKnown[gs]!, factKnown[fs]!)) - 1;
         memo.set(key, o);
       }
     }
@@ -103,7 +109,7 @@ export function evaluate(p: CompiledPolicy, c: CohortColumns, options: EvaluateO
   }
 
   const sums = sumOutcomes(c, outcomes, outcomeOf, p.governmentFen);
-  const unknownCodes = countUnknownCodes(c, catKnown, groupKnown);
+  const unknownCodes = countUnknownCodes(c, catKnown, groupKnown, (code) => p.categoryByKey.has(code));
   onProgress?.(1);
   return { ...sums, unknownCodes, outcomeOf, outcomes, distinct: outcomes.length };
 }
@@ -149,21 +155,26 @@ export function paymentDay(p: CompiledPolicy, c: CohortColumns, i: number, optio
 }
 
 /** The codes of the cohort's sets that the version does not know, each with the persons who carry it. */
-function countUnknownCodes(c: CohortColumns, catKnown: string[][], groupKnown: string[][]): Map<string, number> {
+function countUnknownCodes(c: CohortColumns, catKnown: string[][], groupKnown: string[][], isCategory: (code: string) => boolean): Map<string, number> {
   const unknownCodes = new Map<string, number>();
+  const certified = (fs: number) => (c.factSets[fs]!.certifications ?? []).map((x) => x.category);
   c.catSets.forEach((set, i) => set.forEach((code) => !catKnown[i]!.includes(code) && unknownCodes.set(code, 0)));
   c.groupSets.forEach((set, i) => set.forEach((code) => !groupKnown[i]!.includes(code) && unknownCodes.set(code, 0)));
+  c.factSets.forEach((_, i) => certified(i).forEach((code) => !isCategory(code) && unknownCodes.set(code, 0)));
   if (unknownCodes.size)
     for (let i = 0; i < c.size; i++) {
-      for (const code of c.catSets[c.catSet[i]!]!) if (unknownCodes.has(code)) unknownCodes.set(code, unknownCodes.get(code)! + 1);
+      // a code counts a person once, whether in categories or in certifications
+      const seen = new Set([...c.catSets[c.catSet[i]!]!, ...certified(c.factSet[i]!)]);
+      for (const code of seen) if (unknownCodes.has(code)) unknownCodes.set(code, unknownCodes.get(code)! + 1);
       for (const code of c.groupSets[c.groupSet[i]!]!) if (unknownCodes.has(code)) unknownCodes.set(code, unknownCodes.get(code)! + 1);
     }
   return unknownCodes;
 }
 
-function outcome(p: CompiledPolicy, pay: number, birth: number, categories: string[], groups: string[]): Outcome {
+function outcome(p: CompiledPolicy, pay: number, birth: number, categories: string[], groups: string[], facts: PersonFacts): Outcome {
   try {
     const q = quote(p, {
+      ...facts,
       paymentDate: fromDay(pay),
       birthDate: birth === NO_DATE ? null : fromDay(birth),
       categories,

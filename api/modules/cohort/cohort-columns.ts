@@ -2,6 +2,7 @@ import { StringDecoder } from 'node:string_decoder';
 import pg from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
 import { ColumnsBuilder, type CohortColumns } from '../../engine/index.js';
+import { storedFacts } from './cohort-facts.js';
 
 /** A cohort's persons as columns, read with COPY (no ORM, no per-row objects). */
 export async function loadColumns(databaseUrl: string, cohortNo: number, expected = 1024): Promise<CohortColumns> {
@@ -11,7 +12,7 @@ export async function loadColumns(databaseUrl: string, cohortNo: number, expecte
   try {
     const b = new ColumnsBuilder(Math.max(1024, expected));
     const stream = client.query(
-      copyTo(`copy (select row_no, unit, birth_date, categories, groups, payment_date from cohort_person where cohort_no = ${cohortNo}) to stdout`),
+      copyTo(`copy (select row_no, unit, birth_date, categories, groups, payment_date, facts from cohort_person where cohort_no = ${cohortNo}) to stdout`),
     );
     let rest = '';
     const parseList = (t: string) => () => (t === '' ? [] : t.split(';'));
@@ -20,7 +21,8 @@ export async function loadColumns(databaseUrl: string, cohortNo: number, expecte
       const f = l.split('\t');
       if (f[3] === '\\N') f[3] = ''; // an empty list is stored as NULL
       if (f[4] === '\\N') f[4] = '';
-      b.add(Number(f[0]), unescape(f[1]!), f[2] === '\\N' ? null : f[2]!, f[5] === '\\N' ? null : f[5]!, f[3]!, parseList(f[3]!), f[4]!, parseList(f[4]!));
+      const facts = f[6] === undefined || f[6] === '\\N' ? '' : unescape(f[6]);
+      b.add(Number(f[0]), unescape(f[1]!), f[2] === '\\N' ? null : f[2]!, f[5] === '\\N' ? null : f[5]!, f[3]!, parseList(f[3]!), f[4]!, parseList(f[4]!), facts, () => storedFacts(facts));
     };
     const decoder = new StringDecoder('utf8'); // a character may be split between two chunks
     for await (const chunk of stream as AsyncIterable<Buffer>) {

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { isRealDate } from '../../../policy-schemas/index.js';
+import { factColumnsOf, factsChecker, type FactColumn } from './cohort-facts.js';
 import { toDay } from '../../engine/dates.js';
 
 export const CSV_HEADER = 'person_id,unit,birth_date,categories,groups,payment_date';
@@ -112,7 +113,7 @@ export async function importCohort(opts: {
     await client.query(`create table ${partition} partition of cohort_person for values in (${no})`);
     await client.query(`alter table ${partition} alter column cohort_no set default ${no}`);
     // Lines go to PostgreSQL as they are (CSV), behind the row number: no field is rebuilt.
-    const copying = client.query(copyFrom(`copy ${partition} (row_no, person_id, unit, birth_date, categories, groups, payment_date) from stdin with (format binary)`));
+    const copying = client.query(copyFrom(`copy ${partition} (row_no, person_id, unit, birth_date, categories, groups, payment_date, facts) from stdin with (format binary)`));
     copy = copying;
     copyDone = new Promise<void>((resolve, reject) => {
       copying.on('finish', resolve);
@@ -150,9 +151,9 @@ export async function importCohort(opts: {
       int32(days);
     };
     /** A row from the line's bytes: offsets of the id, unit, categories and groups; the dates' days. */
-    const emitBytes = (rowNo: number, src: Buffer, id: number, c1: number, c2: number, birth: number, cat: number, catEnd: number, grpEnd: number, pay: number) => {
-      room(grpEnd - id + 48);
-      outPos = out.writeInt16BE(7, outPos);
+    const emitBytes = (rowNo: number, src: Buffer, id: number, c1: number, c2: number, birth: number, cat: number, catEnd: number, grpEnd: number, pay: number, facts: string) => {
+      room(grpEnd - id + facts.length + 52);
+      outPos = out.writeInt16BE(8, outPos);
       int32(4);
       int32(rowNo);
       bytesField(src, id, c1);
@@ -161,11 +162,12 @@ export async function importCohort(opts: {
       bytesField(src, cat, catEnd);
       bytesField(src, catEnd + 1, grpEnd);
       dateField(pay);
+      stringField(facts);
     };
     /** A row from fields that were unquoted (latin1 strings). */
-    const emitFields = (rowNo: number, f: string[], birth: number, pay: number) => {
-      room(f.reduce((n, x) => n + x.length, 0) + 48);
-      outPos = out.writeInt16BE(7, outPos);
+    const emitFields = (rowNo: number, f: string[], birth: number, pay: number, facts: string) => {
+      room(f.reduce((n, x) => n + x.length, 0) + facts.length + 52);
+      outPos = out.writeInt16BE(8, outPos);
       int32(4);
       int32(rowNo);
       stringField(f[0]!);
@@ -174,6 +176,7 @@ export async function importCohort(opts: {
       stringField(f[3]!);
       stringField(f[4]!);
       dateField(pay);
+      stringField(facts);
     };
     // the binary format's signature, flags and header extension length
     room(19);
@@ -231,21 +234,31 @@ export async function importCohort(opts: {
     };
     const checkCategories = codes(v.categories, 'category');
     const checkGroups = codes(v.groups, 'special-group');
-    /** `categories,groups,payment_date`, checked once per distinct tail (they repeat across persons). */
-    const tails = new Map<string, { pay: string; payDays: number; catLen: number; grpLen: number; problems: [string, string][]; fields: number }>();
+    // the optional fact columns after payment_date (cohort-facts.ts), named by the header
+    let factColumns: FactColumn[] = [];
+    let checkFacts = factsChecker([], v.categories, v.jurisdictionName);
+    let fieldCount = 6;
+    /** `categories,groups,payment_date` and the facts, checked once per distinct tail (they repeat across persons). */
+    const tails = new Map<string, { pay: string; payDays: number; catLen: number; grpLen: number; facts: string; problems: [string, string][]; fields: number }>();
     const checkTail = (tail: string) => {
       let t = tails.get(tail);
       if (!t) {
         const f = tail.split(',');
         const problems: [string, string][] = [];
         let why: string | null;
-        if (f.length === 3) {
+        let facts = '';
+        if (f.length === fieldCount - 3) {
           if ((why = checkCategories(f[0]!))) problems.push(['categories', why]);
           if ((why = checkGroups(f[1]!))) problems.push(['groups', why]);
           if ((why = checkPayment(f[2]!))) problems.push(['payment_date', why]);
+          if (factColumns.length) {
+            const checked = checkFacts(f.slice(3).map(text));
+            facts = checked.json;
+            problems.push(...checked.problems);
+          }
         }
         const pay = f[2] ?? '';
-        tails.set(tail, (t = { pay, payDays: daysOf(pay), catLen: f[0]!.length, grpLen: (f[1] ?? '').length, problems, fields: f.length + 3 }));
+        tails.set(tail, (t = { pay, payDays: daysOf(pay), catLen: f[0]!.length, grpLen: (f[1] ?? '').length, facts, problems, fields: f.length + 3 }));
       }
       return t;
     };
@@ -269,7 +282,13 @@ export async function importCohort(opts: {
       if (!headerSeen) {
         headerSeen = true;
         const header = text(row).replace(/^\uFEFF/, '').trim();
-        if (header !== CSV_HEADER) fail(1, 'header', `must be exactly "${CSV_HEADER}", found "${header.slice(0, 120)}"`);
+        const named = factColumnsOf(header, CSV_HEADER);
+        if ('error' in named) fail(1, 'header', named.error);
+        else if (named.columns.length) {
+          factColumns = named.columns;
+          checkFacts = factsChecker(factColumns, v.categories, v.jurisdictionName);
+          fieldCount = 6 + factColumns.length;
+        }
         return;
       }
       if (row === '') return; // a trailing empty line
@@ -282,9 +301,9 @@ export async function importCohort(opts: {
       let personId: string, unit: string, birth: string, tail: string, idHash: number;
       if (row.includes('"')) {
         const f = parseQuoted(row);
-        if (f.length !== 6) return fail(line, 'row', `has ${f.length} fields, expected 6`);
+        if (f.length !== fieldCount) return fail(line, 'row', `has ${f.length} fields, expected ${fieldCount}`);
         [personId, unit, birth] = f as [string, string, string];
-        if (/[",]/.test(f[3]! + f[4]! + f[5]!)) return fail(line, 'row', 'categories, groups and payment_date may not contain commas or quotes');
+        if (/[",]/.test(f.slice(3).join(''))) return fail(line, 'row', 'categories, groups, payment_date and the fact columns may not contain commas or quotes');
         tail = f.slice(3).join(',');
         fields = f;
         idHash = hash28(personId, 0, personId.length);
@@ -292,7 +311,7 @@ export async function importCohort(opts: {
         c1 = row.indexOf(',');
         c2 = c1 < 0 ? -1 : row.indexOf(',', c1 + 1);
         c3 = c2 < 0 ? -1 : row.indexOf(',', c2 + 1);
-        if (c3 < 0) return fail(line, 'row', `has ${row.split(',').length} fields, expected 6`);
+        if (c3 < 0) return fail(line, 'row', `has ${row.split(',').length} fields, expected ${fieldCount}`);
         // the id is hashed in place; its text is cut out only when a message needs it
         personId = c1 > 64 ? row.slice(0, c1) : '';
         idHash = hash28(row, 0, c1);
@@ -301,7 +320,7 @@ export async function importCohort(opts: {
         tail = row.slice(c3 + 1);
       }
       const t = checkTail(tail);
-      if (t.fields !== 6) return fail(line, 'row', `has ${t.fields} fields, expected 6`);
+      if (t.fields !== fieldCount) return fail(line, 'row', `has ${t.fields} fields, expected ${fieldCount}`);
       const pay = t.pay;
       const before = totalErrors;
       let why: string | null;
@@ -331,11 +350,11 @@ export async function importCohort(opts: {
       hashes[rows] = idHash * 33554432 + rows; // hash · 2^25 + row: sorts by hash, then row
       lineOf[rows] = line;
       // valid rows are written even after an error, so that duplicates are found too; all is rolled back
-      if (fields) emitFields(rows, fields, birthDays, t.payDays);
+      if (fields) emitFields(rows, fields, birthDays, t.payDays, t.facts);
       else {
         const cat = start + c3 + 1;
         const catEnd = cat + t.catLen;
-        emitBytes(rows, src, start, start + c1, start + c2, birthDays, cat, catEnd, catEnd + 1 + t.grpLen, t.payDays);
+        emitBytes(rows, src, start, start + c1, start + c2, birthDays, cat, catEnd, catEnd + 1 + t.grpLen, t.payDays, t.facts);
       }
       if (rows % PROGRESS_EVERY === 0) opts.onProgress?.(rows, bytes);
     };
