@@ -45,6 +45,8 @@ export interface CompiledCategory {
   readsBirth: boolean;
   /** What a quote assumes when the category's certification date is not given (null: the notice sets no rule it could change). */
   certificationAssumption: Assumption | null;
+  /** The category holding with that assumption alone: one answer, made once (a quote of it allocates nothing). */
+  assumedCertified: { failure: null; assumptions: readonly Assumption[]; certification: null } | null;
 }
 
 export interface CompiledWindow {
@@ -116,6 +118,15 @@ export function compilePolicy(doc: PolicyDocument): CompiledPolicy {
   const certificationRules = cert.newlyCertified.map((r) => ({ doc: r, from: r.certifiedFrom ? toDay(r.certifiedFrom) : null, to: r.certifiedTo ? toDay(r.certifiedTo) : null }));
   const categories = doc.categories.map((c, index): CompiledCategory => {
     const sets = c.conditions.length ? c.conditions.map((s) => compileSet(c, s)) : null;
+    const certificationAssumption: Assumption | null =
+      certificationRules.length === 0 && cutoff === null
+        ? null
+        : {
+            fact: 'certified-on',
+            category: c.code,
+            text: cert.cutoff ? assumptionText.certifiedByCutoff(c.name, cert.cutoff) : assumptionText.certifiedBeforeRules(c.name),
+            clause: cert.newlyCertified[0]?.clause ?? cert.clause,
+          };
     return {
       index,
       rank: order.get(c.code) ?? -1,
@@ -124,15 +135,8 @@ export function compilePolicy(doc: PolicyDocument): CompiledPolicy {
       sets,
       needsBirth: sets !== null && sets.every((s) => s.age !== null),
       readsBirth: sets !== null && sets.some((s) => s.age !== null || s.doc.members?.children?.belowAge !== undefined),
-      certificationAssumption:
-        certificationRules.length === 0 && cutoff === null
-          ? null
-          : {
-              fact: 'certified-on',
-              category: c.code,
-              text: cert.cutoff ? assumptionText.certifiedByCutoff(c.name, cert.cutoff) : assumptionText.certifiedBeforeRules(c.name),
-              clause: cert.newlyCertified[0]?.clause ?? cert.clause,
-            },
+      certificationAssumption,
+      assumedCertified: certificationAssumption ? Object.freeze({ failure: null, assumptions: Object.freeze([certificationAssumption]), certification: null }) : null,
     };
   });
   const categoryByKey = new Map<string, CompiledCategory>();

@@ -15,6 +15,7 @@ import { migrate, openOrm } from '../../api/db/orm.js';
 import { loadSeedsIfEmpty } from '../../api/db/seed.js';
 import { quote } from '../../api/engine/index.js';
 import { SEEDED } from '../engine/seeded.js';
+import { batchBench } from './batch.js';
 import { cohortBench } from './cohort.js';
 import { attackBench, loadBench, rateLimitBench, soakBench } from './security.js';
 import { loadConfig } from '../../api/config.js';
@@ -96,11 +97,12 @@ function engineRate(): { median: number; rounds: number[] } {
 const k = (x: number) => Math.round(x).toLocaleString('en');
 
 /**
- * The parts, in order: quote (engine, quote over HTTP against a bare server), cohort (import, preview),
+ * The parts, in order: quote (engine, quote over HTTP against a bare server), batch (quoteBatch over
+ * HTTP), cohort (import, preview),
  * load (quotes while previews run), attacks (refusal latencies), ratelimits (their cost); soak only with
  * BENCH_SOAK=1. `BENCH_ONLY=load,attacks` runs some of them.
  */
-const PARTS = ['quote', 'cohort', 'load', 'attacks', 'ratelimits'] as const;
+const PARTS = ['quote', 'batch', 'cohort', 'load', 'attacks', 'ratelimits'] as const;
 
 async function main() {
   const only = process.env.BENCH_ONLY?.split(',').map((p) => p.trim());
@@ -149,6 +151,13 @@ async function main() {
       console.log(
         `ratio quote / bare:   ${(median(qs.map((r) => r.rps)) / median(bs.map((r) => r.rps))).toFixed(2)} (medians; ${CONNECTIONS} connections, ${ROUNDS} alternating rounds of ${DURATION_S} s; ${loadConfig().workers} API processes each, as npm start)`,
       );
+      await stopAll(children);
+    }
+    if (parts.has('batch')) {
+      console.log('');
+      const real = await child('serve-app.js', { DATABASE_URL: pg.url });
+      children.push(real.proc);
+      await batchBench(real.port);
       await stopAll(children);
     }
     if (parts.has('cohort')) {

@@ -33,7 +33,7 @@ export interface SubsidyOutcome {
   /** The one category that subsidises the person, or null. */
   chosen: CompiledCategory | null;
   /** What holding assumed, where a fact was not given. */
-  assumptions: Assumption[];
+  assumptions: readonly Assumption[];
 }
 
 /**
@@ -196,7 +196,7 @@ export function judgeCategory(p: CompiledPolicy, c: CompiledCategory, person: Pe
   }
   const certified = person.certifiedOn?.get(c.index);
   if (certified === undefined) {
-    if (c.certificationAssumption) return { failure: null, assumptions: assumed.length ? [...assumed, c.certificationAssumption] : [c.certificationAssumption], certification: null };
+    if (c.certificationAssumption) return assumed.length ? { failure: null, assumptions: [...assumed, c.certificationAssumption], certification: null } : c.assumedCertified;
     return assumed.length ? { failure: null, assumptions: assumed, certification: null } : null;
   }
   return { ...certification(p, c, person, certified), assumptions: assumed };
@@ -226,7 +226,9 @@ export function certificationRuleFor(p: CompiledPolicy, day: Day): CompiledCerti
 export function subsidies(p: CompiledPolicy, person: Person, trace: Trace): SubsidyOutcome {
   const ignored: { code: string; reason: string }[] = [];
   const eligible: CompiledCategory[] = [];
-  let assumptions: Assumption[] | null = null;
+  // what holding assumed: the first category's list as it is (often one made at compile), copied once a second adds to it
+  let assumptions: readonly Assumption[] = NONE;
+  let own = false;
   for (const c of person.categories) {
     const v = judgeCategory(p, c, person);
     if (v !== null && v.failure !== null) {
@@ -237,11 +239,17 @@ export function subsidies(p: CompiledPolicy, person: Person, trace: Trace): Subs
     eligible.push(c);
     if (v !== null) {
       if (v.certification !== null) trace.push({ rule: 'certification', clause: v.certification.clause, detail: v.certification.detail });
-      for (const a of v.assumptions) (assumptions ??= []).push(a);
+      if (v.assumptions.length) {
+        if (assumptions.length === 0) assumptions = v.assumptions;
+        else {
+          if (!own) (assumptions = [...assumptions]), (own = true);
+          (assumptions as Assumption[]).push(...v.assumptions);
+        }
+      }
     }
     trace.push({ rule: 'category', clause: c.doc.clause, detail: subsidyText.applied(c) });
   }
-  return { eligible, ignored, chosen: stack(p, eligible, trace), assumptions: assumptions ?? (NONE as Assumption[]) };
+  return { eligible, ignored, chosen: stack(p, eligible, trace), assumptions };
 }
 
 /** One subsidy per person: the most favourable, the highest, or the last in the priority order. */
