@@ -371,18 +371,24 @@ class ShapeBuilder {
     const list = n.kind === 'list';
     const item = itemOf(n);
     const type = this.typeOf(item, e);
+    const sibling = rule.asString ? rule.enumField : undefined;
+    const nullable = !list && (absent || n.optional || n.nullable);
+    const read = list && (absent || n.optional || n.nullable) ? (p: any) => get(p) ?? [] : get;
     out.push({
       name,
       description: fieldDescription(e),
       type,
       list,
       // a list inside an absent part is served empty
-      nullable: !list && (absent || n.optional || n.nullable),
+      nullable,
       source: n.path,
-      get: list && (absent || n.optional || n.nullable) ? (p) => get(p) ?? [] : get,
+      get: read,
+      ...(sibling ? { deprecationReason: `Use ${sibling.name} (enum ${sibling.enum.name}): the same values, as enum names` } : {}),
     });
     this.places.set(n.path, { field: name });
-    return [name];
+    // an enum kept as the String of its stored values has its enum beside it, for typed clients
+    if (sibling) out.push({ name: sibling.name, description: fieldDescription(e), type: { enum: this.enumType(item, { ...e, enum: sibling.enum }) }, list, nullable, get: read });
+    return sibling ? [name, sibling.name] : [name];
   }
 
   typeOf(item: SchemaNode, e: RegistryEntry): TypeRef {

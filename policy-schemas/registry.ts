@@ -31,6 +31,8 @@ export interface GraphqlRule {
   flatten?: { main?: string; presence?: true; prefix?: string; names?: Record<string, string>; omit?: readonly string[] };
   /** An enum served as a String of its stored values (where the API served it so before enums were derived). */
   asString?: true;
+  /** With `asString`: the enum-typed field served beside it (the String field is then deprecated in its favour). */
+  enumField?: { name: string; enum: { name: string; description: string } };
   /** Served by a field of the version itself (`year`; `jurisdiction`, whose name and code are the document's). */
   servedByVersion?: true;
 }
@@ -91,7 +93,7 @@ const WAITING: RegistryEntry = {
 const WAITING_FIELDS = (at: string): Record<string, RegistryEntry> => ({
   [`${at}.kind`]: { zh: '等待期类型', en: 'Kind', description: 'How the waiting period is counted.', values: WAITING_KIND, enum: { name: 'WaitingKind', description: '等待期: how a waiting period is counted.' } },
   [`${at}.days`]: { zh: '天数', en: 'Days', description: 'DAYS: the length of the waiting period in days.' },
-  [`${at}.convention`]: { zh: '计算方式', en: 'Convention', description: 'How the first day is counted (payment-day-is-day-1, payment-day-excluded, same-day-of-month-clamped, payment-month-is-first).', values: WAITING_CONVENTION, graphql: { asString: true } },
+  [`${at}.convention`]: { zh: '计算方式', en: 'Convention', description: 'How the first day is counted (payment-day-is-day-1, payment-day-excluded, same-day-of-month-clamped, payment-month-is-first).', values: WAITING_CONVENTION, graphql: { asString: true, enumField: { name: 'countingConvention', enum: { name: 'WaitingConvention', description: 'How the days of a waiting period are counted.' } } } },
   [`${at}.months`]: { zh: '月数', en: 'Months', description: 'MONTHS: the length of the waiting period in months.' },
   [`${at}.n`]: { zh: '第几个月', en: 'Nth month', description: 'NTH_MONTH: benefits from the Nth month, the payment month being the 1st.', graphql: { name: 'nthMonth' } },
 });
@@ -152,7 +154,7 @@ export const REGISTRY: Readonly<Record<string, RegistryEntry>> = {
       'work-plan': ['工作方案', 'Work plan'],
       'notice-of-work-plan': ['印发工作方案的通知', 'Notice issuing a work plan'],
     },
-    graphql: { asString: true },
+    graphql: { asString: true, enumField: { name: 'documentKind', enum: { name: 'DocumentKind', description: 'The kind of document: a notice, a work plan, or a notice that issues a work plan.' } } },
   },
   'metadata.planTitle': { zh: '工作方案标题', en: 'Plan title', description: 'The title of the attached work plan, where the notice issues one.' },
   'metadata.issuers': { zh: '发文机关', en: 'Issuers', description: 'The bodies that issue the notice.', full: true },
@@ -194,7 +196,7 @@ export const REGISTRY: Readonly<Record<string, RegistryEntry>> = {
     description: 'public (主动公开), on-request (依申请公开) or null where the notice does not say.',
     full: true,
     values: { public: ['主动公开', 'Public'], 'on-request': ['依申请公开', 'On request'] },
-    graphql: { asString: true },
+    graphql: { asString: true, enumField: { name: 'disclosureKind', enum: { name: 'Disclosure', description: 'How the notice is disclosed (主动公开 / 依申请公开).' } } },
   },
   'metadata.interpretedBy': { zh: '解释机关', en: 'Interpreted by', description: 'The body that interprets the notice.', full: true, graphql: { flatten: { main: 'body' } } },
   'metadata.interpretedBy.body': { zh: '解释机关', en: 'Body', description: 'The body that interprets the notice.' },
@@ -260,7 +262,7 @@ export const REGISTRY: Readonly<Record<string, RegistryEntry>> = {
       'activation-rate': ['电子凭证激活率', 'E-voucher activation rate'],
       other: ['其他目标', 'Other'],
     },
-    graphql: { asString: true },
+    graphql: { asString: true, enumField: { name: 'targetKind', enum: { name: 'TargetKind', description: 'The kind of an enrollment target.' } } },
   },
   'targets.percent': { zh: '目标值（%）', en: 'Percent', description: 'The target in percent, where it is a rate.' },
   'targets.label': { zh: '目标表述', en: 'Label', description: 'The target as the notice words it.' },
@@ -466,7 +468,7 @@ export const REGISTRY: Readonly<Record<string, RegistryEntry>> = {
     en: 'Residence',
     description: 'A residence condition: rural or revolutionary-base-village.',
     values: { rural: ['农村', 'Rural'], 'revolutionary-base-village': ['革命老区村', 'Revolutionary base village', '革命老区（基点）村, itself rural.'] },
-    graphql: { asString: true },
+    graphql: { asString: true, enumField: { name: 'residenceKind', enum: { name: 'ResidenceCondition', description: 'The household registration a category asks for.' } } },
   },
   'categories.conditions.members': {
     zh: '覆盖家庭成员',
@@ -482,7 +484,13 @@ export const REGISTRY: Readonly<Record<string, RegistryEntry>> = {
     description: 'Their children, with the limits of the notice (null: children are not covered).',
     type: { name: 'MembersChildren', description: 'The children a household’s category covers, and their limits.' },
   },
-  'categories.conditions.members.children.sex': { zh: '子女性别', en: 'Sex', description: 'Only daughters (female) or only sons (male); absent: either.', values: { female: ['女儿', 'Daughters'], male: ['儿子', 'Sons'] }, graphql: { asString: true } },
+  'categories.conditions.members.children.sex': {
+    zh: '子女性别',
+    en: 'Sex',
+    description: 'Only daughters (female) or only sons (male); absent: either.',
+    values: { female: ['女儿', 'Daughters'], male: ['儿子', 'Sons'] },
+    enum: { name: 'ChildSex', description: 'The children a household’s category covers: its daughters or its sons.' },
+  },
   'categories.conditions.members.children.belowAge': { zh: '子女年龄上限（不含）', en: 'Below age', description: 'Children under this age (on the age reference date).' },
   'categories.conditions.members.children.untilMarried': { zh: '子女结婚后不再享受', en: 'Until married', description: 'A child who marries no longer qualifies (Wuhe 二（二）6).' },
   'categories.conditions.members.text': { zh: '原文', en: 'Text', description: 'The members as the notice words them.' },
@@ -542,7 +550,7 @@ export const REGISTRY: Readonly<Record<string, RegistryEntry>> = {
     en: 'Reference kind',
     description: 'end-of-previous-year or date.',
     values: { 'end-of-previous-year': ['上年末（12月31日）', 'End of the previous year', '31 December of the year before the coverage year.'], date: ['指定日期', 'A date', 'A date the notice sets.'] },
-    graphql: { asString: true },
+    graphql: { asString: true, enumField: { name: 'referenceDateKind', enum: { name: 'AgeReferenceKind', description: 'How the age reference date is set.' } } },
   },
   'ageRule.referenceDate.date': { zh: '日期', en: 'Date', description: 'DATE: the date the notice sets.' },
   'ageRule.convention': { zh: '约定（通知未写明）', en: 'Convention', description: 'true: the notice is silent and this is the adopted convention.' },
@@ -574,14 +582,14 @@ export const REGISTRY: Readonly<Record<string, RegistryEntry>> = {
     en: 'Subsidy from',
     description: 'Which payments are subsidised: from the first day of the month after certification (month-after-certification) or from the day of certification (on-certification).',
     values: { 'month-after-certification': ['认定次月起', 'From the month after certification'], 'on-certification': ['认定之日起', 'On certification'] },
-    graphql: { asString: true },
+    graphql: { asString: true, enumField: { name: 'subsidyStart', enum: { name: 'NewlyCertifiedSubsidyFrom', description: 'Which payments of a newly certified person are subsidised.' } } },
   },
   'certification.newlyCertified.ifAlreadyPaid': {
     zh: '认定前已缴费的',
     en: 'If already paid',
     description: 'A person who paid before being certified: no-subsidy (不再资助参保) or refund (办理退费); null where the notice states no rule.',
     values: { 'no-subsidy': ['不再资助', 'No subsidy'], refund: ['退还个人缴费', 'Refund'] },
-    graphql: { asString: true },
+    graphql: { asString: true, enumField: { name: 'ifAlreadyPaidRule', enum: { name: 'NewlyCertifiedIfAlreadyPaid', description: 'What follows for a person certified after paying.' } } },
   },
   'certification.newlyCertified.convention': { zh: '含约定（通知未写明）', en: 'Convention', description: 'true: a part of the rule is a reading adopted where the notice is silent (explained in conventions).' },
   'certification.newlyCertified.clause': CLAUSE,
@@ -671,7 +679,7 @@ export const REGISTRY: Readonly<Record<string, RegistryEntry>> = {
     en: 'Who',
     description: 'everyone, listed-groups or ordinary-residents.',
     values: { everyone: ['所有人', 'Everyone'], 'listed-groups': ['仅限所列人群', 'Listed groups only'], 'ordinary-residents': ['仅普通居民', 'Ordinary residents only'] },
-    graphql: { asString: true },
+    graphql: { asString: true, enumField: { name: 'audience', enum: { name: 'WindowAudience', description: 'Who a window is open to.' } } },
   },
   'windows.groups': { zh: '适用人群', en: 'Groups', description: 'Codes of the special groups a listed-groups window is open to.' },
   'windows.benefitStart': {
@@ -706,7 +714,7 @@ export const REGISTRY: Readonly<Record<string, RegistryEntry>> = {
     en: 'Kind',
     description: 'deadline, target-date or phase.',
     values: { deadline: ['截止时间', 'Deadline'], 'target-date': ['目标时间', 'Target date'], phase: ['阶段', 'Phase'] },
-    graphql: { asString: true },
+    graphql: { asString: true, enumField: { name: 'milestoneKind', enum: { name: 'MilestoneKind', description: 'The kind of a milestone of the campaign.' } } },
   },
   'milestones.label': { zh: '事项', en: 'Label', description: 'What is due.' },
   'milestones.from': { zh: '起始日', en: 'From', description: 'Where it is a span, its first day.' },
@@ -828,7 +836,7 @@ export const REGISTRY: Readonly<Record<string, RegistryEntry>> = {
       'none-for-current-year': ['当年免缴', 'None for the current year'],
       'next-year-only': ['只缴下一年度', 'Next year only'],
     },
-    graphql: { asString: true },
+    graphql: { asString: true, enumField: { name: 'feeKind', enum: { name: 'GroupRuleFee', description: 'What a payment under a group rule buys.' } } },
   },
   'specialGroups.rules.note': { zh: '备注', en: 'Note', description: 'A remark on the rule.' },
   'specialGroups.rules.clause': CLAUSE,
@@ -950,7 +958,7 @@ export const REGISTRY: Readonly<Record<string, RegistryEntry>> = {
       agent: ['代办', 'Agent'],
       other: ['其他', 'Other'],
     },
-    graphql: { asString: true },
+    graphql: { asString: true, enumField: { name: 'channelKind', enum: { name: 'PaymentChannelKind', description: 'The kind of a payment channel.' } } },
   },
   'paymentChannels.label': { zh: '名称', en: 'Label', description: 'The channel as the notice names it.' },
   'paymentChannels.channels': { zh: '渠道', en: 'Channels', description: 'The apps, counters or services.' },
@@ -1032,7 +1040,7 @@ export const REGISTRY: Readonly<Record<string, RegistryEntry>> = {
     en: 'Kind',
     description: 'lead-group or coordination-group.',
     values: { 'lead-group': ['领导小组', 'Lead group'], 'coordination-group': ['协调小组', 'Coordination group'] },
-    graphql: { asString: true },
+    graphql: { asString: true, enumField: { name: 'groupKind', enum: { name: 'LeadGroupKind', description: 'The kind of group that leads the campaign.' } } },
   },
   'leadGroup.members': {
     zh: '领导小组成员',
