@@ -46,7 +46,7 @@ describe('one version over a cohort: one quote per distinct case, totals per ans
     expect(r.distinct).toBe(6);
   });
 
-  it('holds 22 bytes a person', () => {
-    expect(bytesPerPerson(c)).toBe(22);
+  it('holds 26 bytes a person', () => {
+    expect(bytesPerPerson(c)).toBe(26);
   });
 });
