@@ -11,7 +11,7 @@ type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 /** The reason given for every reading an upgrade writes out. */
-const V1_REASON = 'Schema version 1 left this reading to the engine; the upgrade writes it out as the engine applied it.';
+const V1_REASON = '第1版文件结构未写明这一理解，由计算程序自行掌握；升级时按程序当时的做法写明。';
 
 /** Version-1 disability conditions in the structured form. */
 const DISABILITY: Record<string, Json> = {
@@ -20,6 +20,13 @@ const DISABILITY: Record<string, Json> = {
   'grade-3-4': { grades: [3, 4], text: '三、四级残疾人' },
   'card-holder-not-severe': { grades: [3, 4], multiDisabledHousehold: false, text: '持有《残疾人证》的非重度残疾人（不含一户多残家庭中的残疾人）' },
   'multi-disabled-household': { multiDisabledHousehold: true, text: '一户多残家庭中的残疾人' },
+};
+
+/** Version-1 stacking rules, as a convention names them. */
+const STACKING: Record<string, string> = {
+  'single-most-favourable': '就优：只享受其中对本人最有利的一种资助。',
+  highest: '就高：享受其中最高的一种资助。',
+  'priority-order': '按规定的先后顺序，符合的最后一类为准。',
 };
 
 const MEMBERS: Record<string, Json | null> = {
@@ -42,7 +49,7 @@ export function upgradeDocument(input: unknown): unknown {
   doc.schemaVersion = 2;
 
   doc.coveragePeriod = { from: `${year}-01-01`, to: `${year}-12-31`, clause: null, convention: true };
-  convention('coveragePeriod', 'Coverage period', `the calendar year ${year}`);
+  convention('coveragePeriod', '待遇享受期', `${year}年1月1日至${year}年12月31日（自然年度）。`);
 
   const windows = Array.isArray(doc.windows) ? (doc.windows as Json[]) : [];
   const paying = windows.filter((w) => w.acceptsPayment !== false);
@@ -52,14 +59,14 @@ export function upgradeDocument(input: unknown): unknown {
     monthEnd: { rule: 'last-day-of-month', clause: null, convention: true },
     emptyPaymentDate: { window: central?.code ?? '', day: 'first-day-or-birth-date', clause: null, convention: true },
   };
-  convention('readings.waitingExemptStart', 'Benefit start of waiting-exempt groups', 'the payment day');
-  convention('readings.monthEnd', 'Months rules and month ends', 'the last day of the month');
-  convention('readings.emptyPaymentDate', 'Empty payment date of a cohort', `the first day of window ${String(central?.code ?? '')}, or the day of birth if later`);
+  convention('readings.waitingExemptStart', '未另设规则的免等待期人群的待遇起始', '自缴费之日起享受待遇。');
+  convention('readings.monthEnd', '按月计算的期限与月末', '到期月份没有对应日的，以该月最后一日为期限的最后一日。');
+  convention('readings.emptyPaymentDate', '名单中缴费日期为空', `视为在${String(central?.name ?? '集中参保缴费期')}首日缴费；此后出生的婴儿视为在出生当日缴费。`);
 
   const age = doc.ageRule;
-  if (isObject(age) && age.convention === true) convention('ageRule', 'Age reference date', 'as set in schema version 1');
+  if (isObject(age) && age.convention === true) convention('ageRule', '年龄计算基准日', '按第1版文件所设。');
   const stacking = doc.stacking;
-  if (isObject(stacking) && stacking.convention === true) convention('stacking', 'Stacking of categories', String(stacking.rule));
+  if (isObject(stacking) && stacking.convention === true) convention('stacking', '多重身份', STACKING[String(stacking.rule)] ?? String(stacking.rule));
 
   // version 1's engine applied a special fee case to payments inside the coverage year only
   if (isObject(doc.fees) && Array.isArray(doc.fees.specialCases))
@@ -87,7 +94,7 @@ export function upgradeDocument(input: unknown): unknown {
   if (isObject(certification) && Array.isArray(certification.newlyCertified))
     certification.newlyCertified = (certification.newlyCertified as Json[]).map((r, i) => {
       const filled = r.subsidyFrom === null || r.subsidyFrom === undefined;
-      if (filled) convention(`certification.newlyCertified[${i}]`, 'Newly certified people', 'subsidised from the day of certification');
+      if (filled) convention(`certification.newlyCertified[${i}]`, '新增减免对象', '自认定之日起资助。');
       return { ...r, subsidyFrom: filled ? 'on-certification' : r.subsidyFrom, ifAlreadyPaid: r.ifAlreadyPaid ?? null, convention: filled };
     });
 
@@ -126,7 +133,7 @@ export function upgradeDocument(input: unknown): unknown {
     };
     if (at < 0) windows.push(window);
     else windows.splice(at, 0, window);
-    convention('windows', 'Groups that enroll at any time', `window "anytime" from ${from} to ${year}-12-31, benefits from the day after payment`);
+    convention('windows', '随时参保缴费的人群', `设随时参保缴费期，自${from}起至${year}-12-31止，自缴费次日起享受待遇。`);
   }
   doc.conventions = conventions;
   return doc;

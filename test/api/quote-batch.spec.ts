@@ -66,10 +66,18 @@ describe('quoteBatch', () => {
     expect([good, bad]).toEqual([4900, 100]);
   });
 
-  it('refuses more than 5,000 inputs, as quotes does', async () => {
-    const r = await api.gql(BATCH, { i: Array.from({ length: 5001 }, () => GOOD[0]) });
-    expect(r.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'inputs' });
-    expect(r.errors![0]!.message).toBe('inputs: 5001 inputs; at most 5000 per call');
+  it('refuses more than 5,000 inputs, as quotes does: each input is one engine run of the request limit', async () => {
+    const many = Array.from({ length: 5001 }, () => GOOD[0]);
+    const batch = await api.gql(BATCH, { i: many });
+    const quotes = await api.gql(`query($i: [QuoteInput!]!) { quotes(inputs: $i) { amountDue } }`, { i: many });
+    expect(batch.errors![0]!.extensions).toMatchObject({ code: 'LIMIT_EXCEEDED', limit: 'quotes', max: 5000, found: 5001 });
+    expect(batch.errors![0]!.extensions).toEqual(quotes.errors![0]!.extensions);
+    // over aliases too, with quotes and quote: 3,000 + 2,000 + 1 runs
+    const mixed = await api.gql(
+      `query($a: [QuoteInput!]!, $b: [QuoteInput!]!) { a: quoteBatch(inputs: $a) { index } b: quotes(inputs: $b) { amountDue } c: quote(input: { jurisdiction: "石狮市", year: 2025, paymentDate: "2024-11-15" }) { amountDue } }`,
+      { a: many.slice(0, 3000), b: many.slice(0, 2000) },
+    );
+    expect(mixed.errors![0]!.extensions).toMatchObject({ code: 'LIMIT_EXCEEDED', limit: 'quotes', found: 5001 });
   });
 
   it('quotes stays as it is: one bad input fails the call, naming its index', async () => {
