@@ -142,7 +142,7 @@ describe('quotes (batch)', () => {
     const inputs = Array.from({ length: 5001 }, () => ({ jurisdiction: '350581', year: 2025, paymentDate: '2024-11-15' }));
     const r = await api.gql(`query($inputs: [QuoteInput!]!) { quotes(inputs: $inputs) { amountDue } }`, { inputs });
     // the request's limit (quotes over every alias, api/graphql/limits.ts) meets it before the call's own
-    expect(r.errors![0]!.message).toBe('The request asks for 5,001 quotes (every quote, refund and quotes input, over all aliases and fragments); at most 5,000 are answered in one request.');
+    expect(r.errors![0]!.message).toBe('The request asks for 5,001 quotes (every quote, refund and input of quotes or quoteBatch, over all aliases and fragments); at most 5,000 are answered in one request.');
     expect(r.errors![0]!.extensions).toMatchObject({ code: 'LIMIT_EXCEEDED', limit: 'quotes', max: 5000, found: 5001 });
   });
 });

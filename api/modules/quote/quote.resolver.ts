@@ -162,7 +162,7 @@ class Versions {
       throw new InputRefused(
         `${at}.expectedContentHash`,
         'CONTENT_HASH_MISMATCH',
-        `the answering version ${v.id}${v.inForceFrom ? ` (in force from ${v.inForceFrom})` : ''} has content hash ${v.contentHash}, not ${excerpt(input.expectedContentHash)}; nothing is answered from another document`,
+        `the answering version ${v.id}${v.inForceFrom ? ` (in force from ${v.inForceFrom})` : ''} has content hash ${v.contentHash}, not ${/^[0-9a-f]{64}$/.test(input.expectedContentHash) ? input.expectedContentHash : excerpt(input.expectedContentHash)}; nothing is answered from another document`,
       );
     return v;
   }
