@@ -143,8 +143,11 @@ type Read = { text: string } | { refused: { status: number; code: string; messag
 
 /** The body as UTF-8 text, at most `maxBodyBytes` after decompression (gzip, deflate and br are read). */
 async function readBody(req: IncomingMessage, limits: RequestLimits): Promise<Read> {
-  const limit = bodyTooLarge(limits);
-  const tooLarge = { refused: { status: 413, code: 'LIMIT_EXCEEDED', message: limit.message, extensions: limit.extensions } };
+  // built only when refused: a GraphQLError captures a stack, which would cost every request
+  const tooLarge = (): Read => {
+    const limit = bodyTooLarge(limits);
+    return { refused: { status: 413, code: 'LIMIT_EXCEEDED', message: limit.message, extensions: limit.extensions } };
+  };
   const charset = /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(req.headers['content-type'] ?? '')?.[1]?.toLowerCase();
   if (charset && charset !== 'utf-8' && charset !== 'utf8') {
     req.resume();
@@ -160,7 +163,7 @@ async function readBody(req: IncomingMessage, limits: RequestLimits): Promise<Re
     return { refused: { status: 415, code: 'UNSUPPORTED_MEDIA_TYPE', message: `The request body's encoding "${encoding}" is not read; send it as identity, gzip, deflate or br.` } };
   } else if (Number(req.headers['content-length'] ?? 0) > limits.maxBodyBytes) {
     req.resume();
-    return tooLarge;
+    return tooLarge();
   }
   // plain events rather than `for await`: an async iterator over the stream costs more than the small body it reads
   return new Promise<Read>((resolve) => {
@@ -175,7 +178,7 @@ async function readBody(req: IncomingMessage, limits: RequestLimits): Promise<Re
       if (size > limits.maxBodyBytes) {
         if (stream !== req) stream.destroy();
         req.resume();
-        return finish(tooLarge);
+        return finish(tooLarge());
       }
       chunks.push(chunk);
     });

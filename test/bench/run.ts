@@ -24,7 +24,7 @@ import { BUILD_DIR, buildServer } from '../../api/build.js';
 const require = createRequire(import.meta.url);
 const autocannon = require('autocannon') as (opts: object) => Promise<any>;
 
-const CONNECTIONS = 50;
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 10);
 const ROUNDS = 3;
 const QUERY = `query($input: QuoteInput!) { quote(input: $input) { amountDue benefitStart subsidies { amount fundSource } } }`;
@@ -32,7 +32,7 @@ const INPUT = { jurisdiction: '石狮市', year: 2025, paymentDate: '2024-11-15'
 
 /** A server child, from the build as `npm start` runs the API (plain Node, NODE_ENV=production). */
 function child(script: string, env: Record<string, string>): Promise<{ proc: ChildProcess; port: number }> {
-  const proc = spawn(process.execPath, [join(BUILD_DIR, 'test', 'bench', script)], {
+  const proc = spawn(process.execPath, [...(process.env.BENCH_NODE_FLAGS?.split(' ').filter(Boolean) ?? []), join(BUILD_DIR, 'test', 'bench', script)], {
     // as `npm start` runs the API (api/start.ts)
     env: { ...process.env, NODE_ENV: 'production', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
