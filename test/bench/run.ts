@@ -166,7 +166,7 @@ async function main() {
     }
     if (parts.has('load')) {
       console.log('');
-      await loadBench(orm, pg.url, start);
+      await loadBench(orm, pg.url, start, (env) => child('serve-constant.js', env));
     }
     if (parts.has('attacks')) {
       console.log('');

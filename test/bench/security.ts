@@ -159,7 +159,15 @@ function workerMemory(pid: number): { pid: number; rssMb: number }[] {
   });
 }
 
-export async function loadBench(orm: Orm, databaseUrl: string, start: StartServer) {
+export async function loadBench(orm: Orm, databaseUrl: string, start: StartServer, startBare: StartServer) {
+  // the floor of this machine: the same HTTP stack, Apollo options and processes answering a constant
+  const bare = await startBare({});
+  try {
+    await quoteLoad(bare.port, 5);
+    console.log(`bare Apollo constant, for comparison (${LOAD_CONNECTIONS} connections, 20 s): ${loadLine(await quoteLoad(bare.port, 20))}`);
+  } finally {
+    await stop(bare);
+  }
   const server = await start({ DATABASE_URL: databaseUrl });
   try {
     const setup = await previewSetup(orm, databaseUrl, server.port);

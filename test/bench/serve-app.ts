@@ -21,4 +21,15 @@ if (cluster.isPrimary) {
   const app = await createApp(orm, { limits: config.limits, quoteRateLimits: config.quoteRateLimits, trustProxy: config.trustProxy });
   const server = await app.listen(0, '127.0.0.1');
   reportReady((server.address() as AddressInfo).port);
+  if (process.env.BENCH_LOOP_DELAY) {
+    // diagnostics: each API process's event-loop delay every 10 s (where a latency tail comes from)
+    const { monitorEventLoopDelay } = await import('node:perf_hooks');
+    const h = monitorEventLoopDelay({ resolution: 5 });
+    h.enable();
+    setInterval(() => {
+      const ms = (n: number) => (n / 1e6).toFixed(1);
+      console.error(`[${process.pid}] event-loop delay p50 ${ms(h.percentile(50))} ms, p99 ${ms(h.percentile(99))} ms, max ${ms(h.max)} ms`);
+      h.reset();
+    }, 10_000).unref();
+  }
 }
