@@ -1,4 +1,5 @@
-import { Worker } from 'node:worker_threads';
+import { fork, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { PROGRESS_FLUSH_MS, type JobOwner, type JobRow, type JobStore } from '../jobs/job-store.js';
 import { COMPILED } from '../../paths.js';
 import type { PolicyDocument } from '../../../policy-schemas/index.js';
@@ -52,15 +53,16 @@ const CAUSE: Record<ChangeGroup['cause'], ImpactChangeGroup['cause']> = { rules:
 const KEPT_JOBS = 50;
 
 /**
- * Runs previews in a long-lived worker thread, one at a time, so that quotes stay fast meanwhile;
- * reports progress; cancels by stopping the worker (the next preview starts a new one). The worker
+ * Runs previews in a long-lived worker process (a child of this API process, every thread of it at the
+ * lowest priority), one at a time, so that quotes stay fast meanwhile; reports progress; cancels by
+ * stopping the worker (the next preview starts a new one). The worker
  * keeps the columns of recent cohorts, so a second preview of a cohort reads nothing from the database.
  * Each job is also a row of `app_job` (progress, end, result), so that another API process can report
  * it or cancel it (the cancel reaches this process as a notification: `cancelledElsewhere`).
  */
 export class PreviewService {
   private jobs = new Map<string, Job>();
-  private worker: Worker | null = null;
+  private worker: ChildProcess | null = null;
   private running: Job | null = null;
   private queue: { job: Job; input: PreviewInput }[] = [];
   private lastFlush = 0;
@@ -100,13 +102,18 @@ export class PreviewService {
     return this.view(job);
   }
 
-  private ensureWorker(): Worker {
+  private ensureWorker(): ChildProcess {
     if (this.worker) return this.worker;
     // from the build (npm start) the worker is JavaScript; from the sources (tests) tsx compiles it
-    const w = COMPILED
-      ? new Worker(new URL('./preview.worker.js', import.meta.url))
-      : new Worker(new URL('./preview.worker.ts', import.meta.url), { execArgv: ['--import', 'tsx'] });
+    const w = fork(fileURLToPath(new URL(COMPILED ? './preview.worker.js' : './preview.worker.ts', import.meta.url)), [], {
+      execArgv: COMPILED ? ['--enable-source-maps'] : ['--import', 'tsx'],
+      // structured clone, as between threads: the totals carry Maps
+      serialization: 'advanced',
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
+    // an idle worker keeps no API process alive
     w.unref();
+    w.channel?.unref();
     w.on('message', (m: any) => {
       const job = this.running;
       if (!job || m.jobId !== job.id) return;
@@ -125,12 +132,14 @@ export class PreviewService {
         this.next();
       }
     });
-    w.on('error', (e) => this.workerGone(e));
-    w.on('exit', () => this.workerGone(new Error('the preview worker stopped')));
+    w.on('error', (e) => this.workerGone(w, e));
+    w.on('exit', () => this.workerGone(w, new Error('the preview worker stopped')));
     return (this.worker = w);
   }
 
-  private workerGone(e: Error) {
+  private workerGone(w: ChildProcess, e: Error) {
+    // a worker stopped earlier (cancelled, or at close) that ends only now: its successor runs on
+    if (this.worker !== w) return;
     this.worker = null;
     const job = this.running;
     this.running = null;
@@ -153,7 +162,7 @@ export class PreviewService {
       draft: item.input.draft.document,
       baseline: item.input.baseline.document,
     };
-    this.ensureWorker().postMessage(run);
+    this.ensureWorker().send(run);
   }
 
   /** Wait for a job and give its impact (throws when it failed or was cancelled). */
@@ -191,15 +200,24 @@ export class PreviewService {
   private stop(j: Job): void {
     if (j.status !== 'running') return;
     j.status = 'cancelled';
-    if (this.running === j) void this.worker?.terminate();
+    if (this.running === j) this.terminate();
     else j.reject(new Error('cancelled'));
   }
 
   /** Stop the worker (at shutdown). */
   async close() {
     const w = this.worker;
-    this.worker = null;
-    await w?.terminate();
+    if (!w) return;
+    const gone = new Promise<void>((r) => (w.exitCode !== null || w.signalCode !== null ? r() : w.once('exit', () => r())));
+    this.terminate();
+    await gone;
+  }
+
+  /** Stop the worker now: its job, if any, ends as cancelled or failed (see workerGone). */
+  private terminate(): void {
+    const w = this.worker;
+    if (!w) return;
+    w.kill('SIGKILL');
   }
 
   private view(j: Job): PreviewJob {

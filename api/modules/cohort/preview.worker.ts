@@ -1,10 +1,11 @@
 /**
- * The preview worker: runs impact previews off the request thread, one at a time (started and fed by
- * preview.service.ts). It keeps the columns of the last cohorts it read (cohorts never change), so a
- * second preview of a cohort reads nothing from the database and receives only two documents.
+ * The preview worker: a child process of an API process that runs impact previews, one at a time
+ * (started and fed by preview.service.ts over its IPC channel). It keeps the columns of the last cohorts
+ * it read (cohorts never change), so a second preview of a cohort reads nothing from the database and
+ * receives only two documents. It ends with its API process (the channel closes).
  */
+import { readdirSync } from 'node:fs';
 import { constants, setPriority } from 'node:os';
-import { parentPort } from 'node:worker_threads';
 import type { PolicyDocument } from '../../../policy-schemas/index.js';
 import { compilePolicy, impact, NO_DATE, type PersonChange, type SideResult } from '../../engine/index.js';
 import { fromDay } from '../../engine/dates.js';
@@ -23,10 +24,33 @@ export interface RunMessage {
 
 const columns = new RecentColumns(4);
 
-// Quotes first: on Linux a nice value belongs to a thread, so this lowers only the preview's thread,
-// and the process's request thread wins the CPU from it whenever both want a core (a preview takes
-// longer under load; quotes keep their latency). Measured with `npm run bench` (part `load`).
-setPriority(constants.priority.PRIORITY_LOW);
+// Quotes first: the whole process at the lowest priority, so that the API's request threads win the CPU
+// from it whenever both want a core (a preview takes longer under load; quotes keep their latency).
+// On Linux a nice value belongs to a thread, and V8's garbage-collector helpers start before this line:
+// every thread of the process is lowered, not just this one (in a worker thread of the API process those
+// helpers, shared with the request thread, ran the preview's collections at full priority). Threads
+// started later inherit it. Measured with `npm run bench` (part `load`).
+lowerPriority();
+
+function lowerPriority() {
+  let threads: number[] = [];
+  try {
+    threads = readdirSync('/proc/self/task').map(Number);
+  } catch {
+    // not Linux: the process's priority is the main thread's
+  }
+  for (const tid of threads.length ? threads : [0]) {
+    try {
+      setPriority(tid, constants.priority.PRIORITY_LOW);
+    } catch {
+      // a thread gone meanwhile
+    }
+  }
+}
+
+// its API process gone (stopped, crashed or killed), the preview has no one to answer
+process.on('disconnect', () => process.exit(0));
+const send = (m: unknown) => process.send?.(m);
 
 /** What crosses back to the main thread: totals and the few persons shown, not the per-person arrays. */
 function portable(s: SideResult): PortableImpact['draft'] {
@@ -34,7 +58,7 @@ function portable(s: SideResult): PortableImpact['draft'] {
   return rest;
 }
 
-parentPort!.on('message', async (m: RunMessage) => {
+process.on('message', async (m: RunMessage) => {
   try {
     const started = Date.now();
     const c = await columns.get(m.databaseUrl, m.cohortNo, m.persons);
@@ -43,7 +67,7 @@ parentPort!.on('message', async (m: RunMessage) => {
     const r = impact(compilePolicy(m.draft), compilePolicy(m.baseline), c, (done) => {
       if (done - last >= 0.05 || done === 1) {
         last = done;
-        parentPort!.postMessage({ type: 'progress', jobId: m.jobId, done });
+        send({ type: 'progress', jobId: m.jobId, done });
       }
     });
     const person = (p: PersonChange): PortablePerson => ({
@@ -68,8 +92,8 @@ parentPort!.on('message', async (m: RunMessage) => {
       largestChanges: largestChanges.map(person),
       changeGroups: changeGroups.map((g) => ({ ...g, example: person(g.example) })),
     };
-    parentPort!.postMessage({ type: 'result', jobId: m.jobId, loadedMs, result });
+    send({ type: 'result', jobId: m.jobId, loadedMs, result });
   } catch (e) {
-    parentPort!.postMessage({ type: 'error', jobId: m.jobId, message: (e as Error).message });
+    send({ type: 'error', jobId: m.jobId, message: (e as Error).message });
   }
 });
