@@ -10,9 +10,28 @@ export const isoDate = z
   .refine(isRealDate, { message: 'is not a real calendar date' });
 
 export function isRealDate(s: string): boolean {
+  // `YYYY-MM-DD` read by character codes, without allocating (every date of every quote comes here)
+  if (s.length === 10 && s.charCodeAt(4) === 45 && s.charCodeAt(7) === 45) {
+    const y = digits(s, 0, 4);
+    const m = digits(s, 5, 2);
+    const d = digits(s, 8, 2);
+    if (y >= 0 && m >= 0 && d >= 0) return m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);
+  }
   const [y, m, d] = s.split('-').map(Number) as [number, number, number];
+  if (!Number.isInteger(y) || !Number.isInteger(m) || !Number.isInteger(d)) return false;
   if (m < 1 || m > 12 || d < 1) return false;
   return d <= daysInMonth(y, m);
+}
+
+/** The number written by `length` ASCII digits from `at`, or -1 where one is not a digit. */
+function digits(s: string, at: number, length: number): number {
+  let n = 0;
+  for (let i = at; i < at + length; i++) {
+    const c = s.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    n = n * 10 + c;
+  }
+  return n;
 }
 
 export function daysInMonth(year: number, month: number): number {
