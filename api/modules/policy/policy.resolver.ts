@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, ID, Query, Resolver } from 'type-graphql';
 import { GraphQLJSON } from 'graphql-scalars';
-import { GraphQLError } from 'graphql';
+import { badInput } from '../../graphql/errors.js';
 import { documentWarnings, labelOfPath, presentDocument, validatePolicyDocument } from '../../../policy-schemas/index.js';
 import type { Context } from '../../graphql/context.js';
 import { canReadUnpublished } from '../auth/actor.js';
@@ -61,9 +61,7 @@ export class PolicyResolver {
 export async function jurisdictionOrFail(ctx: Context, codeOrName: string, field: string) {
   const j = resolveJurisdiction(await ctx.jurisdictions(), codeOrName, field);
   if (!j)
-    throw new GraphQLError(`${field}: no jurisdiction has the code or name "${codeOrName}"`, {
-      extensions: { code: 'BAD_USER_INPUT', field },
-    });
+    throw badInput(field, 'NO_SUCH_JURISDICTION', { value: codeOrName });
   return j;
 }
 
