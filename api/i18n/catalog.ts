@@ -132,7 +132,7 @@ export const CATALOG = {
   NOT_AN_EXPORT: { zh: '不是导出的政策版本：{issues}', en: 'is not an exported policy version: {issues}' },
   EXPORT_HASH_MISMATCH: { zh: '与文件中的文档不符：文件被改动或不完整', en: 'does not match the document: the file was altered or is incomplete' },
   EXPORT_UNKNOWN_JURISDICTION: { zh: '{jurisdiction} 不是本系统的辖区', en: '{jurisdiction} is not a jurisdiction of this system' },
-  INVALID_DOCUMENT: { zh: '文档未通过校验（{count} 处）：{issues}', en: 'the document is not valid ({count} issues): {issues}' },
+  INVALID_DOCUMENT: { zh: '政策文档未通过校验（{count} 处）：{listZh}{moreZh}', en: 'The policy document is invalid: {list}{more}' },
   REVIEW_ITEMS_OPEN: { zh: '尚有 {count} 个须处理的核对事项：{itemsZh}', en: '{count} blocking review {itemsAre} open: {items}' },
   REVIEW_ITEMS_ON_DRAFT_ONLY: { zh: '版本 {id} 的状态是{status:status}；核对事项只在草案上处理', en: 'version {id} is {statusRaw}; review items are settled on a draft' },
   REVIEW_KEYS_EMPTY: { zh: '至少指定一个核对事项', en: 'name at least one review item' },
@@ -153,7 +153,6 @@ export const CATALOG = {
   CORRECTION_SAME_NUMBER: { zh: '{number} 是被更正通知的文号；更正须以自己的文号发布', en: '{number} is the number of the notice being corrected; a correction is issued under a number of its own' },
   COHORT_OTHER_JURISDICTION: { zh: '人群所属辖区与草案不同', en: "is a cohort of another jurisdiction than the draft's" },
   NO_BASELINE: { zh: '草案不是由某个版本复制而来，且该年度没有已发布的版本：请指定对照版本', en: 'the draft was not cloned from a version and no version is published for its year: name a baseline' },
-  JOB_OF_ANOTHER: { zh: '{message}', en: '{message}' },
 
   // ------------------------------------------------------------------ quotes
   NOT_A_CATEGORY: { zh: '{value:q} 不是{jurisdiction} {year} 年度的类别', en: '{value:q} is not a category of {jurisdiction} {year}' },
@@ -199,6 +198,7 @@ export const CATALOG = {
   VARIABLE_INVALID: { zh: '参数值有误：{detail}', en: '{detail}' },
   OPERATION_UNKNOWN: { zh: '无法确定要执行的操作：{detail}', en: '{detail}' },
   BAD_REQUEST: { zh: '请求有误：{detail}', en: '{detail}' },
+  UNSUPPORTED_MEDIA_TYPE: { zh: '不支持的请求格式：{detail}', en: '{detail}' },
   RATE_LIMITED: {
     zh: '报价过多：{who}每 {window} 秒最多 {max} 次；请 {retry} 秒后再试。',
     en: 'Too many quotes: at most {max} per {window} s for {whoEn}; retry after {retry} s.',

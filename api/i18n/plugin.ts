@@ -4,7 +4,7 @@ import type { Context } from '../graphql/context.js';
 import { localizedOf, setErrorLanguage } from '../graphql/errors.js';
 import { LimitError } from '../graphql/limits.js';
 import type { Reason } from './catalog.js';
-import { DEFAULT_LANGUAGE, type Language } from './language.js';
+import { DEFAULT_LANGUAGE, languageOf, type Language } from './language.js';
 import { message } from './render.js';
 
 /** The reason of each request limit (LimitError's `extensions.limit`). */
@@ -31,6 +31,21 @@ const CODE_REASONS: Record<string, Reason> = {
   BAD_REQUEST: 'BAD_REQUEST',
   INVALID_CHARACTER: 'INVALID_CHARACTER',
 };
+
+/**
+ * A refusal made by the HTTP layer before GraphQL (api/graphql/http.ts: 413, 415, 400, 503, 500): its
+ * reason and its message in the request's language. Called only when refusing.
+ */
+export function httpRefusal(code: string, enMessage: string, extensions: Record<string, unknown>, acceptLanguage: string | string[] | undefined): { reason: Reason; message: string } {
+  const lang = languageOf(acceptLanguage);
+  const limit = LIMIT_REASONS[String(extensions.limit ?? '')];
+  if (limit) return { reason: limit, message: lang === 'en' ? enMessage : message(limit, { max: extensions.max, found: extensions.found, message: enMessage }, lang) };
+  const reason: Reason =
+    code === 'INTERNAL_SERVER_ERROR' ? 'INTERNAL' : code === 'UNSUPPORTED_MEDIA_TYPE' ? (/charset/.test(enMessage) ? 'CHARSET_UNSUPPORTED' : 'ENCODING_UNSUPPORTED') : /not valid JSON/.test(enMessage) ? 'BODY_NOT_JSON' : CODE_REASONS[code] ?? 'BAD_REQUEST';
+  if (lang === 'en') return { reason, message: enMessage };
+  const quoted = /"([^"]*)"/.exec(enMessage)?.[1];
+  return { reason, message: message(reason, { detail: enMessage.replace(/^[^:]*: /, ''), charset: quoted, encoding: quoted }, lang) };
+}
 
 /** The reason and wording of a request limit's refusal (the English is the limit's own message). */
 export function limitMessage(e: LimitError, lang: Language): { reason: Reason; message: string } {

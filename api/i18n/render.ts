@@ -1,5 +1,5 @@
 import { format } from '../../policy-schemas/index.js';
-import { nearestLabel } from '../../policy-schemas/registry.js';
+import { pathLabel } from '../../policy-schemas/registry.js';
 import { excerpt } from '../graphql/errors.js';
 import { CATALOG, type Reason } from './catalog.js';
 import { short, type Language } from './language.js';
@@ -16,7 +16,7 @@ const list = (v: unknown, sep: string) => (Array.isArray(v) ? v.map(String).join
 export function fieldName(path: string, lang: Language): string {
   if (lang === 'en') return path;
   const doc = /^(?:file\.)?document\.(.+)$/.exec(path)?.[1] ?? path;
-  const label = /[.[]/.test(doc) || doc === 'coverageYear' ? nearestLabel(doc, 'zh') : undefined;
+  const label = pathLabel(doc, 'zh');
   return label ? `${label}（\`${path}\`）` : `\`${path}\``;
 }
 
