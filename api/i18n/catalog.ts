@@ -28,7 +28,6 @@ export const CATALOG = {
     zh: '数据库暂时不可用，请稍后重试（已发布的规则仍可从缓存报价）。未导入任何数据。',
     en: 'The database is unavailable at the moment; try again shortly (published rules are still quoted from the cache). Nothing was imported.',
   },
-  NOT_FOUND_ROUTE: { zh: '没有此地址', en: 'not found' },
 
   // ------------------------------------------------------------------ logging in and who may do what
   LOGIN_REQUIRED: { zh: '请先登录（`Authorization: Bearer <token>`）', en: 'log in first (Authorization: Bearer <token>)' },
@@ -250,7 +249,7 @@ export const CATALOG = {
   COHORT_IMPORT_FAILED: { zh: '导入失败；未导入任何数据', en: 'the import failed; nothing was imported' },
 
   // ------------------------------------------------------------------ notices
-  NOTICE_NOT_FOUND: { zh: '没有编号为 {id:q} 的政策版本', en: 'no policy version has the id {id:q}' },
+  NOTICE_FAILED: { zh: '无法生成通知文件', en: 'the notice could not be made' },
 } as const satisfies Record<string, Message>;
 
 export type Reason = keyof typeof CATALOG;

@@ -213,6 +213,25 @@ describe('errors in the caller’s language, with a stable reason', () => {
   });
 });
 
+describe('words of answers in the caller’s language', () => {
+  it('AutoChange.reason: why clone-forward moved a value', async () => {
+    const list = await gql(`{ policyVersions(jurisdiction: "五河县", status: PUBLISHED) { id year } }`, undefined, 'en');
+    const from = list.body.data.policyVersions[0];
+    const draft = await gql(`mutation($f: ID!, $y: Int!) { createDraft(from: $f, year: $y) { id autoChanges { path reason } } }`, { f: from.id, y: from.year + 1 }, undefined);
+    expect(draft.body.errors).toBeUndefined();
+    const id = draft.body.data.createDraft.id as string;
+    const read = async (lang?: string) =>
+      (await gql(`query($id: ID!) { policyVersion(id: $id) { autoChanges { path reason } } }`, { id }, lang)).body.data.policyVersion.autoChanges as { path: string; reason: string }[];
+    const zh = await read();
+    const en = await read('en');
+    expect(zh.find((c) => c.path === 'coverageYear')!.reason).toBe('草案的参保年度');
+    expect(en.find((c) => c.path === 'coverageYear')!.reason).toBe('the coverage year of the draft');
+    expect(draft.body.data.createDraft.autoChanges.find((c: any) => c.path === 'coverageYear').reason).toBe('草案的参保年度');
+    expect(zh.filter((c) => /date moved/.test(c.reason))).toEqual([]);
+    expect(zh.some((c) => /^日期顺延 1 年$/.test(c.reason))).toBe(true);
+  });
+});
+
 describe('the catalog of reasons', () => {
   // Latin words allowed in Chinese text outside backticks: codes (SCREAMING_SNAKE or all capitals), the
   // file formats, and the date pattern YYYY-MM-DD; placeholders are filled by the caller's values
