@@ -6,9 +6,14 @@ import { GraphQLError } from 'graphql';
 import helmet from 'helmet';
 import pg from 'pg';
 import type { Orm } from './db/orm.js';
-import { database, isDatabaseUnavailable, SERVICE_UNAVAILABLE, UNAVAILABLE_MESSAGE, unavailableError, unavailablePlugin } from './db/availability.js';
+import { database, isDatabaseUnavailable, SERVICE_UNAVAILABLE, unavailableError, unavailablePlugin } from './db/availability.js';
 import { createContext, type AppServices, type Context, type RequestInfo } from './graphql/context.js';
-import { capEchoes } from './graphql/errors.js';
+import { capEchoes, languageOfError, messageIn, refusal, withReason } from './graphql/errors.js';
+import { languageOf, type Language } from './i18n/language.js';
+import { languagePlugin } from './i18n/plugin.js';
+import { message, type Params } from './i18n/render.js';
+import { cohortLine, cohortRefusal } from './i18n/cohort-lines.js';
+import type { Reason } from './i18n/catalog.js';
 import { clientAddress, graphqlHttpHandler } from './graphql/http.js';
 import { DEFAULT_LIMITS, requestLimitsPlugin, tokensLimitError, type ListSizes, type RequestLimits } from './graphql/limits.js';
 import { quoteRateGate, type QuoteRateLimits } from './graphql/rate-limits.js';
@@ -98,6 +103,9 @@ export async function createApp(orm: Orm, opts: AppOptions = {}): Promise<App> {
     // graphql-js's parser stops past this many tokens, before building a document of them
     parseOptions: { maxTokens: limits.maxTokens },
     plugins: [
+      // every error in the request's language (Accept-Language), with a stable extensions.reason; first, so
+      // that it sees the limits plugin's refusals too
+      languagePlugin,
       // aliases, directives, depth, fragment fan-out, quotes and cost, NUL and nesting: see graphql/limits.ts
       requestLimitsPlugin(limits, schema, { gate: quoteRateGate(opts.quoteRateLimits ?? { windowSeconds: 60 }), listSizes: () => listSizes(services, orm) }),
       // No cache hints are set anywhere (answers depend on the caller and on publications); the cache-control
@@ -111,12 +119,13 @@ export async function createApp(orm: Orm, opts: AppOptions = {}): Promise<App> {
     ],
     formatError: (formatted, error) => {
       // PostgreSQL away: a clear refusal with a stable code (the outage is logged once, not per request)
-      if (isDatabaseUnavailable(error)) return { message: UNAVAILABLE_MESSAGE, extensions: { code: SERVICE_UNAVAILABLE } };
+      const lang = languageOfError(error);
+      if (isDatabaseUnavailable(error)) return { message: message('DATABASE_UNAVAILABLE', {}, lang), extensions: { code: SERVICE_UNAVAILABLE, reason: 'DATABASE_UNAVAILABLE' } };
       // Unexpected errors are logged here and reach the caller without internals.
       const code = formatted.extensions?.code;
       if (code === 'INTERNAL_SERVER_ERROR') {
         console.error(error);
-        return { message: 'Internal server error', extensions: { code } };
+        return { message: message('INTERNAL', {}, lang), extensions: { code, reason: 'INTERNAL' } };
       }
       if (code === 'GRAPHQL_PARSE_FAILED') {
         const tokens = tokensLimitError(formatted, limits);
@@ -150,10 +159,10 @@ export async function createApp(orm: Orm, opts: AppOptions = {}): Promise<App> {
     try {
       actor = await actorOf(req, orm, actors);
     } catch (e) {
-      if (isDatabaseUnavailable(e)) return void res.status(503).json({ error: UNAVAILABLE_MESSAGE, code: SERVICE_UNAVAILABLE }), null;
-      return void res.status(401).json({ error: (e as Error).message, code: 'UNAUTHENTICATED' }), null;
+      if (isDatabaseUnavailable(e)) return void res.status(503).json(said(req, 'DATABASE_UNAVAILABLE', {}, { code: SERVICE_UNAVAILABLE })), null;
+      return void res.status(401).json({ error: messageIn(e as Error, langOf(req)), code: 'UNAUTHENTICATED', reason: (e as GraphQLError).extensions?.reason ?? 'TOKEN_INVALID' }), null;
     }
-    if (actor.kind !== 'user') return void res.status(401).json({ error: 'log in first (Authorization: Bearer <token>)', code: 'UNAUTHENTICATED' }), null;
+    if (actor.kind !== 'user') return void res.status(401).json(said(req, 'LOGIN_REQUIRED', {}, { code: 'UNAUTHENTICATED' })), null;
     return actor;
   };
 
@@ -161,6 +170,7 @@ export async function createApp(orm: Orm, opts: AppOptions = {}): Promise<App> {
   app.post('/cohorts', async (req, res) => {
     const declared = Number(req.headers['content-length'] ?? 0);
     if (declared > cohortMaxBytes) return void tooLarge(res, cohortMaxBytes);
+    const lang = langOf(req);
     const actor = await restActor(req, res);
     if (!actor) return;
     let job: Awaited<ReturnType<ImportJobs['start']>> | undefined;
@@ -168,12 +178,13 @@ export async function createApp(orm: Orm, opts: AppOptions = {}): Promise<App> {
       const em = orm.em.fork();
       const index = await services.cache.jurisdictions(() => em);
       const j = typeof req.query.jurisdiction === 'string' ? index.find(req.query.jurisdiction) : undefined;
-      if (!j) return void res.status(400).json({ errors: [{ line: 0, field: 'jurisdiction', message: `no jurisdiction has the code or name "${String(req.query.jurisdiction ?? '').slice(0, 64)}"` }] });
-      if (!canRunJobs(actor, j.id, index)) return void res.status(403).json({ error: `importing a cohort of ${j.name} needs a drafter or approver of ${j.name}` });
+      if (!j)
+        return void res.status(400).json({ errors: [lineRefusal(lang, 'jurisdiction', 'NO_SUCH_JURISDICTION', { value: String(req.query.jurisdiction ?? '').slice(0, 64) })] });
+      if (!canRunJobs(actor, j.id, index)) return void res.status(403).json(said(req, 'IMPORT_FORBIDDEN', { jurisdiction: j.name }, { code: 'FORBIDDEN' }));
       const vocabulary = await new CohortService(em).vocabulary(j.id, j.name);
-      if (!vocabulary) return void res.status(400).json({ errors: [{ line: 0, field: 'jurisdiction', message: `${j.name} has no published policy to check the codes against` }] });
+      if (!vocabulary) return void res.status(400).json({ errors: [lineRefusal(lang, 'jurisdiction', 'NO_POLICY_FOR_CODES', { jurisdiction: j.name })] });
       const named = req.query.job;
-      if (named !== undefined && typeof named !== 'string') return void res.status(400).json({ errors: [{ line: 0, field: 'job', message: 'name one job' }] });
+      if (named !== undefined && typeof named !== 'string') return void res.status(400).json({ errors: [lineRefusal(lang, 'job', 'NAME_ONE_JOB')] });
       job = await services.imports.start(named, { createdBy: actor.id, jurisdictionId: j.id });
       const r = await importCohort({
         databaseUrl,
@@ -188,12 +199,13 @@ export async function createApp(orm: Orm, opts: AppOptions = {}): Promise<App> {
       res.status(201).json({ id: r.id, persons: r.persons, job: job.id });
     } catch (e) {
       await job?.failed(e instanceof UploadTooLargeError ? e.message : (e as Error).message).catch(() => {});
-      if (e instanceof NotYourJobError) return void res.status(400).json({ errors: [{ line: 0, field: 'job', message: e.message }] });
+      if (e instanceof NotYourJobError) return void res.status(400).json({ errors: [{ line: 0, field: 'job', message: lang === 'en' ? e.message : message('JOB_NOT_PENDING', { job: e.jobId.slice(0, 64) }, lang), reason: 'JOB_NOT_PENDING' }] });
       if (e instanceof UploadTooLargeError) return void tooLarge(res, cohortMaxBytes, job?.id);
-      if (e instanceof CohortImportError) return void res.status(400).json({ error: e.message, errors: e.errors, totalErrors: e.totalErrors, job: job?.id });
-      if (database.down(e)) return void res.status(503).json({ error: `${UNAVAILABLE_MESSAGE} Nothing was imported.`, code: SERVICE_UNAVAILABLE, job: job?.id });
+      if (e instanceof CohortImportError)
+        return void res.status(400).json({ error: cohortRefusal(e.errors, e.totalErrors, lang), reason: 'COHORT_REFUSED', errors: e.errors.map((x) => cohortLine(x, lang)), totalErrors: e.totalErrors, job: job?.id });
+      if (database.down(e)) return void res.status(503).json({ ...said(req, 'DATABASE_UNAVAILABLE_NOTHING_IMPORTED', {}, { code: SERVICE_UNAVAILABLE }), job: job?.id });
       console.error(e);
-      res.status(500).json({ error: 'the import failed; nothing was imported', job: job?.id });
+      res.status(500).json({ ...said(req, 'COHORT_IMPORT_FAILED', {}, { code: 'INTERNAL_SERVER_ERROR' }), job: job?.id });
     }
   });
   app.get('/cohorts/imports/:job', async (req, res) => {
@@ -203,10 +215,10 @@ export async function createApp(orm: Orm, opts: AppOptions = {}): Promise<App> {
       const found = await services.imports.get(req.params.job);
       const index = await services.cache.jurisdictions(() => orm.em.fork());
       // someone else's job does not exist for the caller: the same answer as an unknown id
-      if (!found || !mayReadJob(actor, found.owner, index)) return void res.status(404).json({ error: 'no such import' });
+      if (!found || !mayReadJob(actor, found.owner, index)) return void res.status(404).json(said(req, 'NO_SUCH_IMPORT', {}, { code: 'NOT_FOUND' }));
       res.json(found.job);
     } catch (e) {
-      if (database.down(e)) return void res.status(503).json({ error: UNAVAILABLE_MESSAGE, code: SERVICE_UNAVAILABLE });
+      if (database.down(e)) return void res.status(503).json(said(req, 'DATABASE_UNAVAILABLE', {}, { code: SERVICE_UNAVAILABLE }));
       throw e;
     }
   });
@@ -217,10 +229,10 @@ export async function createApp(orm: Orm, opts: AppOptions = {}): Promise<App> {
   if (opts.console) serveConsole(app, opts.console);
   // An unexpected error on a route: logged here, answered without its text or stack (express's own
   // handler would print the stack whenever NODE_ENV is not production)
-  app.use((error: unknown, _req: express.Request, res: express.Response, next: express.NextFunction) => {
+  app.use((error: unknown, req: express.Request, res: express.Response, next: express.NextFunction) => {
     console.error(error);
     if (res.headersSent) return next(error);
-    res.status(500).json({ error: 'Internal server error' });
+    res.status(500).json(said(req, 'INTERNAL', {}, { code: 'INTERNAL_SERVER_ERROR' }));
   });
 
   // `/graphql` (and below it) is served without express; everything else goes through it.
@@ -271,23 +283,29 @@ async function actorOf(req: IncomingMessage, orm: Orm, actors: ActorCache): Prom
   const header = req.headers.authorization;
   if (!header) return { kind: 'anonymous' };
   const m = /^Bearer\s+(\S+)$/i.exec(header);
-  if (!m) throw new GraphQLError('Authorization: expected "Bearer <token>"', { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+  if (!m) throw refusal('AUTH_HEADER_MALFORMED', { op: 'Authorization' }, { code: 'UNAUTHENTICATED', http: { status: 401 } });
   const actor = await actors.resolve(m[1]!, () => new UserService(orm.em.fork()).actorFor(m[1]!));
-  if (!actor) throw new GraphQLError('Authorization: the token or API key is invalid, expired or revoked; log in again', { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+  if (!actor) throw refusal('TOKEN_INVALID', { op: 'Authorization' }, { code: 'UNAUTHENTICATED', http: { status: 401 } });
   return actor;
 }
 
 /** The caller: anonymous without an Authorization header; a user for a valid session token or API key. */
 async function contextFor(req: IncomingMessage, info: RequestInfo, orm: Orm, services: AppServices, actors: ActorCache): Promise<Context> {
-  if (!req.headers.authorization) return createContext(orm.em, services, undefined, null, info);
+  const lang = langOf(req);
+  if (!req.headers.authorization) return createContext(orm.em, services, undefined, null, info, lang);
   let actor: Actor;
   try {
     actor = await actorOf(req, orm, actors);
   } catch (e) {
-    if (database.down(e)) throw unavailableError();
-    throw e;
+    // Apollo answers a failed context without the plugins: the refusal is put in the request's language here
+    const refused = database.down(e) ? withReason(unavailableError(), 'DATABASE_UNAVAILABLE') : e;
+    if (refused instanceof GraphQLError) {
+      refused.message = messageIn(refused, lang);
+      refused.extensions.reason ??= refused === e ? 'TOKEN_INVALID' : 'DATABASE_UNAVAILABLE';
+    }
+    throw refused;
   }
-  return createContext(orm.em, services, actor, /^Bearer\s+(\S+)$/i.exec(req.headers.authorization)![1]!, info);
+  return createContext(orm.em, services, actor, /^Bearer\s+(\S+)$/i.exec(req.headers.authorization)![1]!, info, lang);
 }
 
 /** The request body, refused (UploadTooLargeError) once it passes `max` bytes. */
@@ -305,5 +323,21 @@ function tooLarge(res: express.Response, max: number, job?: string): void {
   // the rest of the body is read and dropped, so that the client, still sending, gets the answer; then the connection closes
   res.req.resume();
   res.setHeader('connection', 'close');
-  res.status(413).json({ error: new UploadTooLargeError(max).message, code: 'PAYLOAD_TOO_LARGE', ...(job ? { job } : {}) });
+  const lang = langOf(res.req);
+  res.status(413).json({ error: lang === 'en' ? new UploadTooLargeError(max).message : message('UPLOAD_TOO_LARGE', { max }, lang), code: 'PAYLOAD_TOO_LARGE', reason: 'UPLOAD_TOO_LARGE', ...(job ? { job } : {}) });
+}
+
+/** The language of a REST request (Accept-Language; zh-CN by default). */
+function langOf(req: IncomingMessage): Language {
+  return languageOf(req.headers['accept-language']);
+}
+
+/** A REST route's refusal: `{ error, code, reason }`, the message in the request's language. */
+function said(req: IncomingMessage, reason: Reason, params: Params = {}, extra: Record<string, unknown> = {}) {
+  return { error: message(reason, params, langOf(req)), ...extra, reason };
+}
+
+/** A refused line of a cohort upload (line 0: the request itself): its line, field, message and reason. */
+function lineRefusal(lang: Language, field: string, reason: Reason, params: Params = {}) {
+  return { line: 0, field, message: message(reason, params, lang), reason };
 }

@@ -6,6 +6,7 @@ import type { PreviewService } from '../modules/cohort/preview.service.js';
 import type { ImportJobs } from '../modules/cohort/import-jobs.js';
 import type { JobStore } from '../modules/jobs/job-store.js';
 import type { LoginThrottle } from '../modules/auth/login-throttle.js';
+import { DEFAULT_LANGUAGE, type Language } from '../i18n/language.js';
 
 /** Services that live as long as the app. */
 export interface AppServices {
@@ -36,6 +37,8 @@ export interface Context {
   /** `performance.now()` past which the request is over its time limit (`timeoutMs`); long loops stop there. */
   readonly deadline: number;
   readonly timeoutMs: number;
+  /** The language of the answer's words (messages, reasons, traces): zh-CN unless `Accept-Language` prefers English. */
+  readonly lang: Language;
   jurisdictions(): Promise<JurisdictionIndex>;
   usernames(): Promise<Map<number, string>>;
 }
@@ -55,6 +58,7 @@ class RequestContext implements Context {
     private readonly services: AppServices,
     readonly deadline: number,
     readonly timeoutMs: number,
+    readonly lang: Language,
   ) {}
 
   get cache(): PolicyCache {
@@ -103,6 +107,7 @@ export function createContext(
   actor: Actor = ANONYMOUS,
   token: string | null = null,
   request: RequestInfo = NO_REQUEST,
+  lang: Language = DEFAULT_LANGUAGE,
 ): Context {
-  return new RequestContext({ root }, actor, token, request.clientAddress, services, request.deadline, request.timeoutMs);
+  return new RequestContext({ root }, actor, token, request.clientAddress, services, request.deadline, request.timeoutMs, lang);
 }

@@ -5,6 +5,7 @@ import { HeaderMap, type ApolloServer, type BaseContext, type HTTPGraphQLRequest
 import type { GraphQLError } from 'graphql';
 import { bodyTooLarge, DEFAULT_LIMITS, queryTooLong, timedOut, type RequestLimits } from './limits.js';
 import type { RequestInfo } from './context.js';
+import { httpRefusal } from '../i18n/plugin.js';
 
 /**
  * `/graphql` straight on node:http: the request body is read and parsed here and handed to Apollo
@@ -192,7 +193,9 @@ async function readBody(req: IncomingMessage, limits: RequestLimits): Promise<Re
 function refuse(res: ServerResponse, status: number, code: string, message: string, extensions: Record<string, unknown> = {}): void {
   if (res.headersSent) return; // the time limit answered first
   const { http: _http, ...rest } = extensions;
-  const text = JSON.stringify({ errors: [{ message, extensions: { ...rest, code } }] });
+  // the words in the request's language, with a stable reason (looked up only when refusing)
+  const said = httpRefusal(code, message, rest, res.req?.headers['accept-language']);
+  const text = JSON.stringify({ errors: [{ message: said.message, extensions: { ...rest, code, reason: said.reason } }] });
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
   res.end(text);
 }

@@ -1,7 +1,10 @@
 import cluster from 'node:cluster';
 import { createHash } from 'node:crypto';
 import { HeaderMap } from '@apollo/server';
-import { GraphQLError } from 'graphql';
+import type { GraphQLError } from 'graphql';
+import { refusal } from './errors.js';
+import type { Reason } from '../i18n/catalog.js';
+import type { Params } from '../i18n/render.js';
 import { RateLimiterCluster, RateLimiterClusterMaster, RateLimiterMemory, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { Context } from './context.js';
 import type { QuoteGate } from './limits.js';
@@ -55,7 +58,7 @@ export function quoteRateGate(limits: QuoteRateLimits, log: (line: string) => vo
     const key = viaKey ? createHash('sha256').update(ctx.token!).digest('base64url') : (ctx.clientAddress ?? 'unknown');
     const window = limits.windowSeconds;
     if (quotes > rule.max)
-      throw rateLimited(rule, window, window, `The request asks for ${quotes} quotes, more than the ${rule.max} allowed per ${window} s for ${rule.who}; split it into smaller requests.`);
+      throw rateLimited(rule, window, window, 'RATE_LIMITED_REQUEST', { quotes, max: rule.max, window, whoEn: rule.who, who: rule.name === 'quotesPerKey' ? '此接口密钥' : '此客户端地址' });
     try {
       await rule.limiter.consume(key, quotes);
     } catch (e) {
@@ -63,7 +66,7 @@ export function quoteRateGate(limits: QuoteRateLimits, log: (line: string) => vo
         // quotes refused are not counted: the allowance is what was answered
         await rule.limiter.reward(key, quotes).catch(() => {});
         const retry = Math.max(1, Math.ceil(e.msBeforeNext / 1000));
-        throw rateLimited(rule, window, retry, `Too many quotes: at most ${rule.max} per ${window} s for ${rule.who}; retry after ${retry} s.`);
+        throw rateLimited(rule, window, retry, 'RATE_LIMITED', { max: rule.max, window, retry, whoEn: rule.who, who: rule.name === 'quotesPerKey' ? '此接口密钥' : '此客户端地址' });
       }
       // the primary did not answer in time: answer the quote rather than refuse everyone; the other limits still hold
       if (!warned) log(`quote rate limit not applied: ${(e as Error).message}`);
@@ -72,15 +75,13 @@ export function quoteRateGate(limits: QuoteRateLimits, log: (line: string) => vo
   };
 }
 
-function rateLimited(rule: { max: number; name: string }, windowSeconds: number, retryAfterSeconds: number, message: string): GraphQLError {
-  return new GraphQLError(message, {
-    extensions: {
-      code: 'RATE_LIMITED',
-      limit: rule.name,
-      max: rule.max,
-      windowSeconds,
-      retryAfterSeconds,
-      http: { status: 429, headers: new HeaderMap([['retry-after', String(retryAfterSeconds)]]) },
-    },
+function rateLimited(rule: { max: number; name: string }, windowSeconds: number, retryAfterSeconds: number, reason: Reason, params: Params): GraphQLError {
+  return refusal(reason, params, {
+    code: 'RATE_LIMITED',
+    limit: rule.name,
+    max: rule.max,
+    windowSeconds,
+    retryAfterSeconds,
+    http: { status: 429, headers: new HeaderMap([['retry-after', String(retryAfterSeconds)]]) },
   });
 }

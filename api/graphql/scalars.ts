@@ -1,7 +1,7 @@
-import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
+import { GraphQLScalarType, Kind } from 'graphql';
 import { DateTimeResolver } from 'graphql-scalars';
 import { format, isRealDate } from '../../policy-schemas/index.js';
-import { excerpt } from './errors.js';
+import { excerpt, scalarRefusal } from './errors.js';
 
 /** RFC 3339 §5.6: `full-date` (YYYY-MM-DD) and `date-time`, the formats of Date and DateTime. */
 export const RFC3339 = 'https://www.rfc-editor.org/rfc/rfc3339#section-5.6';
@@ -18,21 +18,21 @@ export const DateScalar = new GraphQLScalarType<string, string>({
   specifiedByURL: RFC3339,
   serialize(value) {
     if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return value;
-    throw new GraphQLError(`Date cannot represent ${excerpt(value)}`);
+    throw scalarRefusal('DATE_NOT_REPRESENTABLE', { value: excerpt(value) });
   },
   parseValue(value) {
     return parseDate(value);
   },
   parseLiteral(ast) {
-    if (ast.kind !== Kind.STRING) throw new GraphQLError('a Date must be a string written YYYY-MM-DD');
+    if (ast.kind !== Kind.STRING) throw scalarRefusal('DATE_LITERAL_NOT_STRING');
     return parseDate(ast.value);
   },
 });
 
 function parseDate(value: unknown): string {
   if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value))
-    throw new GraphQLError(`${excerpt(value)} is not a date written YYYY-MM-DD`);
-  if (!isRealDate(value)) throw new GraphQLError(`${value} is not a real calendar date`);
+    throw scalarRefusal('DATE_MALFORMED', { value: excerpt(value) });
+  if (!isRealDate(value)) throw scalarRefusal('DATE_OUT_OF_RANGE', { value });
   return value;
 }
 
@@ -48,7 +48,7 @@ export const MoneyScalar = new GraphQLScalarType<number, string>({
   specifiedByURL: MONEY_SPEC,
   serialize(value) {
     if (typeof value !== 'number' || !Number.isSafeInteger(value))
-      throw new GraphQLError(`Money must be held as integer fen, got ${excerpt(value)}`);
+      throw scalarRefusal('MONEY_NOT_FEN', { value: excerpt(value) });
     return fenToYuanString(value);
   },
   parseValue(value) {
@@ -56,7 +56,7 @@ export const MoneyScalar = new GraphQLScalarType<number, string>({
   },
   parseLiteral(ast) {
     if (ast.kind === Kind.STRING || ast.kind === Kind.INT || ast.kind === Kind.FLOAT) return yuanToFen(ast.value);
-    throw new GraphQLError('Money must be a decimal string such as "400.00"');
+    throw scalarRefusal('MONEY_LITERAL_NOT_STRING');
   },
 });
 
@@ -67,7 +67,7 @@ export function fenToYuanString(fen: number): string {
 export function yuanToFen(value: unknown): number {
   const s = typeof value === 'number' ? String(value) : value;
   const fen = typeof s === 'string' && /^-?\d{1,9}(\.\d{1,2})?$/.test(s) ? format.parseYuan(s) : null;
-  if (fen === null) throw new GraphQLError(`${excerpt(value)} is not an amount in yuan with at most two decimals`);
+  if (fen === null) throw scalarRefusal('MONEY_MALFORMED', { value: excerpt(value) });
   return fen;
 }
 

@@ -55,7 +55,8 @@ export async function serveApi(databaseUrl: string, opts: AppOptions = {}): Prom
     async gql(query, variables, token) {
       const res = await fetch(`${base}/graphql`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        // the suites written against the English messages read them in English (test/api/i18n.spec.ts checks the default, zh-CN)
+        headers: { 'content-type': 'application/json', 'accept-language': 'en', ...(token ? { authorization: `Bearer ${token}` } : {}) },
         body: JSON.stringify({ query, variables }),
       });
       return (await res.json()) as GraphQLResponse;

@@ -1,4 +1,7 @@
-import { GraphQLError } from 'graphql';
+import type { GraphQLError } from 'graphql';
+import { refusal } from '../../graphql/errors.js';
+import type { Reason } from '../../i18n/catalog.js';
+import type { Params } from '../../i18n/render.js';
 import type { JurisdictionIndex } from '../jurisdiction/jurisdiction.service.js';
 
 export const ROLES = ['drafter', 'approver', 'auditor', 'integrator', 'admin'] as const;
@@ -34,12 +37,13 @@ export function canReadUnpublished(actor: Actor, jurisdictionId: number, index: 
   return (has(actor, 'drafter') || has(actor, 'approver')) && inScope(actor, jurisdictionId, index);
 }
 
-export function unauthenticated(message = 'log in first (Authorization: Bearer <token>)'): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED' } });
+/** Refused for want of a login; `op` is the field refusing (the message starts with it). */
+export function unauthenticated(op?: string): GraphQLError {
+  return refusal('LOGIN_REQUIRED', op ? { op } : {}, { code: 'UNAUTHENTICATED' });
 }
 
-export function forbidden(message: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'FORBIDDEN' } });
+export function forbidden(reason: Reason, params: Params): GraphQLError {
+  return refusal(reason, params, { code: 'FORBIDDEN' });
 }
 
 /** Refuse unless the actor is a user with one of the roles (and, where given, the jurisdiction in scope). */
@@ -49,10 +53,10 @@ export function require(
   what: string,
   scope?: { jurisdictionId: number; name: string; index: JurisdictionIndex },
 ): Extract<Actor, { kind: 'user' }> {
-  if (actor.kind !== 'user') throw unauthenticated(`${what}: log in first (Authorization: Bearer <token>)`);
+  if (actor.kind !== 'user') throw unauthenticated(what);
   if (!roles.some((r) => actor.roles.has(r)))
-    throw forbidden(`${what}: needs the role ${roles.join(' or ')}; ${actor.username} has ${[...actor.roles].join(', ')}`);
+    throw forbidden('ROLE_REQUIRED', { op: what, roles, has: [...actor.roles], username: actor.username });
   if (scope && !inScope(actor, scope.jurisdictionId, scope.index))
-    throw forbidden(`${what}: ${scope.name} is outside the jurisdictions of ${actor.username}`);
+    throw forbidden('OUT_OF_SCOPE', { op: what, jurisdiction: scope.name, username: actor.username });
   return actor;
 }

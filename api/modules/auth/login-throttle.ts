@@ -1,4 +1,5 @@
-import { GraphQLError } from 'graphql';
+import type { GraphQLError } from 'graphql';
+import { refusal } from '../../graphql/errors.js';
 import type pg from 'pg';
 import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
 import { sha256 } from '../user/password.js';
@@ -76,14 +77,11 @@ async function consume(limiter: RateLimiterPostgres, key: string): Promise<Date 
 
 export function tooManyAttempts(t: Throttled): GraphQLError {
   const seconds = Math.max(1, Math.ceil((t.retryAfter.getTime() - Date.now()) / 1000));
-  const what = t.scope === 'username' ? 'for this username' : 'from this address';
-  return new GraphQLError(`too many failed login attempts ${what}; retry after ${t.retryAfter.toISOString()} (in ${seconds} s)`, {
-    extensions: {
+  return refusal(t.scope === 'username' ? 'LOGIN_THROTTLED_USERNAME' : 'LOGIN_THROTTLED_ADDRESS', { retryAfter: t.retryAfter, retryAfterIso: t.retryAfter.toISOString(), seconds }, {
       code: TOO_MANY_ATTEMPTS,
       scope: t.scope,
       retryAfter: t.retryAfter.toISOString(),
       retryAfterSeconds: seconds,
       http: { status: 429, headers: new Map([['retry-after', String(seconds)]]) },
-    },
   });
 }

@@ -29,9 +29,9 @@ async function toCohort(ctx: Context, c: CohortRow): Promise<Cohort> {
 }
 
 async function readableCohort(ctx: Context, id: string, field: string): Promise<CohortRow> {
-  if (ctx.actor.kind !== 'user') throw unauthenticated(`${field}: log in first (Authorization: Bearer <token>)`);
+  if (ctx.actor.kind !== 'user') throw unauthenticated(field);
   const c = await new CohortService(ctx.em).get(id);
-  if (!c || !canReadCohorts(ctx.actor, c.jurisdictionId, await ctx.jurisdictions())) throw badInput(field, `no cohort has the id "${id}"`);
+  if (!c || !canReadCohorts(ctx.actor, c.jurisdictionId, await ctx.jurisdictions())) throw badInput(field, 'NO_SUCH_COHORT', { id });
   return c;
 }
 
@@ -39,10 +39,10 @@ async function readableCohort(ctx: Context, id: string, field: string): Promise<
 export class CohortResolver {
   @Query(() => [Cohort], { description: 'Cohorts the caller may read, optionally of one jurisdiction.' })
   async cohorts(@Ctx() ctx: Context, @Arg('jurisdiction', () => String, { nullable: true, description: 'Administrative code or exact Chinese name' }) jurisdiction?: string): Promise<Cohort[]> {
-    if (ctx.actor.kind !== 'user') throw unauthenticated('cohorts: log in first (Authorization: Bearer <token>)');
+    if (ctx.actor.kind !== 'user') throw unauthenticated('cohorts');
     const index = await ctx.jurisdictions();
     const j = jurisdiction != null ? index.find(jurisdiction) : undefined;
-    if (jurisdiction != null && !j) throw badInput('jurisdiction', `no jurisdiction has the code or name "${jurisdiction}"`);
+    if (jurisdiction != null && !j) throw badInput('jurisdiction', 'NO_SUCH_JURISDICTION', { value: jurisdiction });
     const rows = await new CohortService(ctx.em).list(j ? [j.id] : undefined);
     const actor = ctx.actor;
     return Promise.all(rows.filter((c) => canReadCohorts(actor, c.jurisdictionId, index)).map((c) => toCohort(ctx, c)));
@@ -59,7 +59,7 @@ export class CohortResolver {
       'Progress of a cohort import (POST /cohorts): for those who may read the cohort\'s jurisdiction; null for anyone else, as for an id that does not exist.',
   })
   async cohortImport(@Ctx() ctx: Context, @Arg('job', () => ID, { description: 'The job id (made by the server: the answer of POST /cohorts, or createCohortImportJob)' }) job: string): Promise<CohortImportJob | null> {
-    if (ctx.actor.kind !== 'user') throw unauthenticated('cohortImport: log in first');
+    if (ctx.actor.kind !== 'user') throw unauthenticated('cohortImport');
     const found = await ctx.imports.get(job);
     return found && mayReadJob(ctx.actor, found.owner, await ctx.jurisdictions()) ? found.job : null;
   }
@@ -69,11 +69,11 @@ export class CohortResolver {
       'A pending import job for the caller (a drafter or approver of the jurisdiction, or an admin), to name in the upload that follows (POST /cohorts?jurisdiction=…&name=…&job=<id>), so that its progress can be polled while the file is sent. Only its creator may use it, once; unused, it is removed after an hour.',
   })
   async createCohortImportJob(@Ctx() ctx: Context, @Arg('jurisdiction', () => String, { description: 'Code or exact name' }) jurisdiction: string): Promise<CohortImportJob> {
-    if (ctx.actor.kind !== 'user') throw unauthenticated('createCohortImportJob: log in first');
+    if (ctx.actor.kind !== 'user') throw unauthenticated('createCohortImportJob');
     const index = await ctx.jurisdictions();
     const j = index.find(jurisdiction);
-    if (!j) throw badInput('jurisdiction', `no jurisdiction has the code or name "${jurisdiction}"`);
-    if (!canRunJobs(ctx.actor, j.id, index)) throw forbidden(`createCohortImportJob: importing a cohort of ${j.name} needs a drafter or approver of ${j.name}`);
+    if (!j) throw badInput('jurisdiction', 'NO_SUCH_JURISDICTION', { value: jurisdiction });
+    if (!canRunJobs(ctx.actor, j.id, index)) throw forbidden('IMPORT_FORBIDDEN', { op: 'createCohortImportJob', jurisdiction: j.name });
     return ctx.imports.prepare({ createdBy: ctx.actor.id, jurisdictionId: j.id });
   }
 
@@ -106,7 +106,7 @@ export class CohortResolver {
     description: 'A preview job with its progress and result: for those who may read the cohort\'s jurisdiction; null for anyone else, as for an id that does not exist.',
   })
   async previewJob(@Ctx() ctx: Context, @Arg('id', () => ID, { description: 'The job' }) id: string): Promise<PreviewJob | null> {
-    if (ctx.actor.kind !== 'user') throw unauthenticated('previewJob: log in first');
+    if (ctx.actor.kind !== 'user') throw unauthenticated('previewJob');
     const row = await ctx.jobs.get(id, 'preview');
     if (!row || !mayReadJob(ctx.actor, row, await ctx.jurisdictions())) return null;
     return ctx.previews.job(id);
@@ -117,26 +117,26 @@ export class CohortResolver {
     description: 'Stop a running preview: for those who may start one on the cohort (its drafters and approvers, admins); null when the caller may not see the job, as for an id that does not exist.',
   })
   async cancelPreview(@Ctx() ctx: Context, @Arg('id', () => ID, { description: 'The job' }) id: string): Promise<PreviewJob | null> {
-    if (ctx.actor.kind !== 'user') throw unauthenticated('cancelPreview: log in first');
+    if (ctx.actor.kind !== 'user') throw unauthenticated('cancelPreview');
     const row = await ctx.jobs.get(id, 'preview');
     const index = await ctx.jurisdictions();
     if (!row || !mayReadJob(ctx.actor, row, index)) return null;
-    if (!mayCancelJob(ctx.actor, row, index)) throw forbidden(`cancelPreview: ${ctx.actor.username} may read this preview but not stop it (drafters and approvers of its jurisdiction, admins)`);
+    if (!mayCancelJob(ctx.actor, row, index)) throw forbidden('CANCEL_FORBIDDEN', { op: 'cancelPreview', username: ctx.actor.username });
     return ctx.previews.cancel(id);
   }
 
   private async begin(ctx: Context, draftId: string, cohortId: string, baselineId?: string): Promise<PreviewJob> {
     const c = await readableCohort(ctx, cohortId, 'cohort');
     const d = await readableVersion(ctx, draftId);
-    if (!d) throw badInput('draft', `no policy version has the id "${draftId}"`);
-    if (d.jurisdiction.id !== c.jurisdictionId) throw badInput('cohort', `is a cohort of another jurisdiction than the draft's`);
+    if (!d) throw badInput('draft', 'NO_SUCH_POLICY_VERSION', { id: draftId });
+    if (d.jurisdiction.id !== c.jurisdictionId) throw badInput('cohort', 'COHORT_OTHER_JURISDICTION');
     let b = baselineId ? await readableVersion(ctx, baselineId) : null;
-    if (baselineId && !b) throw badInput('baseline', `no policy version has the id "${baselineId}"`);
+    if (baselineId && !b) throw badInput('baseline', 'NO_SUCH_POLICY_VERSION', { id: baselineId });
     if (!b && d.sourceVersionId) b = await readableVersion(ctx, d.sourceVersionId);
     if (!b) b = await new PolicyService(ctx.em).findPublished(d.jurisdiction.id, d.year);
-    if (!b) throw badInput('baseline', 'the draft was not cloned from a version and no version is published for its year: name a baseline');
+    if (!b) throw badInput('baseline', 'NO_BASELINE');
     if (!canRunJobs(ctx.actor, c.jurisdictionId, await ctx.jurisdictions()))
-      throw forbidden(`previewing needs a drafter or approver of the cohort's jurisdiction, or an admin; ${ctx.actor.kind === 'user' ? ctx.actor.username : 'the caller'} may only read`);
+      throw forbidden('PREVIEW_FORBIDDEN', { username: ctx.actor.kind === 'user' ? ctx.actor.username : '—' });
     const service = new CohortService(ctx.em.fork());
     const job = await ctx.previews.start({
       draft: { id: d.id, year: d.year, status: d.status, document: storedDocument(d) },

@@ -11,8 +11,8 @@ function page(rows: readonly JurisdictionRow[], total: number, offset: number): 
 }
 
 function checkPage(first: number, offset: number) {
-  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE) throw badInput('first', `must be between 1 and ${MAX_PAGE}`);
-  if (!Number.isInteger(offset) || offset < 0) throw badInput('offset', 'must be 0 or more');
+  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE) throw badInput('first', 'NUMBER_OUT_OF_RANGE', { min: 1, max: MAX_PAGE });
+  if (!Number.isInteger(offset) || offset < 0) throw badInput('offset', 'NUMBER_TOO_SMALL', { min: 0 });
 }
 
 @Resolver(() => Jurisdiction)
@@ -57,7 +57,7 @@ export class JurisdictionResolver {
     if (parent == null) rows = index.all.filter((j) => j.parentId === null);
     else {
       const p = /^\d+$/.test(parent) ? index.get(Number(parent)) : undefined;
-      if (!p) throw badInput('parent', `no jurisdiction has the id "${parent}"`);
+      if (!p) throw badInput('parent', 'NO_SUCH_JURISDICTION_ID', { value: parent });
       rows = index.children(p.id);
     }
     return page(rows.slice(offset, offset + first), rows.length, offset);
@@ -77,12 +77,12 @@ export class JurisdictionResolver {
     @Arg('offset', () => Int, { defaultValue: 0, description: 'How many to skip' }) offset: number = 0,
   ): Promise<JurisdictionPage> {
     checkPage(first, offset);
-    if ((query?.length ?? 0) > 100) throw badInput('query', 'must be at most 100 characters');
+    if ((query?.length ?? 0) > 100) throw badInput('query', 'TEXT_TOO_LONG', { max: 100 });
     const index = await ctx.jurisdictions();
     let withinId: number | null = null;
     if (within != null) {
       const w = resolveJurisdiction(index, within, 'within');
-      if (!w) throw badInput('within', `no jurisdiction has the code or name "${within}"`);
+      if (!w) throw badInput('within', 'NO_SUCH_JURISDICTION', { value: within });
       withinId = w.id;
     }
     const r = index.search({ query, level, withinId, hasPolicies, first, offset });

@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Express, Request, Response } from 'express';
 import { GraphQLError } from 'graphql';
+import { message } from '../../i18n/render.js';
 import { PolicyDocument } from '../../../policy-schemas/index.js';
 import { buildNotice, noticeFileName, type CorrectionOf } from '../../../policy-schemas/notice/index.js';
 import type { Context } from '../../graphql/context.js';
@@ -65,16 +66,17 @@ export function registerNoticeRoutes(app: Express, contextOf: (req: IncomingMess
     try {
       ctx = await contextOf(req);
     } catch (e) {
-      if (e instanceof GraphQLError) return void res.status(401).json({ error: e.message, code: 'UNAUTHENTICATED' });
+      // the context put the refusal in the request's language already
+      if (e instanceof GraphQLError) return void res.status(401).json({ error: e.message, code: 'UNAUTHENTICATED', reason: e.extensions.reason ?? 'TOKEN_INVALID' });
       throw e;
     }
     const id = String(req.params.id ?? '');
     const annotated = req.query.annotated === '1' || req.query.annotated === 'true';
     try {
       const v = /^[0-9a-f-]{36}$/i.test(id) ? await readableVersion(ctx, id) : null;
-      if (!v) return void res.status(404).json({ error: `no policy version has the id "${id}"`, code: 'NOT_FOUND' });
+      if (!v) return void res.status(404).json({ error: message('NO_SUCH_POLICY_VERSION', { id }, ctx.lang), code: 'NOT_FOUND', reason: 'NO_SUCH_POLICY_VERSION' });
       if (contentHash(v.document) !== v.contentHash)
-        return void res.status(500).json({ error: `policy version ${v.id} does not match its content hash; it is not served`, code: 'INTEGRITY_ERROR' });
+        return void res.status(500).json({ error: message('CONTENT_HASH_BROKEN', { id: v.id }, ctx.lang), code: 'INTEGRITY_ERROR', reason: 'CONTENT_HASH_BROKEN' });
       const correction = await correctionOf(ctx.em, v);
       const key = `${v.id}/${v.contentHash}/${v.status}/${annotated ? 'a' : 'i'}/${format}/${correction?.documentNumber ?? ''}`;
       let file = cache.get(key);
@@ -88,7 +90,7 @@ export function registerNoticeRoutes(app: Express, contextOf: (req: IncomingMess
       res.end(file);
     } catch (e) {
       console.error(e);
-      res.status(500).json({ error: 'the notice could not be made', code: 'INTERNAL' });
+      res.status(500).json({ error: message('NOTICE_FAILED', {}, ctx.lang), code: 'INTERNAL', reason: 'NOTICE_FAILED' });
     }
   };
   app.get('/policy-versions/:id/notice.pdf', handle('pdf'));

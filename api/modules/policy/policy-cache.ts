@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { GraphQLError } from 'graphql';
+import { refusal } from '../../graphql/errors.js';
 import { upgradeDocument, validatePolicyDocument, type PolicyDocument } from '../../../policy-schemas/index.js';
 import { compilePolicy, type CompiledPolicy } from '../../engine/index.js';
 import { database } from '../../db/availability.js';
@@ -176,10 +176,10 @@ export class PolicyCache {
  */
 export function storedDocument(v: { id: string; document: unknown; contentHash: string }): PolicyDocument {
   if (contentHash(v.document) !== v.contentHash)
-    throw new GraphQLError(`policy version ${v.id} does not match its content hash; it is not served`, { extensions: { code: 'INTEGRITY_ERROR' } });
+    throw refusal('CONTENT_HASH_BROKEN', { id: v.id }, { code: 'INTEGRITY_ERROR' });
   const doc = v.document as PolicyDocument;
   if (doc.schemaVersion === 2) return doc;
   const r = validatePolicyDocument(upgradeDocument(doc));
-  if (!r.ok) throw new GraphQLError(`policy version ${v.id} (schema version ${String((doc as { schemaVersion?: unknown }).schemaVersion)}) cannot be read: ${r.issues[0]!.path}: ${r.issues[0]!.message}`, { extensions: { code: 'INTEGRITY_ERROR' } });
+  if (!r.ok) throw refusal('STORED_UNREADABLE', { id: v.id, schemaVersion: String((doc as { schemaVersion?: unknown }).schemaVersion), path: r.issues[0]!.path, issue: r.issues[0]!.message }, { code: 'INTEGRITY_ERROR' });
   return r.document;
 }

@@ -1,6 +1,7 @@
 import { Arg, Args, Ctx, ID, Query, Resolver } from 'type-graphql';
 import { GraphQLJSON } from 'graphql-scalars';
-import { GraphQLError } from 'graphql';
+import { badInput } from '../../graphql/errors.js';
+import { autoChangeReason } from '../../i18n/auto-change.js';
 import { documentWarnings, labelOfPath, presentDocument, validatePolicyDocument } from '../../../policy-schemas/index.js';
 import type { Context } from '../../graphql/context.js';
 import { canReadUnpublished } from '../auth/actor.js';
@@ -61,9 +62,7 @@ export class PolicyResolver {
 export async function jurisdictionOrFail(ctx: Context, codeOrName: string, field: string) {
   const j = resolveJurisdiction(await ctx.jurisdictions(), codeOrName, field);
   if (!j)
-    throw new GraphQLError(`${field}: no jurisdiction has the code or name "${codeOrName}"`, {
-      extensions: { code: 'BAD_USER_INPUT', field },
-    });
+    throw badInput(field, 'NO_SUCH_JURISDICTION', { value: codeOrName });
   return j;
 }
 
@@ -104,7 +103,7 @@ export async function view(ctx: Context, v: IPolicyVersion): Promise<PolicyVersi
     sourceAmended: sourceCurrentVersionId !== null,
     sourceCurrentVersionId,
     // each moved value named by its field (from the registry), its list item named from the document
-    autoChanges: (v.autoChanges ?? []).map((c) => ({ ...c, label: labelOfPath(c.path, d) })),
+    autoChanges: (v.autoChanges ?? []).map((c) => ({ ...c, label: labelOfPath(c.path, d), reason: autoChangeReason(c.reason, ctx.lang) })),
     createdBy: name(v.createdBy),
     updatedBy: name(v.updatedBy),
     editedBy: (v.editedBy ?? []).map((id) => name(id)!),

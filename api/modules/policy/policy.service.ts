@@ -1,3 +1,5 @@
+import { withReason } from '../../graphql/errors.js';
+import { fieldName } from '../../i18n/render.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { GraphQLError } from 'graphql';
 import { validatePolicyDocument, type PolicyDocument, type ValidationIssue } from '../../../policy-schemas/index.js';
@@ -13,8 +15,16 @@ export class InvalidDocumentError extends GraphQLError {
         .slice(0, 10)
         .map((i) => `${i.path}: ${i.message}`)
         .join('; ')}${issues.length > 10 ? ` (and ${issues.length - 10} more)` : ''}`,
-      { extensions: { code: 'BAD_USER_INPUT', issues } },
+      { extensions: { code: 'BAD_USER_INPUT', reason: 'INVALID_DOCUMENT', issues } },
     );
+    // in Chinese each refused field is named by its label from the registry (the path stays in `issues`)
+    withReason(this, 'INVALID_DOCUMENT', {
+      count: issues.length,
+      list: issues.slice(0, 10).map((i) => `${i.path}: ${i.message}`).join('; '),
+      more: issues.length > 10 ? ` (and ${issues.length - 10} more)` : '',
+      listZh: issues.slice(0, 10).map((i) => `${fieldName(i.path, 'zh-CN')}：${i.message}`).join('；'),
+      moreZh: issues.length > 10 ? `（另有 ${issues.length - 10} 处）` : '',
+    });
   }
 }
 

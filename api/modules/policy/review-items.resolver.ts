@@ -49,7 +49,7 @@ export class ReviewItemsResolver {
     @Arg('keys', () => [String], { description: 'Keys of the review items (ReviewItem.key)' }) keys: string[],
     @Arg('comment', () => String, { nullable: true, description: 'Why the values are right as they are' }) comment?: string,
   ): Promise<PolicyVersion> {
-    if (!(await readableVersion(ctx, id))) throw badInput('id', `no policy version has the id "${id}"`);
+    if (!(await readableVersion(ctx, id))) throw badInput('id', 'NO_SUCH_POLICY_VERSION', { id });
     const index = await ctx.jurisdictions();
     const v = await ctx.em.transactional(async (tx) => {
       const locked = (await tx.findOne(PolicyVersionEntity, { id }, { refresh: true, lockMode: LockMode.PESSIMISTIC_WRITE }))!;

@@ -1,8 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { GraphQLError } from 'graphql';
+import { badInput, refusal } from '../../graphql/errors.js';
 import type { PolicyDocument } from '../../../policy-schemas/index.js';
 import { timestamp } from '../../db/sql.js';
-import { badInput } from '../../graphql/errors.js';
 import { AuditService } from '../audit/audit.service.js';
 import { require, type Actor } from '../auth/actor.js';
 import type { JurisdictionIndex } from '../jurisdiction/jurisdiction.service.js';
@@ -111,16 +110,14 @@ export class ReviewService {
     const open = (await this.items(v)).filter((i) => i.blocking && !i.settled);
     if (!open.length) return;
     const shown = open.slice(0, 8).map((i) => `${i.path}（${i.label}：${i.check}）`);
-    throw new GraphQLError(
-      `${what}: ${open.length} blocking review item${open.length === 1 ? ' is' : 's are'} open: ${shown.join('; ')}${open.length > 8 ? '; …' : ''}`,
+    throw refusal(
+      'REVIEW_ITEMS_OPEN',
+      { op: what, count: open.length, itemsAre: open.length === 1 ? 'item is' : 'items are', items: `${shown.join('; ')}${open.length > 8 ? '; …' : ''}`, itemsZh: `${shown.join('；')}${open.length > 8 ? '；…' : ''}` },
       {
-        extensions: {
-          code: 'FAILED_PRECONDITION',
-          reason: 'REVIEW_ITEMS_OPEN',
-          field: open[0]!.path,
-          paths: open.map((i) => i.path),
-          reviewItems: open.map((i) => ({ key: i.key, path: i.path, label: i.label, check: i.check })),
-        },
+        code: 'FAILED_PRECONDITION',
+        field: open[0]!.path,
+        paths: open.map((i) => i.path),
+        reviewItems: open.map((i) => ({ key: i.key, path: i.path, label: i.label, check: i.check })),
       },
     );
   }
@@ -135,17 +132,15 @@ export class ReviewService {
     const j = this.index.get(v.jurisdiction.id)!;
     const user = require(actor, ['drafter'], 'acknowledgeReviewItems', { jurisdictionId: j.id, name: j.name, index: this.index });
     if (v.status !== 'draft')
-      throw new GraphQLError(`acknowledgeReviewItems: version ${v.id} is ${v.status}; review items are settled on a draft`, {
-        extensions: { code: 'FAILED_PRECONDITION', status: v.status },
-      });
-    if (!keys.length) throw badInput('keys', 'name at least one review item');
+      throw refusal('REVIEW_ITEMS_ON_DRAFT_ONLY', { op: 'acknowledgeReviewItems', id: v.id, status: v.status, statusRaw: v.status }, { code: 'FAILED_PRECONDITION', status: v.status });
+    if (!keys.length) throw badInput('keys', 'REVIEW_KEYS_EMPTY');
     const items = new Map((await this.items(subjectOf(v))).map((i) => [i.key, i]));
     const chosen: ReviewItem[] = [];
     for (const key of new Set(keys)) {
       const item = items.get(key);
-      if (!item) throw badInput('keys', `the draft has no review item "${key}"`);
-      if (!item.acknowledgeable) throw badInput('keys', `${item.path} (${item.label}) cannot be acknowledged: ${item.check}`);
-      if (item.settled) throw badInput('keys', `${item.path} (${item.label}) is already settled`);
+      if (!item) throw badInput('keys', 'NO_SUCH_REVIEW_ITEM', { key });
+      if (!item.acknowledgeable) throw badInput('keys', 'REVIEW_ITEM_NOT_ACKNOWLEDGEABLE', { path: item.path, label: item.label, check: item.check });
+      if (item.settled) throw badInput('keys', 'REVIEW_ITEM_SETTLED', { path: item.path, label: item.label });
       chosen.push(item);
     }
     for (const item of chosen)

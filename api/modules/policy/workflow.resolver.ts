@@ -1,10 +1,9 @@
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { DateTimeResolver, GraphQLJSON } from 'graphql-scalars';
-import { GraphQLError } from 'graphql';
+import { badInput } from '../../graphql/errors.js';
 import { compareDocuments } from '../../../policy-schemas/index.js';
 import type { Context } from '../../graphql/context.js';
 import { DateScalar } from '../../graphql/scalars.js';
-import { badInput } from '../../graphql/errors.js';
 import { AuditService } from '../audit/audit.service.js';
 import { AuditEntry } from '../audit/audit.type.js';
 import { forbidden, has, inScope, unauthenticated } from '../auth/actor.js';
@@ -15,7 +14,7 @@ import { WorkflowService } from './workflow.service.js';
 import { approveOnPreview } from '../review/approval.resolver.js';
 import { storedDocument } from './policy-cache.js';
 
-const notFound = (field: string, id: string) => badInput(field, `no policy version has the id "${id}"`);
+const notFound = (field: string, id: string) => badInput(field, 'NO_SUCH_POLICY_VERSION', { id });
 
 @Resolver()
 export class WorkflowResolver {
@@ -121,24 +120,24 @@ export class WorkflowResolver {
     @Arg('limit', () => Int, { defaultValue: 100, description: 'At most this many entries, newest first' }) limit: number = 100,
   ): Promise<AuditEntry[]> {
     const actor = ctx.actor;
-    if (actor.kind !== 'user') throw unauthenticated('auditLog: log in first (Authorization: Bearer <token>)');
+    if (actor.kind !== 'user') throw unauthenticated('auditLog');
     const index = await ctx.jurisdictions();
     const readsAll = has(actor, 'auditor') || has(actor, 'admin');
-    if (!readsAll && !has(actor, 'drafter') && !has(actor, 'approver')) throw forbidden(`auditLog: ${actor.username} may not read the history`);
+    if (!readsAll && !has(actor, 'drafter') && !has(actor, 'approver')) throw forbidden('HISTORY_FORBIDDEN', { op: 'auditLog', username: actor.username });
     let ids: number[] | undefined;
     if (jurisdiction != null) {
       const j = await jurisdictionOrFail(ctx, jurisdiction, 'jurisdiction');
-      if (!readsAll && !inScope(actor, j.id, index)) throw forbidden(`auditLog: ${j.name} is outside the jurisdictions of ${actor.username}`);
+      if (!readsAll && !inScope(actor, j.id, index)) throw forbidden('OUT_OF_SCOPE', { op: 'auditLog', jurisdiction: j.name, username: actor.username });
       ids = [j.id];
     } else if (!readsAll) ids = [...new Set(actor.jurisdictionIds.flatMap((id) => index.subtree(id).map((j) => j.id)))];
     if (policyVersionId != null && !(await readableVersion(ctx, policyVersionId))) throw notFound('policyVersionId', policyVersionId);
     let userId: number | undefined;
     if (username != null) {
       const u = await new UserService(ctx.em).byUsername(username);
-      if (!u) throw new GraphQLError(`username: no user "${username}"`, { extensions: { code: 'BAD_USER_INPUT', field: 'username' } });
+      if (!u) throw badInput('username', 'NO_SUCH_USER', { username });
       userId = u.id;
     }
-    if (limit < 1 || limit > 1000) throw new GraphQLError('limit: must be between 1 and 1000', { extensions: { code: 'BAD_USER_INPUT', field: 'limit' } });
+    if (limit < 1 || limit > 1000) throw badInput('limit', 'NUMBER_OUT_OF_RANGE', { min: 1, max: 1000 });
     const rows = await new AuditService(ctx.em).query({ policyVersionId, jurisdictionIds: ids, userId, from, to, limit });
     return rows.map((r) => ({ ...r, jurisdiction: r.jurisdictionId != null ? index.get(r.jurisdictionId)?.name ?? null : null }));
   }

@@ -14,13 +14,11 @@ import { storedDocument } from './policy-cache.js';
 import { contentHash } from './content-hash.js';
 import { PolicyVersion, type IPolicyVersion, type PolicyStatus } from './policy-version.entity.js';
 import { InvalidDocumentError } from './policy.service.js';
-import { badInput } from '../../graphql/errors.js';
+import { badInput, refusal } from '../../graphql/errors.js';
 
-const notFound = (id: string) => badInput('id', `no policy version has the id "${id}"`);
+const notFound = (id: string) => badInput('id', 'NO_SUCH_POLICY_VERSION', { id });
 const wrongState = (v: IPolicyVersion, what: string, allowed: PolicyStatus[]) =>
-  new GraphQLError(`${what}: version ${v.id} is ${v.status}; this needs ${allowed.join(' or ')}`, {
-    extensions: { code: 'FAILED_PRECONDITION', status: v.status },
-  });
+  refusal('WRONG_STATUS', { op: what, id: v.id, status: v.status, statusRaw: v.status, allowed, allowedRaw: allowed.join(' or ') }, { code: 'FAILED_PRECONDITION', status: v.status });
 
 /** The file format of an exported version: the document with enough around it to check and place it. */
 export const ExportFile = z.strictObject({
@@ -68,11 +66,11 @@ export class WorkflowService {
    * the draft's review items, which must be settled before it can be submitted.
    */
   async createDraft(actor: Actor, fromId: string, year: number, jurisdictionRef?: string | null): Promise<IPolicyVersion> {
-    if (!Number.isInteger(year) || year < 2000 || year > 2100) throw badInput('year', `${year} is not a coverage year between 2000 and 2100`);
+    if (!Number.isInteger(year) || year < 2000 || year > 2100) throw badInput('year', 'YEAR_OUT_OF_RANGE', { year });
     let target: JurisdictionRow | null = null;
     if (jurisdictionRef != null) {
       target = resolveJurisdiction(this.index, jurisdictionRef, 'jurisdiction');
-      if (!target) throw badInput('jurisdiction', `no jurisdiction has the code or name "${jurisdictionRef}"`);
+      if (!target) throw badInput('jurisdiction', 'NO_SUCH_JURISDICTION', { value: jurisdictionRef });
     }
     return this.em.transactional(async (tx) => {
       const src = await this.load(tx, actor, fromId);
@@ -165,10 +163,11 @@ export class WorkflowService {
     )) as { revision: number; status: string; updated_at: Date | string; username: string | null }[];
     if (!cur) return notFound(id);
     const at = timestamp(cur.updated_at)!.toISOString();
-    if (cur.status !== 'draft') return new GraphQLError(`updateDraft: version ${id} is now ${cur.status}; it can no longer be edited`, { extensions: { code: 'CONFLICT', status: cur.status } });
-    return new GraphQLError(
-      `revision: ${revision} is out of date: ${cur.username ?? 'someone'} saved revision ${cur.revision} at ${at}; reload the draft and apply your change again (nothing was overwritten)`,
-      { extensions: { code: 'CONFLICT', field: 'revision', currentRevision: cur.revision, changedBy: cur.username, changedAt: at } },
+    if (cur.status !== 'draft') return refusal('DRAFT_NO_LONGER_EDITABLE', { op: 'updateDraft', id, status: cur.status, statusRaw: cur.status }, { code: 'CONFLICT', status: cur.status });
+    return refusal(
+      'REVISION_OUTDATED',
+      { revision, changedBy: cur.username ?? 'someone', changedByZh: cur.username ?? '他人', currentRevision: cur.revision, changedAt: at, changedAtIso: at },
+      { code: 'CONFLICT', field: 'revision', currentRevision: cur.revision, changedBy: cur.username, changedAt: at },
     );
   }
 
@@ -182,12 +181,12 @@ export class WorkflowService {
   async approve(actor: Actor, id: string, comment?: string | null) {
     return this.transition(actor, id, 'approve', ['in_review'], 'approved', ['approver'], comment, { approved_by: true }, (v, user) => {
       if (v.editedBy.includes(user.id))
-        throw forbidden(`approve: four eyes — ${user.username} edited this draft and cannot approve it; another approver must`);
+        throw forbidden('FOUR_EYES', { op: 'approve', username: user.username });
     });
   }
 
   async reject(actor: Actor, id: string, comment: string) {
-    if (!comment?.trim()) throw badInput('comment', 'say why the version is sent back');
+    if (!comment?.trim()) throw badInput('comment', 'COMMENT_REQUIRED_TO_REJECT');
     return this.transition(actor, id, 'reject', ['in_review', 'approved'], 'draft', ['approver'], comment, { approved_by: false });
   }
 
@@ -227,7 +226,7 @@ export class WorkflowService {
    * version in force for the same jurisdiction and year, and record both in the audit log.
    */
   async publish(actor: Actor, id: string, effectiveFrom?: string | null): Promise<{ version: IPolicyVersion; superseded: string | null }> {
-    if (effectiveFrom != null && !isRealDate(effectiveFrom)) throw badInput('effectiveFrom', `${effectiveFrom} is not a date`);
+    if (effectiveFrom != null && !isRealDate(effectiveFrom)) throw badInput('effectiveFrom', 'NOT_A_DATE', { value: effectiveFrom });
     return this.em.transactional(async (tx) => {
       const v = await this.load(tx, actor, id, true);
       require(actor, ['approver'], 'publish', this.scope(v));
@@ -235,7 +234,7 @@ export class WorkflowService {
       const valid = validatePolicyDocument(v.document);
       if (!valid.ok) throw new InvalidDocumentError(valid.issues);
       if (contentHash(v.document) !== v.contentHash)
-        throw new GraphQLError(`publish: version ${id} does not match its content hash`, { extensions: { code: 'INTEGRITY_ERROR' } });
+        throw refusal('PUBLISH_HASH_BROKEN', { op: 'publish', id }, { code: 'INTEGRITY_ERROR' });
       // the database refuses it too (policy_version_published_number); said here with the field and the version
       const [clash] = (await tx.execute(
         `select v.year, j.name from policy_version v join jurisdiction j on j.id = v.jurisdiction_id
@@ -244,7 +243,7 @@ export class WorkflowService {
         [id, v.documentNumber, v.document.metadata.issuers[0]],
       )) as { year: number; name: string }[];
       if (clash)
-        throw badInput('metadata.documentNumber', `${v.documentNumber} of ${v.document.metadata.issuers[0]} is already the number of the published ${clash.name} ${clash.year} version; give the notice its own number`);
+        throw badInput('metadata.documentNumber', 'DOCUMENT_NUMBER_TAKEN', { number: v.documentNumber, issuer: v.document.metadata.issuers[0], name: clash.name, year: clash.year });
       const previous = await tx.execute(
         `update policy_version set status = 'superseded', superseded_at = now(), updated_at = now()
           where jurisdiction_id = ? and year = ? and status = 'published' returning id`,
@@ -288,16 +287,16 @@ export class WorkflowService {
   /** A draft from an exported file, refused if the file was altered (its hash no longer matches). */
   async importFile(actor: Actor, file: unknown): Promise<IPolicyVersion> {
     const parsed = ExportFile.safeParse(file);
-    if (!parsed.success) throw badInput('file', `is not an exported policy version: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(file)'} ${i.message}`).join('; ')}`);
+    if (!parsed.success) throw badInput('file', 'NOT_AN_EXPORT', { issues: parsed.error.issues.map((i) => `${i.path.join('.') || '(file)'} ${i.message}`).join('; ') });
     const f = parsed.data;
     const valid = validatePolicyDocument(f.document);
     if (!valid.ok) throw new InvalidDocumentError(valid.issues.map((i) => ({ ...i, path: `document.${i.path}` })));
     // the hash of the document as exported (a document of an earlier schema version is upgraded by validation)
     if (contentHash(f.document) !== f.contentHash)
-      throw badInput('file.contentHash', 'does not match the document: the file was altered or is incomplete');
+      throw badInput('file.contentHash', 'EXPORT_HASH_MISMATCH');
     let doc: PolicyDocument = valid.document;
     const j = this.index.find(doc.jurisdiction.code ?? doc.jurisdiction.name) ?? this.index.find(doc.jurisdiction.name);
-    if (!j) throw badInput('file.document.jurisdiction', `${doc.jurisdiction.name} is not a jurisdiction of this system`);
+    if (!j) throw badInput('file.document.jurisdiction', 'EXPORT_UNKNOWN_JURISDICTION', { jurisdiction: doc.jurisdiction.name });
     // a file written before the division reference had codes for townships (灵源街道: null) takes the code now recorded
     if (doc.jurisdiction.name === j.name && doc.jurisdiction.code === null && j.code !== null) doc = { ...doc, jurisdiction: { name: j.name, code: j.code } };
     const user = require(actor, ['drafter'], 'importPolicyVersion', { jurisdictionId: j.id, name: j.name, index: this.index });

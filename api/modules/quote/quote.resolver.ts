@@ -2,8 +2,13 @@ import { GraphQLError } from 'graphql';
 import { Arg, Ctx, Query, Resolver } from 'type-graphql';
 import { quote, QuoteError, refundDecision, type QuoteResult } from '../../engine/index.js';
 import type { Context } from '../../graphql/context.js';
-import { badInput, excerpt } from '../../graphql/errors.js';
+import { badInput, excerpt, localizedOf, refusal } from '../../graphql/errors.js';
+import type { Reason } from '../../i18n/catalog.js';
+import { message } from '../../i18n/render.js';
+import type { Language } from '../../i18n/language.js';
 import { MAX_BATCH, timedOut } from '../../graphql/limits.js';
+import { format } from '../../../policy-schemas/index.js';
+import { messageIn as messageOf } from '../../graphql/errors.js';
 import { canReadUnpublished } from '../auth/actor.js';
 import { resolveJurisdiction } from '../jurisdiction/jurisdiction.service.js';
 import { versionInForce, type LoadedPolicy, type VersionsOfYear } from '../policy/policy-cache.js';
@@ -24,12 +29,17 @@ class InputRefused extends Error {
   constructor(
     readonly field: string,
     readonly code: string,
-    readonly reason: string,
+    readonly reason: Reason,
+    readonly params: Record<string, unknown> = {},
   ) {
-    super(`${field}: ${reason}`);
+    super(field);
   }
   toGraphQL(): GraphQLError {
-    return new GraphQLError(this.message, { extensions: { code: this.code, field: this.field } });
+    return refusal(this.reason, { ...this.params, field: this.field }, { code: this.code, field: this.field });
+  }
+  /** The message in a language: the field, then why. */
+  in(lang: Language): string {
+    return message(this.reason, { ...this.params, field: this.field }, lang);
   }
 }
 
@@ -50,7 +60,7 @@ export class QuoteResolver {
 
   @Query(() => [Quote], { description: `Many quotes in one call, answered in order (at most ${MAX_BATCH} inputs). One bad input fails the call, naming its index; quoteBatch answers every good one.` })
   async quotes(@Ctx() ctx: Context, @Arg('inputs', () => [QuoteInput], { description: 'The persons and payments, answered in this order' }) inputs: QuoteInput[]): Promise<Quote[]> {
-    if (inputs.length > MAX_BATCH) throw badInput('inputs', `${inputs.length} inputs; at most ${MAX_BATCH} per call`);
+    if (inputs.length > MAX_BATCH) throw badInput('inputs', 'BATCH_TOO_LARGE', { count: inputs.length, max: MAX_BATCH });
     const versions = new Versions(ctx);
     const out: Quote[] = [];
     try {
@@ -69,7 +79,7 @@ export class QuoteResolver {
     description: `Many quotes in one call (at most ${MAX_BATCH} inputs), each answered on its own: an outcome per input, in order, with its quote or, for an input refused, the field, a stable code and the reason. One bad input never fails the others.`,
   })
   async quoteBatch(@Ctx() ctx: Context, @Arg('inputs', () => [QuoteInput], { description: 'The persons and payments, answered in this order' }) inputs: QuoteInput[]): Promise<QuoteOutcome[]> {
-    if (inputs.length > MAX_BATCH) throw badInput('inputs', `${inputs.length} inputs; at most ${MAX_BATCH} per call`);
+    if (inputs.length > MAX_BATCH) throw badInput('inputs', 'BATCH_TOO_LARGE', { count: inputs.length, max: MAX_BATCH });
     const versions = new Versions(ctx);
     const out: QuoteOutcome[] = new Array(inputs.length);
     for (let i = 0; i < inputs.length; i++) {
@@ -79,13 +89,13 @@ export class QuoteResolver {
       try {
         out[i] = { index: i, quote: run(await versions.choose(inputs[i]!, at), inputs[i]!, at), error: null };
       } catch (e) {
-        if (e instanceof InputRefused) out[i] = { index: i, quote: null, error: { field: e.field, code: e.code, message: e.message } };
+        if (e instanceof InputRefused) out[i] = { index: i, quote: null, error: { field: e.field, code: e.code, message: e.in(ctx.lang) } };
         else if (e instanceof GraphQLError && typeof e.extensions.code === 'string' && e.extensions.code !== 'INTERNAL_SERVER_ERROR')
-          out[i] = { index: i, quote: null, error: { field: at, code: e.extensions.code, message: `${at}: ${e.message}` } };
+          out[i] = { index: i, quote: null, error: { field: at, code: e.extensions.code, message: `${at}: ${localizedOf(e) ? messageOf(e, ctx.lang) : e.message}` } };
         else {
           // a fault of ours, not of the input: the others are still answered; the fault is logged, not shown
           console.error(`quoteBatch ${at}:`, e);
-          out[i] = { index: i, quote: null, error: { field: at, code: 'INTERNAL_SERVER_ERROR', message: `${at}: this input could not be answered (an internal error, logged)` } };
+          out[i] = { index: i, quote: null, error: { field: at, code: 'INTERNAL_SERVER_ERROR', message: message('QUOTE_INPUT_FAILED', { field: at }, ctx.lang) } };
         }
       }
     }
@@ -135,35 +145,38 @@ class Versions {
       j = resolveJurisdiction(index, input.jurisdiction, `${at}.jurisdiction`);
     } catch (e) {
       // a name shared by several jurisdictions: refused with the candidates
-      if (e instanceof GraphQLError) throw new InputRefused(`${at}.jurisdiction`, String(e.extensions.code ?? 'BAD_USER_INPUT'), e.message.replace(`${at}.jurisdiction: `, ''));
+      const l = localizedOf(e);
+      if (e instanceof GraphQLError && l) throw new InputRefused(`${at}.jurisdiction`, String(e.extensions.code ?? 'BAD_USER_INPUT'), l.reason, { ...l.params, field: undefined });
       throw e;
     }
-    if (!j) throw new InputRefused(`${at}.jurisdiction`, 'BAD_USER_INPUT', `no jurisdiction has the code or name ${excerpt(input.jurisdiction)}`);
+    if (!j) throw new InputRefused(`${at}.jurisdiction`, 'BAD_USER_INPUT', 'NO_SUCH_JURISDICTION', { value: input.jurisdiction });
     let v: LoadedPolicy | null;
     if (input.policyVersionId) {
-      if (input.asOf) throw new InputRefused(`${at}.asOf`, 'BAD_USER_INPUT', 'give policyVersionId or asOf, not both: a version named answers as it is');
+      if (input.asOf) throw new InputRefused(`${at}.asOf`, 'BAD_USER_INPUT', 'POLICY_VERSION_AND_AS_OF');
       let p = this.pinned.get(input.policyVersionId);
       if (!p) this.pinned.set(input.policyVersionId, (p = ctx.cache.byId(ctx.em, input.policyVersionId)));
       v = await p;
       // a draft is quoted only by those who may read it; for anyone else it does not exist
       const readable = v && (v.status === 'published' || v.status === 'superseded' || canReadUnpublished(ctx.actor, v.jurisdictionId, index));
-      if (!v || !readable) throw new InputRefused(`${at}.policyVersionId`, 'BAD_USER_INPUT', `no policy version has the id ${excerpt(input.policyVersionId)}`);
+      if (!v || !readable) throw new InputRefused(`${at}.policyVersionId`, 'BAD_USER_INPUT', 'NO_SUCH_POLICY_VERSION', { id: input.policyVersionId });
       if (v.jurisdictionId !== j.id || v.compiled.year !== input.year)
-        throw new InputRefused(`${at}.policyVersionId`, 'BAD_USER_INPUT', `version ${v.id} is ${v.compiled.doc.jurisdiction.name} ${v.compiled.year}, not ${j.name} ${input.year}`);
+        throw new InputRefused(`${at}.policyVersionId`, 'BAD_USER_INPUT', 'VERSION_OF_ANOTHER', { id: v.id, jurisdiction: v.compiled.doc.jurisdiction.name, year: v.compiled.year, wantJurisdiction: j.name, wantYear: input.year });
     } else {
       const key = `${j.id}:${input.year}`;
       let year = this.years.get(key);
       if (!year) this.years.set(key, (year = ctx.cache.versionsOf(() => ctx.em, j.id, input.year)));
       if (year instanceof Promise) this.years.set(key, (year = await year));
       v = versionInForce(year.versions, input.asOf ?? input.paymentDate);
-      if (!v) throw new InputRefused(`${at}.year`, 'BAD_USER_INPUT', `${j.name} has no published policy for coverage year ${input.year}`);
+      if (!v) throw new InputRefused(`${at}.year`, 'BAD_USER_INPUT', 'NO_PUBLISHED_POLICY', { jurisdiction: j.name, year: input.year });
     }
     if (input.expectedContentHash != null && input.expectedContentHash !== v.contentHash)
-      throw new InputRefused(
-        `${at}.expectedContentHash`,
-        'CONTENT_HASH_MISMATCH',
-        `the answering version ${v.id}${v.inForceFrom ? ` (in force from ${v.inForceFrom})` : ''} has content hash ${v.contentHash}, not ${/^[0-9a-f]{64}$/.test(input.expectedContentHash) ? input.expectedContentHash : excerpt(input.expectedContentHash)}; nothing is answered from another document`,
-      );
+      throw new InputRefused(`${at}.expectedContentHash`, 'CONTENT_HASH_MISMATCH', 'CONTENT_HASH_MISMATCH', {
+        id: v.id,
+        inForceEn: v.inForceFrom ? ` (in force from ${v.inForceFrom})` : '',
+        inForce: v.inForceFrom ? `（${format.date(v.inForceFrom)}起施行）` : '',
+        hash: v.contentHash,
+        expected: /^[0-9a-f]{64}$/.test(input.expectedContentHash) ? input.expectedContentHash : excerpt(input.expectedContentHash),
+      });
     return v;
   }
 }
@@ -173,7 +186,7 @@ function engine<T>(at: string, f: () => T): T {
   try {
     return f();
   } catch (e) {
-    if (e instanceof QuoteError) throw new InputRefused(`${at}.${e.field}`, 'BAD_USER_INPUT', e.message.slice(e.field.length + 2));
+    if (e instanceof QuoteError) throw new InputRefused(`${at}.${e.field}`, 'BAD_USER_INPUT', 'QUOTE_REFUSED', { message: e.message.slice(e.field.length + 2) });
     throw e;
   }
 }

@@ -1,9 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { GraphQLError } from 'graphql';
+import { badInput, refusal } from '../../graphql/errors.js';
 import { compareDocuments, isRealDate, validatePolicyDocument } from '../../../policy-schemas/index.js';
 import { AuditService } from '../audit/audit.service.js';
 import { require, type Actor } from '../auth/actor.js';
-import { badInput } from '../../graphql/errors.js';
 import type { JurisdictionIndex } from '../jurisdiction/jurisdiction.service.js';
 import { contentHash } from '../policy/content-hash.js';
 import { PolicyVersion, type IPolicyVersion } from '../policy/policy-version.entity.js';
@@ -40,23 +39,20 @@ export class ApprovalService {
     let p: PreviewRecordRow | null;
     if (jobId) {
       p = await previewRecord(tx, jobId);
-      if (!p || p.policyVersionId !== v.id) throw badInput('preview', `no preview of version ${v.id} has the id "${jobId}"`);
+      if (!p || p.policyVersionId !== v.id) throw badInput('preview', 'NO_SUCH_PREVIEW', { version: v.id, id: jobId });
     } else {
       [p = null] = await previewsOf(tx, v.id, 1);
       if (!p) return null;
     }
     if (p.status === 'running')
-      throw new GraphQLError(`preview: the preview ${p.jobId} is still running; wait for its result before approving`, {
-        extensions: { code: 'PREVIEW_RUNNING', field: 'preview', previewJob: p.jobId },
-      });
+      throw refusal('PREVIEW_RUNNING', { op: 'preview', job: p.jobId }, { code: 'PREVIEW_RUNNING', field: 'preview', previewJob: p.jobId });
     if (p.status !== 'done')
-      throw new GraphQLError(`preview: the preview ${p.jobId} ${p.status === 'failed' ? 'failed' : 'was cancelled'}; run a new preview before approving`, {
-        extensions: { code: 'PREVIEW_OUTDATED', field: 'preview', previewJob: p.jobId },
-      });
+      throw refusal(p.status === 'failed' ? 'PREVIEW_FAILED' : 'PREVIEW_CANCELLED', { op: 'preview', job: p.jobId }, { code: 'PREVIEW_OUTDATED', field: 'preview', previewJob: p.jobId });
     if (p.contentHash !== v.contentHash)
-      throw new GraphQLError(
-        `preview: the draft changed after the preview ${p.jobId} (previewed at revision ${p.revision}, now revision ${v.revision}); run a new preview of the draft as it stands and approve on that`,
-        { extensions: { code: 'PREVIEW_OUTDATED', field: 'preview', previewJob: p.jobId, previewedRevision: p.revision, currentRevision: v.revision } },
+      throw refusal(
+        'PREVIEW_OUTDATED',
+        { op: 'preview', job: p.jobId, previewedRevision: p.revision, currentRevision: v.revision },
+        { code: 'PREVIEW_OUTDATED', field: 'preview', previewJob: p.jobId, previewedRevision: p.revision, currentRevision: v.revision },
       );
     return p;
   }
@@ -82,19 +78,19 @@ export class ApprovalService {
 
   async createCorrection(actor: Actor, ofId: string, kind: CorrectionKind, documentNumber: string, issuedOn?: string | null): Promise<IPolicyVersion> {
     const number = documentNumber.trim();
-    if (!number) throw badInput('documentNumber', 'a correction is issued under a document number of its own');
-    if (issuedOn != null && !isRealDate(issuedOn)) throw badInput('issuedOn', `${issuedOn} is not a date`);
+    if (!number) throw badInput('documentNumber', 'CORRECTION_NEEDS_NUMBER');
+    if (issuedOn != null && !isRealDate(issuedOn)) throw badInput('issuedOn', 'NOT_A_DATE', { value: issuedOn });
     return this.em.transactional(async (tx) => {
       const src = /^[0-9a-f-]{36}$/i.test(ofId) ? await tx.findOne(PolicyVersion, { id: ofId }, { refresh: true }) : null;
       if (!src || (src.status !== 'published' && src.status !== 'superseded')) {
-        if (src && src.status !== 'published') throw badInput('of', `version ${ofId} is ${src.status}; only a published notice is corrected (a draft is simply edited)`);
-        throw badInput('of', `no published policy version has the id "${ofId}"`);
+        if (src && src.status !== 'published') throw badInput('of', 'CORRECTION_OF_UNPUBLISHED', { id: ofId, status: src.status, statusRaw: src.status });
+        throw badInput('of', 'NO_SUCH_PUBLISHED_VERSION', { id: ofId });
       }
-      if (src.status !== 'published') throw badInput('of', `version ${ofId} is superseded; correct the version in force`);
+      if (src.status !== 'published') throw badInput('of', 'CORRECTION_OF_SUPERSEDED', { id: ofId });
       const j = this.index.get(src.jurisdiction.id)!;
       const user = require(actor, ['drafter'], 'createCorrection', { jurisdictionId: j.id, name: j.name, index: this.index });
       if (number === src.documentNumber)
-        throw badInput('documentNumber', `${number} is the number of the notice being corrected; a correction is issued under a number of its own`);
+        throw badInput('documentNumber', 'CORRECTION_SAME_NUMBER', { number });
       const doc = structuredClone(src.document);
       doc.metadata.documentNumber = number;
       if (issuedOn) doc.metadata.issuedOn = issuedOn;

@@ -1,7 +1,6 @@
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
-import { GraphQLError } from 'graphql';
+import { badInput, refusal } from '../../graphql/errors.js';
 import { DateTimeResolver } from 'graphql-scalars';
-import { badInput } from '../../graphql/errors.js';
 import type { Context } from '../../graphql/context.js';
 import { AuditService } from '../audit/audit.service.js';
 import { require, type Actor } from '../auth/actor.js';
@@ -19,7 +18,7 @@ async function jurisdictionIds(ctx: Context, refs: string[] | null | undefined):
   const index = await ctx.jurisdictions();
   return refs.map((r) => {
     const j = index.find(r);
-    if (!j) throw new GraphQLError(`jurisdictions: no jurisdiction has the code or name "${r}"`, { extensions: { code: 'BAD_USER_INPUT', field: 'jurisdictions' } });
+    if (!j) throw badInput('jurisdictions', 'NO_SUCH_JURISDICTION', { value: r });
     return j.id;
   });
 }
@@ -33,9 +32,7 @@ export class UserResolver {
   async login(@Ctx() ctx: Context, @Arg('username', () => String, { description: 'The username' }) username: string, @Arg('password', () => String, { description: 'The password' }) password: string): Promise<Session> {
     const user = await checkedLogin(ctx, 'login', username, password);
     if (user.mustChangePassword)
-      throw new GraphQLError(`the password of ${user.username} was generated at the first start and must be changed before logging in: call changePassword(username, password, newPassword)`, {
-        extensions: { code: PASSWORD_CHANGE_REQUIRED, http: { status: 403 } },
-      });
+      throw refusal('PASSWORD_CHANGE_REQUIRED', { username: user.username }, { code: PASSWORD_CHANGE_REQUIRED, http: { status: 403 } });
     return startSession(ctx, user, ctx.em);
   }
 
@@ -132,9 +129,9 @@ export class UserResolver {
     legacyId: number | null,
   ): Promise<ApiKey> {
     require(ctx.actor, ['admin'], 'revokeApiKey');
-    if ((apiKeyId == null) === (legacyId == null)) throw badInput('apiKeyId', 'name the key to revoke: apiKeyId (or the deprecated id), not both');
+    if ((apiKeyId == null) === (legacyId == null)) throw badInput('apiKeyId', 'ONE_OF_TWO');
     const id = apiKeyId != null ? Number(apiKeyId) : legacyId!;
-    if (!Number.isSafeInteger(id) || id <= 0) throw badInput('apiKeyId', `"${apiKeyId}" is not the id of an API key`);
+    if (!Number.isSafeInteger(id) || id <= 0) throw badInput('apiKeyId', 'NOT_AN_API_KEY_ID', { id: apiKeyId });
     return ctx.em.transactional(async (tx) => {
       const k = await new UserService(tx).revokeApiKey(id);
       await new AuditService(tx).record(ctx.actor, { action: 'revoke-api-key', details: { id, prefix: k.prefix } });
@@ -167,7 +164,7 @@ async function checkedLogin(ctx: Context, what: string, username: string, passwo
       username: shown,
       details: { operation: what, address, reason: !user ? 'unknown username' : !user.active ? 'inactive user' : 'wrong password' },
     });
-    throw new GraphQLError('invalid username or password', { extensions: { code: 'UNAUTHENTICATED' } });
+    throw refusal('LOGIN_FAILED', {}, { code: 'UNAUTHENTICATED' });
   }
   await ctx.loginThrottle.succeeded(username, address);
   return user;

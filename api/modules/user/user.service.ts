@@ -61,10 +61,10 @@ export class UserService {
 
   async create(input: { username: string; displayName?: string | null; password: string; roles: string[]; jurisdictionIds: number[] }): Promise<UserRow> {
     if (!/^[a-zA-Z0-9._-]{2,64}$/.test(input.username))
-      throw badInput('username', 'must be 2–64 letters, digits, dots, dashes or underscores');
-    if (input.password.length < 10) throw badInput('password', 'must be at least 10 characters');
+      throw badInput('username', 'USERNAME_INVALID');
+    if (input.password.length < 10) throw badInput('password', 'PASSWORD_TOO_SHORT', { min: 10 });
     const roles = validRoles(input.roles);
-    if (await this.byUsername(input.username)) throw badInput('username', `"${input.username}" is taken`);
+    if (await this.byUsername(input.username)) throw badInput('username', 'USERNAME_TAKEN', { username: input.username });
     await this.checkJurisdictions(input.jurisdictionIds);
     const [r] = await this.em.execute(
       'insert into app_user (username, display_name, password_hash, roles, jurisdiction_ids) values (?, ?, ?, ?::text[], ?::int[]) returning *',
@@ -75,8 +75,8 @@ export class UserService {
 
   async update(id: number, input: { displayName?: string | null; password?: string | null; roles?: string[] | null; jurisdictionIds?: number[] | null; active?: boolean | null }): Promise<UserRow> {
     const user = await this.byId(id);
-    if (!user) throw badInput('id', `no user has the id ${id}`);
-    if (input.password != null && input.password.length < 10) throw badInput('password', 'must be at least 10 characters');
+    if (!user) throw badInput('id', 'NO_SUCH_USER_ID', { id });
+    if (input.password != null && input.password.length < 10) throw badInput('password', 'PASSWORD_TOO_SHORT', { min: 10 });
     const roles = input.roles != null ? validRoles(input.roles) : user.roles;
     if (input.jurisdictionIds != null) await this.checkJurisdictions(input.jurisdictionIds);
     const [r] = await this.em.execute(
@@ -114,9 +114,9 @@ export class UserService {
 
   /** A user's own change of password (checked by the caller): ends their other sessions, lifts the first-login requirement. */
   async setOwnPassword(user: UserRow, current: string, next: string): Promise<UserRow> {
-    if (next.length < 10) throw badInput('newPassword', 'must be at least 10 characters');
-    if (next === current) throw badInput('newPassword', 'must differ from the current password');
-    if (next.length > 1024) throw badInput('newPassword', 'must be at most 1024 characters');
+    if (next.length < 10) throw badInput('newPassword', 'PASSWORD_TOO_SHORT', { min: 10 });
+    if (next === current) throw badInput('newPassword', 'PASSWORD_UNCHANGED');
+    if (next.length > 1024) throw badInput('newPassword', 'PASSWORD_TOO_LONG', { max: 1024 });
     const [r] = await this.em.execute('update app_user set password_hash = ?, must_change_password = false where id = ? returning *', [await hashPassword(next), user.id]);
     await this.em.execute('update session set revoked_at = now() where user_id = ? and revoked_at is null', [user.id]);
     return toUser(r);
@@ -150,11 +150,11 @@ export class UserService {
   }
 
   async createApiKey(name: string, userId: number, createdBy: number, expiresAt: Date | null = null) {
-    if (!name.trim()) throw badInput('name', 'must not be empty');
+    if (!name.trim()) throw badInput('name', 'TEXT_EMPTY');
     const user = await this.byId(userId);
-    if (!user) throw badInput('userId', `no user has the id ${userId}`);
-    if (user.roles.includes('admin')) throw badInput('userId', `${user.username} is an admin: admins log in with their password, API keys are for integrators' systems`);
-    if (expiresAt && expiresAt.getTime() <= Date.now()) throw badInput('expiresAt', `${expiresAt.toISOString()} is not in the future`);
+    if (!user) throw badInput('userId', 'NO_SUCH_USER_ID', { id: userId });
+    if (user.roles.includes('admin')) throw badInput('userId', 'ADMIN_NO_API_KEY', { username: user.username });
+    if (expiresAt && expiresAt.getTime() <= Date.now()) throw badInput('expiresAt', 'DATE_NOT_IN_FUTURE', { at: expiresAt, atIso: expiresAt.toISOString() });
     const prefix = secret(6).slice(0, 8);
     const key = `${API_KEY_PREFIX}${prefix}_${secret()}`;
     const [r] = await this.em.execute(
@@ -171,7 +171,7 @@ export class UserService {
 
   async revokeApiKey(id: number) {
     const [r] = await this.em.execute('update api_key set revoked_at = coalesce(revoked_at, now()) where id = ? returning *', [id]);
-    if (!r) throw badInput('id', `no API key has the id ${id}`);
+    if (!r) throw badInput('id', 'NO_SUCH_API_KEY', { id });
     const user = await this.byId(r.user_id);
     return toApiKey(r, user?.username ?? '');
   }
@@ -195,13 +195,13 @@ export class UserService {
     const rows = await this.em.execute('select id from jurisdiction where id = any(?::int[])', [pgArray(ids)]);
     const known = new Set(rows.map((r: any) => r.id));
     const missing = ids.filter((i) => !known.has(i));
-    if (missing.length) throw badInput('jurisdictions', `unknown jurisdiction id ${missing.join(', ')}`);
+    if (missing.length) throw badInput('jurisdictions', 'UNKNOWN_JURISDICTION_IDS', { ids: missing });
   }
 }
 
 function validRoles(roles: string[]): Role[] {
-  if (roles.length === 0) throw badInput('roles', 'must name at least one role');
-  for (const r of roles) if (!(ROLES as readonly string[]).includes(r)) throw badInput('roles', `unknown role "${r}" (roles: ${ROLES.join(', ')})`);
+  if (roles.length === 0) throw badInput('roles', 'ROLES_EMPTY');
+  for (const r of roles) if (!(ROLES as readonly string[]).includes(r)) throw badInput('roles', 'UNKNOWN_ROLE', { role: r, roles: ROLES });
   return [...new Set(roles)] as Role[];
 }
 
