@@ -1,4 +1,5 @@
 import { Migration } from '@mikro-orm/migrations';
+import { NEVER_DELETE_PUBLISHED } from './parts.js';
 
 /**
  * The policy store: jurisdictions as a hierarchy and policy versions per jurisdiction and coverage
@@ -49,14 +50,7 @@ export class Migration20261123000000_policy_store extends Migration {
 
     this.addSql(`
       create function policy_version_guard() returns trigger language plpgsql as $$
-      begin
-        if tg_op = 'DELETE' then
-          if old.status in ('published', 'superseded') then
-            raise exception 'policy version % is %, and a published version is never deleted', old.id, old.status
-              using errcode = 'integrity_constraint_violation';
-          end if;
-          return old;
-        end if;
+      begin${NEVER_DELETE_PUBLISHED}
         if old.status in ('published', 'superseded') then
           if new.document is distinct from old.document
              or new.content_hash is distinct from old.content_hash

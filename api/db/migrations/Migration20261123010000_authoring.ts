@@ -1,4 +1,5 @@
 import { Migration } from '@mikro-orm/migrations';
+import { NEVER_DELETE_PUBLISHED } from './parts.js';
 
 /**
  * Authoring: users with roles and jurisdiction scopes, login sessions and integrators' API keys (both
@@ -59,14 +60,7 @@ export class Migration20261123010000_authoring extends Migration {
     // Published and superseded versions: nothing changes but published → superseded (with its time).
     this.addSql(`
       create or replace function policy_version_guard() returns trigger language plpgsql as $$
-      begin
-        if tg_op = 'DELETE' then
-          if old.status in ('published', 'superseded') then
-            raise exception 'policy version % is %, and a published version is never deleted', old.id, old.status
-              using errcode = 'integrity_constraint_violation';
-          end if;
-          return old;
-        end if;
+      begin${NEVER_DELETE_PUBLISHED}
         if old.status in ('published', 'superseded') then
           if (to_jsonb(new) - 'status' - 'superseded_at' - 'updated_at') is distinct from (to_jsonb(old) - 'status' - 'superseded_at' - 'updated_at')
              or not (new.status = old.status or (old.status = 'published' and new.status = 'superseded'))
