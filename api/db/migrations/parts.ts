@@ -17,12 +17,27 @@ export function grantToAppRole(table: string, rights = 'select, insert, update, 
       end $$;`;
 }
 
-/** The guard's first part, the same in every version of policy_version_guard: a published (or superseded) version is never deleted. */
-export const NEVER_DELETE_PUBLISHED = `
+/**
+ * policy_version_guard, as each version of it reads: a published (or superseded) version is never
+ * deleted, and refused any update for which `changed` holds (`create` or `create or replace`).
+ */
+export function policyVersionGuard(create: string, changed: string): string {
+  return `
+      ${create} function policy_version_guard() returns trigger language plpgsql as $$
+      begin
         if tg_op = 'DELETE' then
           if old.status in ('published', 'superseded') then
             raise exception 'policy version % is %, and a published version is never deleted', old.id, old.status
               using errcode = 'integrity_constraint_violation';
           end if;
           return old;
-        end if;`;
+        end if;
+        if old.status in ('published', 'superseded') then
+          if ${changed} then
+            raise exception 'policy version % is %, and its content can no longer change', old.id, old.status
+              using errcode = 'integrity_constraint_violation';
+          end if;
+        end if;
+        return new;
+      end $$;`;
+}
