@@ -5,7 +5,7 @@
  * loader hooks that tsx would add to every `require` made while serving. About a tenth of a second.
  * Tests and tools keep running the sources through tsx and vitest.
  */
-import { globSync, rmSync } from 'node:fs';
+import { cpSync, globSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
@@ -14,6 +14,8 @@ import { projectRoot } from './paths.js';
 const ROOT = projectRoot(import.meta.url);
 export const BUILD_DIR = join(ROOT, '.build');
 const SOURCES = ['api/**/*.ts', 'policy-schemas/**/*.ts', 'seeds/**/*.ts'];
+/** Data the modules import (`with { type: 'json' }`), copied beside them: the registry's labels. */
+const IMPORTED_DATA = ['policy-schemas/**/*.json'];
 
 /** Build into `.build/` (emptied first); `extra` adds more entry files (the bench's servers). Returns the number of modules. */
 export async function buildServer(extra: string[] = []): Promise<number> {
@@ -33,6 +35,7 @@ export async function buildServer(extra: string[] = []): Promise<number> {
     logLevel: 'warning',
     tsconfig: join(ROOT, 'tsconfig.json'),
   });
+  for (const f of globSync(IMPORTED_DATA, { cwd: ROOT })) cpSync(join(ROOT, f), join(BUILD_DIR, f));
   return entryPoints.length;
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PolicyDocument } from './document.js';
-import { REGISTRY, SECTIONS, pathLabel, pathValueLabel } from './registry.js';
+import { REGISTRY, SECTIONS, loadRegistry, pathLabel, pathValueLabel } from './registry.js';
+import file from './registry.json' with { type: 'json' };
 import { documentShape } from './presentation.js';
 import { allNodes, itemOf, schemaNode, type Schema, type SchemaNode } from './walk.js';
 
@@ -71,5 +72,25 @@ describe('the registry', () => {
     const placed = SECTIONS.flatMap((s) => s.keys);
     expect([...placed].sort()).toEqual([...keys].sort());
     expect(new Set(placed).size).toBe(placed.length);
+  });
+
+  it('resolves the shorthands of registry.json: a shared entry, a value set, a group under a path', () => {
+    expect(REGISTRY['metadata.basis.clause']).toEqual(file.shared.clause);
+    expect(REGISTRY['fees.individual.clause']).toEqual({ ...file.shared.clause, description: 'The clause that sets the individual fee.' });
+    expect(REGISTRY['windows.waiting.kind']!.values).toEqual(file.values.waitingKind);
+    expect(REGISTRY['quotaTables.printedTotal.target']).toEqual(REGISTRY['quotaTables.rows.target']);
+    expect(REGISTRY['readings.monthEnd.convention']).toEqual(file.shared.readingConvention);
+  });
+
+  it('refuses a registry file with a mistake, naming the entry', () => {
+    const withEntry = (entries: Record<string, unknown>) => ({ ...file, entries: { ...file.entries, ...entries } });
+    expect(() => loadRegistry(withEntry({ 'fees.x': { like: 'nothing' } }))).toThrow('registry.json fees.x: no shared entry "nothing"');
+    expect(() => loadRegistry(withEntry({ 'fees.x': { zh: '费', en: 'Fee', description: 'A fee.', values: 'nothing' } }))).toThrow('registry.json fees.x: no value set "nothing"');
+    expect(() => loadRegistry(withEntry({ 'fees.x.*': 'nothing' }))).toThrow('registry.json fees.x.*: no group "nothing"');
+    expect(() => loadRegistry(withEntry({ 'fees.x': 'reading' }))).toThrow('registry.json fees.x: a group ("reading") stands at a key <path>.*');
+    expect(() => loadRegistry(withEntry({ 'fees.x': { zh: '费', description: 'No English label.' } }))).toThrow(/registry\.json fees\.x: [\s\S]*at en/);
+    expect(() => loadRegistry(withEntry({ 'fees.x': { zh: '费', en: 'Fee', description: 'A fee.', colour: 'red' } }))).toThrow(/colour/);
+    expect(() => loadRegistry({ ...file, shared: { ...file.shared, a: { like: 'b' }, b: { like: 'a' } }, entries: { x: { like: 'a' } } })).toThrow('goes round in a circle');
+    expect(() => loadRegistry(file)).not.toThrow();
   });
 });

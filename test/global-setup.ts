@@ -1,5 +1,4 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
@@ -10,6 +9,7 @@ import { migrate, openOrm } from '../api/db/orm.js';
 import { APP_ROLE } from '../api/db/app-role.js';
 import { randomPassword, scramVerifier } from '../api/db/secrets.js';
 import { ensureConsoleBuilt } from '../api/console.js';
+import { freePort } from './helpers/npm-start.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -77,13 +77,3 @@ async function onServer(url: string, sql: string) {
   }
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-}

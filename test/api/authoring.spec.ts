@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { UserService } from '../../api/modules/user/user.service.js';
 import { appDatabaseUrl } from '../../api/db/orm.js';
 import { sqlClient } from '../helpers/db.js';
-import { settleReviewItems, startTestApi, type TestApi } from '../helpers/api.js';
+import { adminToken, callsAs, createUsers, loginToken, settleReviewItems, startTestApi, versionIdOf, type TestApi } from '../helpers/api.js';
 
 /**
  * The authoring workflow over GraphQL/HTTP against a real PostgreSQL: clone-forward, optimistic locking,
@@ -13,27 +12,15 @@ const tokens: Record<string, string> = {};
 let integratorKey = '';
 
 const PASSWORD = 'correct horse battery';
-const login = async (username: string, password = PASSWORD) => {
-  const r = await api.gql(`mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token user { username roles } } }`, { u: username, p: password });
-  if (r.errors) throw new Error(r.errors[0]!.message);
-  return r.data.login.token as string;
-};
-const as = async (who: string, query: string, variables?: Record<string, unknown>) => api.gql(query, variables, tokens[who]);
-const ok = async (who: string, query: string, variables?: Record<string, unknown>) => {
-  const r = await as(who, query, variables);
-  if (r.errors) throw new Error(`${who}: ${r.errors[0]!.message}`);
-  return r.data;
-};
-const versionId = async (jurisdiction: string, year: number) =>
-  (await api.gql(`query($j: String!, $y: Int!) { policy(jurisdiction: $j, year: $y) { id } }`, { j: jurisdiction, y: year })).data.policy.id as string;
+const { as, ok } = callsAs(() => api, tokens);
+const versionId = (jurisdiction: string, year: number) => versionIdOf(api, jurisdiction, year);
 
 const V = `id year status revision documentNumber contentHash sourceVersionId sourceAmended autoChanges { path before after reason }
   createdBy editedBy approvedBy publishedBy reviewComment document fees { individual government }`;
 
 beforeAll(async () => {
   api = await startTestApi();
-  await new UserService(api.orm.em.fork()).ensureAdmin('admin-password-1');
-  tokens.admin = await login('admin', 'admin-password-1');
+  tokens.admin = await adminToken(api);
   const users: [string, string[], string[]][] = [
     ['shishi-drafter', ['drafter'], ['石狮市']],
     ['shishi-drafter2', ['drafter'], ['350581']],
@@ -47,9 +34,8 @@ beforeAll(async () => {
     ['auditor', ['auditor'], []],
     ['tax-system', ['integrator'], []],
   ];
-  for (const [username, roles, jurisdictions] of users)
-    await ok('admin', `mutation($i: CreateUserInput!) { createUser(input: $i) { id } }`, { i: { username, password: PASSWORD, roles, jurisdictions } });
-  for (const [u] of users) if (u !== 'tax-system') tokens[u] = await login(u);
+  await createUsers(api, tokens.admin, PASSWORD, users);
+  for (const [u] of users) if (u !== 'tax-system') tokens[u] = await loginToken(api, u, PASSWORD);
   const { users: all } = await ok('admin', `{ users { id username } }`);
   const tax = all.find((u: any) => u.username === 'tax-system');
   integratorKey = (await ok('admin', `mutation($u: ID!) { createApiKey(name: "税务征收系统", userId: $u) { key apiKey { prefix } } }`, { u: tax.id })).createApiKey.key;

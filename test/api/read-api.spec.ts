@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readSeed } from '../../seeds/index.js';
 import { validatePolicyDocument } from '../../policy-schemas/index.js';
 import { contentHash } from '../../api/modules/policy/content-hash.js';
-import { startTestApi, type TestApi } from '../helpers/api.js';
+import { health, startTestApi, type TestApi } from '../helpers/api.js';
 
 /** The read API for third parties, over HTTP, against a real PostgreSQL loaded from the seeds. */
 let api: TestApi;
@@ -15,9 +15,7 @@ afterAll(async () => api?.close());
 
 describe('health', () => {
   it('answers 200 once the database is reachable', async () => {
-    const res = await fetch(`${api.base}/health`);
-    expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ status: 'up' });
+    expect(await health(api.base)).toEqual({ status: 200, body: { status: 'up' } });
   });
 });
 

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { UserService } from '../../api/modules/user/user.service.js';
 import { sqlClient } from '../helpers/db.js';
-import { startTestApi, type TestApi } from '../helpers/api.js';
+import { adminToken, callsAs, createUsers, loginToken, startTestApi, versionIdOf, type TestApi } from '../helpers/api.js';
 
 /**
  * Review items over GraphQL/HTTP against a real PostgreSQL: what a clone leaves to check by hand, the
@@ -12,14 +11,8 @@ let api: TestApi;
 const tokens: Record<string, string> = {};
 const PASSWORD = 'correct horse battery';
 
-const as = (who: string, query: string, variables?: Record<string, unknown>) => api.gql(query, variables, tokens[who]);
-const ok = async (who: string, query: string, variables?: Record<string, unknown>) => {
-  const r = await as(who, query, variables);
-  if (r.errors) throw new Error(`${who}: ${r.errors[0]!.message}`);
-  return r.data;
-};
-const versionId = async (jurisdiction: string, year: number) =>
-  (await api.gql(`query($j: String!, $y: Int!) { policy(jurisdiction: $j, year: $y) { id } }`, { j: jurisdiction, y: year })).data.policy.id as string;
+const { as, ok } = callsAs(() => api, tokens);
+const versionId = (jurisdiction: string, year: number) => versionIdOf(api, jurisdiction, year);
 
 const ITEMS = `reviewItems { key kind path label check blocking acknowledgeable settled settledHow settledBy settledAt comment before current }`;
 const DRAFT = `id year status revision jurisdiction { name code } document ${ITEMS}`;
@@ -41,10 +34,7 @@ const openBlocking = (d: any) => open(d).filter((i: any) => i.blocking);
 
 beforeAll(async () => {
   api = await startTestApi();
-  await new UserService(api.orm.em.fork()).ensureAdmin('admin-password-1');
-  const login = async (u: string, p = PASSWORD) =>
-    (await api.gql(`mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }`, { u, p })).data.login.token as string;
-  tokens.admin = await login('admin', 'admin-password-1');
+  tokens.admin = await adminToken(api);
   const users: [string, string[], string[]][] = [
     ['shishi-drafter', ['drafter'], ['石狮市']],
     ['shishi-approver', ['approver'], ['石狮市']],
@@ -52,9 +42,8 @@ beforeAll(async () => {
     ['quanzhou-approver', ['approver'], ['泉州市']],
     ['wuhe-drafter', ['drafter'], ['五河县']],
   ];
-  for (const [username, roles, jurisdictions] of users)
-    await ok('admin', `mutation($i: CreateUserInput!) { createUser(input: $i) { id } }`, { i: { username, password: PASSWORD, roles, jurisdictions } });
-  for (const [u] of users) tokens[u] = await login(u);
+  await createUsers(api, tokens.admin, PASSWORD, users);
+  for (const [u] of users) tokens[u] = await loginToken(api, u, PASSWORD);
 });
 afterAll(async () => api?.close());
 

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { UserService } from '../../api/modules/user/user.service.js';
 import { PolicyCache } from '../../api/modules/policy/policy-cache.js';
-import { settleReviewItems, startTestApi, type TestApi } from '../helpers/api.js';
+import { adminToken, callsAs, createUsers, loginToken, settleReviewItems, startTestApi, type TestApi } from '../helpers/api.js';
 
 /**
  * Quotes as the law stood (issue 13 item 1), over HTTP against a real PostgreSQL: an amendment of
@@ -15,27 +14,18 @@ const PASSWORD = 'correct horse battery';
 let original: { id: string; contentHash: string };
 let amendment: { id: string; contentHash: string };
 
-const ok = async (who: string | null, query: string, variables?: Record<string, unknown>) => {
-  const r = await api.gql(query, variables, who ? tokens[who] : undefined);
-  if (r.errors) throw new Error(`${who}: ${r.errors[0]!.message}`);
-  return r.data;
-};
+const { ok } = callsAs(() => api, tokens);
 const Q = `query($input: QuoteInput!) { quote(input: $input) { individualFee amountDue benefitStart policyVersionId contentHash inForceFrom } }`;
 const quote = (input: Record<string, unknown>) => api.gql(Q, { input: { jurisdiction: '石狮市', year: 2025, ...input } });
 
 beforeAll(async () => {
   api = await startTestApi();
-  await new UserService(api.orm.em.fork()).ensureAdmin('admin-password-1');
-  const login = async (u: string, p = PASSWORD) =>
-    (await api.gql(`mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }`, { u, p })).data.login.token as string;
-  tokens.admin = await login('admin', 'admin-password-1');
-  for (const [username, roles] of [
-    ['drafter', ['drafter']],
-    ['approver', ['approver']],
-  ] as const) {
-    await ok('admin', `mutation($i: CreateUserInput!) { createUser(input: $i) { id } }`, { i: { username, password: PASSWORD, roles, jurisdictions: ['石狮市'] } });
-    tokens[username] = await login(username);
-  }
+  tokens.admin = await adminToken(api);
+  await createUsers(api, tokens.admin, PASSWORD, [
+    ['drafter', ['drafter'], ['石狮市']],
+    ['approver', ['approver'], ['石狮市']],
+  ]);
+  for (const u of ['drafter', 'approver']) tokens[u] = await loginToken(api, u, PASSWORD);
   original = (await ok(null, `{ policy(jurisdiction: "石狮市", year: 2025) { id contentHash } }`)).policy;
   // an amendment of the same year: the individual fee becomes 410, in force from 2025-03-01
   const { createDraft: d } = await ok('drafter', `mutation($f: ID!) { createDraft(from: $f, year: 2025) { id document } }`, { f: original.id });

@@ -1,13 +1,10 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { startTestApi, type TestApi } from '../helpers/api.js';
+import type { Browser, Page } from 'playwright-core';
+import { loginToken, startTestApi, type TestApi } from '../helpers/api.js';
 import { CONSOLE_DIST } from '../../api/console.js';
 import { UserService } from '../../api/modules/user/user.service.js';
-import { generateCohort } from '../../api/modules/cohort/generate.js';
-import { readSeed } from '../../seeds/index.js';
-import { validatePolicyDocument } from '../../policy-schemas/index.js';
+import { SHOTS, closeSuite, consoleLogin, gqlData, launchBrowser, uploadShishiCohort } from './helpers.js';
 
 /*
  * The console speaks Chinese: a browser walks every page a drafter, an approver, an auditor and an
@@ -17,8 +14,6 @@ import { validatePolicyDocument } from '../../policy-schemas/index.js';
  * A screenshot of each page is kept in test-output/screenshots/zh-<role>-….png.
  */
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const SHOTS = resolve('test-output/screenshots');
 const PASSWORD = 'console-password-1';
 const USERS = { drafter: 'shishi-drafter', approver: 'shishi-approver', auditor: 'shishi-auditor', admin: 'admin' } as const;
 type Role = keyof typeof USERS;
@@ -38,16 +33,9 @@ const ids: Record<string, string> = {};
 const offending: { role: Role; page: string; word: string; line: string }[] = [];
 const walked: string[] = [];
 
-async function gqlAs(token: string | undefined, query: string, variables: Record<string, unknown> = {}) {
-  const r = await api.gql(query, variables, token);
-  if (r.errors) throw new Error(r.errors.map((e) => e.message).join('; '));
-  return r.data;
-}
+const gqlAs = (token: string | undefined, query: string, variables: Record<string, unknown> = {}) => gqlData(api, token, query, variables);
 
-async function tokenOf(username: string): Promise<string> {
-  const { login } = await gqlAs(undefined, `mutation ($u: String!, $p: String!) { login(username: $u, password: $p) { token } }`, { u: username, p: PASSWORD });
-  return login.token;
-}
+const tokenOf = (username: string) => loginToken(api, username, PASSWORD);
 
 /** The text on screen, codes in small type left out: what an officer reads. */
 async function visibleText(): Promise<string> {
@@ -106,11 +94,7 @@ async function dialog(role: Role, name: string, button: string) {
 async function login(role: Role) {
   await page.evaluate(() => localStorage.clear());
   // a new page load, as after logging out: nothing of the last user is kept
-  await page.goto(`${api.base}/?as=${role}#/login`);
-  await page.fill('input[name="username"]', USERS[role]);
-  await page.fill('input[name="password"]', PASSWORD);
-  await page.click('button[type="submit"]');
-  await page.getByTestId('dashboard').waitFor();
+  await consoleLogin(page, `${api.base}/?as=${role}#/login`, USERS[role], PASSWORD);
 }
 
 /** The pages every role can reach, with their tabs, menus and dialogs. */
@@ -155,8 +139,6 @@ async function walkCommon(role: Role) {
 }
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found: install Debian's chromium (apt-get install -y chromium) or set CHROMIUM_PATH`);
-  mkdirSync(SHOTS, { recursive: true });
   api = await startTestApi({ console: CONSOLE_DIST });
   const users = new UserService(api.orm.em.fork());
   await users.ensureAdmin(PASSWORD);
@@ -172,29 +154,12 @@ beforeAll(async () => {
   const doc = createDraft.document;
   doc.fees.individual.amountFen = 42_000;
   await gqlAs(drafter, `mutation ($id: ID!, $r: Int!, $d: JSON!) { updateDraft(id: $id, revision: $r, document: $d) { id } }`, { id: ids.draft, r: createDraft.revision, d: doc });
-  const shishiDoc = validatePolicyDocument(readSeed('shishi-2025.json'));
-  if (!shishiDoc.ok) throw new Error('seeds/shishi-2025.json is invalid');
-  const res = await fetch(`${api.base}/cohorts?jurisdiction=${encodeURIComponent('石狮市')}&name=${encodeURIComponent('石狮市2026测算人群')}`, {
-    method: 'POST',
-    headers: { 'content-type': 'text/csv', authorization: `Bearer ${drafter}` },
-    body: [...generateCohort(shishiDoc.document, { size: 500, seed: 11 })].join(''),
-  });
-  if (res.status !== 201) throw new Error(`cohort upload: ${res.status} ${await res.text()}`);
-  ids.cohort = ((await res.json()) as { id: string }).id;
+  ids.cohort = await uploadShishiCohort(api, drafter, '石狮市2026测算人群', { size: 500, seed: 11 });
 
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
-  page = await browser.newPage({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
-  page.setDefaultTimeout(20_000);
-  page.on('pageerror', (e) => console.error(`[browser] ${e.message}`));
+  ({ browser, page } = await launchBrowser());
 }, 180_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await api?.close();
-});
+afterAll(() => closeSuite(browser, api));
 
 describe('the console in zh-CN: no English word on any page, for every role', () => {
   it('the login page', async () => {

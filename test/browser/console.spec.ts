@@ -1,14 +1,15 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { settleReviewItems, startTestApi, type TestApi } from '../helpers/api.js';
+import type { Browser, Page } from 'playwright-core';
+import { loginToken, settleReviewItems, startTestApi, type TestApi } from '../helpers/api.js';
 import { CONSOLE_DIST } from '../../api/console.js';
 import { UserService } from '../../api/modules/user/user.service.js';
 import { generateCohort } from '../../api/modules/cohort/generate.js';
 import { readSeed } from '../../seeds/index.js';
 import { validatePolicyDocument } from '../../policy-schemas/index.js';
+import { SHOTS, closeSuite, consoleLogin, gqlData, launchBrowser } from './helpers.js';
 
 /*
  * The console end to end in a real browser (Debian's chromium driven by playwright-core), against the
@@ -18,8 +19,6 @@ import { validatePolicyDocument } from '../../policy-schemas/index.js';
  * test-output/screenshots/.
  */
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const SHOTS = resolve('test-output/screenshots');
 const PASSWORD = 'console-password-1';
 const FIRST_SCREEN_LIMIT_MS = 2000;
 
@@ -32,27 +31,23 @@ let generatedAdminPassword = '';
 /** What the browser refused under the console's Content-Security-Policy (api/security-headers.ts). */
 const cspViolations: string[] = [];
 
-async function gqlAs(token: string | undefined, query: string, variables: Record<string, unknown> = {}) {
-  const r = await api.gql(query, variables, token);
-  if (r.errors) throw new Error(r.errors.map((e) => e.message).join('; '));
-  return r.data;
-}
+const gqlAs = (token: string | undefined, query: string, variables: Record<string, unknown> = {}) => gqlData(api, token, query, variables);
 
-async function token(username: string, password = PASSWORD): Promise<string> {
-  const { login } = await gqlAs(undefined, `mutation ($u: String!, $p: String!) { login(username: $u, password: $p) { token } }`, { u: username, p: password });
-  return login.token;
-}
+const token = (username: string, password = PASSWORD) => loginToken(api, username, password);
 
 async function shot(name: string) {
   await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
 }
 
+/** Open a page of the console (its route after `#`), wait until it shows `text`, keep a screenshot. */
+async function visit(route: string, text: string, name: string) {
+  await page.goto(`${api.base}/#${route}`);
+  await expect.poll(() => page.locator('body').innerText()).toContain(text);
+  await shot(name);
+}
+
 async function login(username: string, password = PASSWORD) {
-  await page.goto(`${api.base}/#/login`);
-  await page.fill('input[name="username"]', username);
-  await page.fill('input[name="password"]', password);
-  await page.click('button[type="submit"]');
-  await page.getByTestId('dashboard').waitFor();
+  await consoleLogin(page, `${api.base}/#/login`, username, password);
 }
 
 async function logout() {
@@ -67,8 +62,6 @@ async function workflow(button: string, status: string) {
 }
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found: install Debian's chromium (apt-get install -y chromium) or set CHROMIUM_PATH`);
-  mkdirSync(SHOTS, { recursive: true });
   api = await startTestApi({ console: CONSOLE_DIST });
   // as at a first start: a generated admin password, to be changed at the first login (in the browser, below)
   const users = new UserService(api.orm.em.fork());
@@ -77,14 +70,8 @@ beforeAll(async () => {
   const shishi = (await api.orm.em.fork().execute(`select id from jurisdiction where name = '石狮市'`))[0]!.id as number;
   await users.create({ username: 'shishi-approver', displayName: '石狮市医保局审核人', password: PASSWORD, roles: ['approver'], jurisdictionIds: [shishi] });
   ids.shishi2025 = (await gqlAs(undefined, `{ policy(jurisdiction: "石狮市", year: 2025) { id } }`)).policy.id;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
-  page = await browser.newPage({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
-  page.setDefaultTimeout(20_000);
-  // the browser's own errors belong in the test output
-  page.on('pageerror', (e) => console.error(`[browser] ${e.message}`));
+  // the browser's own errors belong in the test output (and pageerror, in launchBrowser)
+  ({ browser, page } = await launchBrowser());
   page.on('console', async (m) => {
     if (m.type() !== 'error') return;
     if (/Content Security Policy/i.test(m.text())) cspViolations.push(m.text());
@@ -93,10 +80,7 @@ beforeAll(async () => {
   });
 }, 120_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await api?.close();
-});
+afterAll(() => closeSuite(browser, api));
 
 describe('the console, end to end', () => {
   it('first screen: the login page loads in under 2 s, in Chinese', async () => {
@@ -172,12 +156,8 @@ describe('the console, end to end', () => {
     expect(ms).toBeLessThan(FIRST_SCREEN_LIMIT_MS);
     await expect.poll(() => page.getByTestId('published-versions').innerText()).toContain('石狮市');
     await shot('03-dashboard');
-    await page.goto(`${api.base}/#/jurisdictions`);
-    await expect.poll(() => page.locator('body').innerText()).toContain('灵源街道');
-    await shot('03-jurisdictions-tree');
-    await page.goto(`${api.base}/#/policyVersions`);
-    await expect.poll(() => page.locator('body').innerText()).toContain('五河县');
-    await shot('04-versions');
+    await visit(`/jurisdictions`, '灵源街道', '03-jurisdictions-tree');
+    await visit(`/policyVersions`, '五河县', '04-versions');
   });
 
   it('offers a drafter no workflow on another jurisdiction’s version (五河县)', async () => {
@@ -265,9 +245,7 @@ describe('the console, end to end', () => {
   });
 
   it('shows the draft as a notice with 420 and submits it for review', async () => {
-    await page.goto(`${api.base}/#/policyVersions/${ids.draft}/notice`);
-    await expect.poll(() => page.locator('body').innerText()).toContain('420');
-    await shot('11-notice');
+    await visit(`/policyVersions/${ids.draft}/notice`, '420', '11-notice');
     // the notice as a Word file: a zip (PK) named after the jurisdiction and year
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载 DOCX' }).click()]);
     // made by the server, named by jurisdiction, year, status and revision
@@ -309,12 +287,8 @@ describe('the console, end to end', () => {
   });
 
   it('compare shows 400 → 420', async () => {
-    await page.goto(`${api.base}/#/compare?a=${ids.shishi2025}&b=${ids.draft}`);
-    await expect.poll(() => page.locator('body').innerText()).toContain('400 → 420');
-    await shot('14-compare');
-    await page.goto(`${api.base}/#/auditLog`);
-    await expect.poll(() => page.locator('body').innerText()).toContain('发布');
-    await shot('15-history');
+    await visit(`/compare?a=${ids.shishi2025}&b=${ids.draft}`, '400 → 420', '14-compare');
+    await visit(`/auditLog`, '发布', '15-history');
   });
 
   it('switches to English', async () => {

@@ -1,10 +1,11 @@
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { startTestApi, type TestApi } from '../helpers/api.js';
 import { CONSOLE_DIST } from '../../api/console.js';
 import { UserService } from '../../api/modules/user/user.service.js';
+import { SHOTS, closeSuite, consoleLogin, launchBrowser } from './helpers.js';
 
 /*
  * The 统筹地区 page in a real browser (Debian's chromium through playwright-core, launched as in
@@ -14,9 +15,7 @@ import { UserService } from '../../api/modules/user/user.service.js';
  * 石狮市 2025: the draft's review items in Chinese, and 提交审核 refused naming metadata.documentNumber.
  */
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const OUT = resolve('test-output');
-const SHOTS = join(OUT, 'screenshots');
 const PASSWORD = 'console-password-1';
 
 let api: TestApi;
@@ -35,8 +34,6 @@ function record(what: string, ms: number) {
 }
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found: install Debian's chromium (apt-get install -y chromium) or set CHROMIUM_PATH`);
-  mkdirSync(SHOTS, { recursive: true });
   api = await startTestApi({ console: CONSOLE_DIST });
   await new UserService(api.orm.em.fork()).ensureAdmin('admin-password-1');
   const admin = (await api.gql(`mutation { login(username: "admin", password: "admin-password-1") { token } }`)).data.login.token;
@@ -44,24 +41,13 @@ beforeAll(async () => {
     i: { username: 'quanzhou-drafter', displayName: '泉州市医保局起草人', password: PASSWORD, roles: ['drafter'], jurisdictions: ['泉州市'] },
   }, admin);
   if (created.errors) throw new Error(created.errors[0]!.message);
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
-  page = await browser.newPage({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
-  page.setDefaultTimeout(20_000);
-  page.on('pageerror', (e) => console.error(`[browser] ${e.message}`));
-  await page.goto(`${api.base}/#/login`);
-  await page.fill('input[name="username"]', 'quanzhou-drafter');
-  await page.fill('input[name="password"]', PASSWORD);
-  await page.click('button[type="submit"]');
-  await page.getByTestId('dashboard').waitFor();
+  ({ browser, page } = await launchBrowser());
+  await consoleLogin(page, `${api.base}/#/login`, 'quanzhou-drafter', PASSWORD);
 }, 120_000);
 
 afterAll(async () => {
   if (timings.length) writeFileSync(join(OUT, 'jurisdictions-timing.txt'), timings.join('\n') + '\n');
-  await browser?.close();
-  await api?.close();
+  await closeSuite(browser, api);
 });
 
 describe('统筹地区: 45,000 jurisdictions', () => {

@@ -1,14 +1,12 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { startTestApi, type TestApi } from '../helpers/api.js';
+import type { Browser, Page } from 'playwright-core';
+import { loginToken, startTestApi, type TestApi } from '../helpers/api.js';
 import { CONSOLE_DIST } from '../../api/console.js';
 import { UserService } from '../../api/modules/user/user.service.js';
-import { generateCohort } from '../../api/modules/cohort/generate.js';
-import { readSeed } from '../../seeds/index.js';
-import { validatePolicyDocument } from '../../policy-schemas/index.js';
+import { SHOTS, closeSuite, consoleLogin, gqlData, launchBrowser, uploadShishiCohort } from './helpers.js';
 import { pdfText, popplerMissing } from '../notice/files.js';
 import { MARKERS } from '../notice/facts.js';
 
@@ -20,8 +18,6 @@ import { MARKERS } from '../notice/facts.js';
  * totals) before approving, and the approval records that preview. The notice downloads as the server's
  * PDF. Screenshots in test-output/screenshots/notice-*.png.
  */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const SHOTS = resolve('test-output/screenshots');
 const PASSWORD = 'notice-password-1';
 
 let api: TestApi;
@@ -30,20 +26,12 @@ let page: Page;
 const ids: Record<string, string> = {};
 const tokens: Record<string, string> = {};
 
-async function gqlAs(token: string | undefined, query: string, variables: Record<string, unknown> = {}) {
-  const r = await api.gql(query, variables, token);
-  if (r.errors) throw new Error(r.errors.map((e) => e.message).join('; '));
-  return r.data;
-}
+const gqlAs = (token: string | undefined, query: string, variables: Record<string, unknown> = {}) => gqlData(api, token, query, variables);
 const shot = (name: string) => page.screenshot({ path: join(SHOTS, `notice-${name}.png`), fullPage: true });
 
 async function login(username: string) {
   await page.evaluate(() => localStorage.clear()).catch(() => {});
-  await page.goto(`${api.base}/#/login`);
-  await page.fill('input[name="username"]', username);
-  await page.fill('input[name="password"]', PASSWORD);
-  await page.click('button[type="submit"]');
-  await page.getByTestId('dashboard').waitFor();
+  await consoleLogin(page, `${api.base}/#/login`, username, PASSWORD);
 }
 
 async function openVersion(id: string) {
@@ -52,8 +40,6 @@ async function openVersion(id: string) {
 }
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found: install Debian's chromium (apt-get install -y chromium) or set CHROMIUM_PATH`);
-  mkdirSync(SHOTS, { recursive: true });
   api = await startTestApi({ console: CONSOLE_DIST });
   await new UserService(api.orm.em.fork()).ensureAdmin('admin-password-1');
   const { login: admin } = await gqlAs(undefined, `mutation { login(username: "admin", password: "admin-password-1") { token } }`);
@@ -62,32 +48,15 @@ beforeAll(async () => {
     ['shishi-approver', '石狮市医保局审核人', ['approver']],
   ] as const) {
     await gqlAs(admin.token, `mutation ($i: CreateUserInput!) { createUser(input: $i) { id } }`, { i: { username, displayName, password: PASSWORD, roles, jurisdictions: ['石狮市'] } });
-    tokens[username] = (await gqlAs(undefined, `mutation ($u: String!, $p: String!) { login(username: $u, password: $p) { token } }`, { u: username, p: PASSWORD })).login.token;
+    tokens[username] = await loginToken(api, username, PASSWORD);
   }
   ids.shishi2025 = (await gqlAs(undefined, `{ policy(jurisdiction: "石狮市", year: 2025) { id } }`)).policy.id;
   // the population to preview on (the cohort pages have their own browser test)
-  const shishi = validatePolicyDocument(readSeed('shishi-2025.json'));
-  if (!shishi.ok) throw new Error('seeds/shishi-2025.json is invalid');
-  const res = await fetch(`${api.base}/cohorts?jurisdiction=${encodeURIComponent('石狮市')}&name=${encodeURIComponent('石狮市测算人群')}`, {
-    method: 'POST',
-    headers: { 'content-type': 'text/csv', authorization: `Bearer ${tokens['shishi-drafter']}` },
-    body: [...generateCohort(shishi.document, { size: 300, seed: 3 })].join(''),
-  });
-  if (res.status !== 201) throw new Error(`cohort upload: ${res.status} ${await res.text()}`);
-  ids.cohort = ((await res.json()) as { id: string }).id;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
-  page = await browser.newPage({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN', acceptDownloads: true });
-  page.setDefaultTimeout(20_000);
-  page.on('pageerror', (e) => console.error(`[browser] ${e.message}`));
+  ids.cohort = await uploadShishiCohort(api, tokens['shishi-drafter']!, '石狮市测算人群', { size: 300, seed: 3 });
+  ({ browser, page } = await launchBrowser({ acceptDownloads: true }));
 }, 120_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await api?.close();
-});
+afterAll(() => closeSuite(browser, api));
 
 describe('the notice from clone to approval', () => {
   it('a drafter clones 石狮市 2025 into 2026 and sees the review items in Chinese', async () => {

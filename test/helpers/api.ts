@@ -5,6 +5,7 @@ import { loadSeedsIfEmpty } from '../../api/db/seed.js';
 import { inject } from 'vitest';
 import { createApp, type AppOptions } from '../../api/server.js';
 import { createTestDatabase } from './db.js';
+import { UserService } from '../../api/modules/user/user.service.js';
 
 export interface GraphQLResponse<T = any> {
   data?: T;
@@ -97,4 +98,50 @@ export async function settleReviewItems(
     if (r.errors) throw new Error(r.errors[0]!.message);
   }
   return v.revision;
+}
+
+/** A user's session token, logged in over GraphQL; an error names why not. */
+export async function loginToken(api: TestApi, username: string, password: string): Promise<string> {
+  const r = await api.gql(`mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }`, { u: username, p: password });
+  if (r.errors) throw new Error(r.errors.map((e) => e.message).join('; '));
+  return r.data.login.token as string;
+}
+
+/** The admin of a test database (made with the password admin-password-1 if not there yet), logged in. */
+export async function adminToken(api: TestApi): Promise<string> {
+  await new UserService(api.orm.em.fork()).ensureAdmin('admin-password-1');
+  return loginToken(api, 'admin', 'admin-password-1');
+}
+
+/** Users made by the admin over GraphQL, all with one password: [username, roles, jurisdictions by code or name]. */
+export async function createUsers(api: TestApi, admin: string, password: string, users: readonly (readonly [string, readonly string[], readonly string[]])[]) {
+  for (const [username, roles, jurisdictions] of users) {
+    const r = await api.gql(`mutation($i: CreateUserInput!) { createUser(input: $i) { id } }`, { i: { username, password, roles, jurisdictions } }, admin);
+    if (r.errors) throw new Error(`createUser ${username}: ${r.errors[0]!.message}`);
+  }
+}
+
+/**
+ * GraphQL calls as named users (their tokens in `tokens`, none for null): `as` answers whatever comes
+ * back, `ok` the data, or throws naming who was refused and why.
+ */
+export function callsAs(api: () => TestApi, tokens: Readonly<Record<string, string>>) {
+  const as = (who: string | null, query: string, variables?: Record<string, unknown>) => api().gql(query, variables, who ? tokens[who] : undefined);
+  const ok = async (who: string | null, query: string, variables?: Record<string, unknown>) => {
+    const r = await as(who, query, variables);
+    if (r.errors) throw new Error(`${who}: ${r.errors[0]!.message}`);
+    return r.data;
+  };
+  return { as, ok };
+}
+
+/** The id of the version in force of a jurisdiction's year (as `policy` answers it). */
+export async function versionIdOf(api: TestApi, jurisdiction: string, year: number): Promise<string> {
+  return (await api.gql(`query($j: String!, $y: Int!) { policy(jurisdiction: $j, year: $y) { id } }`, { j: jurisdiction, y: year })).data.policy.id as string;
+}
+
+/** What GET /health answers: its status and its body. */
+export async function health(base: string): Promise<{ status: number; body: unknown }> {
+  const res = await fetch(`${base}/health`);
+  return { status: res.status, body: await res.json() };
 }

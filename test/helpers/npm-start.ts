@@ -1,6 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 /** `npm start` as a user runs it, in its own process group, with its output collected. */
 export interface NpmStart {
@@ -84,4 +86,11 @@ export function listeningAddresses(port: number): string[] {
     }
   }
   return found;
+}
+
+/** A new folder for a data directory (`<it>/postgres`), that PostgreSQL can enter: it runs as the postgres user when we are root. */
+export function tempDataParent(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  chmodSync(dir, 0o711);
+  return dir;
 }

@@ -68,3 +68,17 @@ export function missingFacts(doc: PolicyDocument, text: string, view: 'issued' |
 
 /** Annotation markers that must never be in the issued notice: 〔一（一）〕, 〔约定：…〕, （注：…）. */
 export const MARKERS = /〔[一二三四五六七八九十]+（|〔约定|〔序言〕|〔附件|（注：|〔[一二三四五六七八九十]+〕/;
+
+/** The section headings of 石狮市 2025's notice as its source (狮政办规〔2024〕5号) titles them: eight, in order. */
+export const SHISHI_2025_SECTIONS = ['一、参保范围', '二、参保缴费时间', '三、筹资标准及资金来源', '四、个人缴费减免对象', '五、参保登记', '六、缴费渠道', '七、工作要求', '八、其他'];
+
+/** Text of HTML or XML with its character references decoded (those the renderers write). */
+export function decodeEntities(s: string): string {
+  return s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#x27;|&#39;|&apos;/g, "'")
+    .replace(/&#(\d+);/g, (_, d: string) => String.fromCodePoint(Number(d)))
+    .replace(/&amp;/g, '&');
+}

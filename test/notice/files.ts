@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ANNOTATED_HEAD } from '../../api/modules/notice/pdf.js';
+import { decodeEntities } from './facts.js';
 
 /*
  * Reading the server's notice files back as a person's tools would: the PDF with poppler's pdftotext
@@ -120,16 +121,6 @@ export async function unzip(bytes: Uint8Array): Promise<Map<string, Uint8Array>>
     p += 46 + nameLen + extraLen + commentLen;
   }
   return files;
-}
-
-function decodeEntities(s: string): string {
-  return s
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#x27;|&#39;|&apos;/g, "'")
-    .replace(/&#(\d+);/g, (_, d: string) => String.fromCodePoint(Number(d)))
-    .replace(/&amp;/g, '&');
 }
 
 /** The DOCX's document.xml, and its visible text: one paragraph or table cell a line. */

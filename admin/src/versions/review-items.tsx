@@ -1,24 +1,13 @@
 import { useEffect, useState } from 'react';
 import { Alert, Box, Button, Chip, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
 import { useRefresh } from 'react-admin';
+import type { ReviewItemOf } from '../../../policy-schemas/review-item';
 import { errorText, gql } from '../api';
 import { useTr } from '../i18n';
 import { useAbilities } from '../permissions';
 
-interface ReviewItem {
-  key: string;
-  kind: string;
-  path: string;
-  label: string;
-  check: string;
-  blocking: boolean;
-  acknowledgeable: boolean;
-  settled: boolean;
-  settledHow: 'CHANGED' | 'ACKNOWLEDGED' | null;
-  settledBy: string | null;
-  settledAt: string | null;
-  comment: string | null;
-}
+/** As the API sends it: kinds and settlements by their GraphQL names, times as ISO strings. */
+type ReviewItem = ReviewItemOf<string, 'CHANGED' | 'ACKNOWLEDGED', string>;
 
 const ITEMS = 'reviewItems { key kind path label check blocking acknowledgeable settled settledHow settledBy settledAt comment }';
 

@@ -1,4 +1,5 @@
 import { Migration } from '@mikro-orm/migrations';
+import { policyVersionGuard } from './parts.js';
 
 /**
  * The policy store: jurisdictions as a hierarchy and policy versions per jurisdiction and coverage
@@ -47,18 +48,10 @@ export class Migration20261123000000_policy_store extends Migration {
       create unique index policy_version_one_published
         on policy_version (jurisdiction_id, year) where status = 'published';`);
 
-    this.addSql(`
-      create function policy_version_guard() returns trigger language plpgsql as $$
-      begin
-        if tg_op = 'DELETE' then
-          if old.status in ('published', 'superseded') then
-            raise exception 'policy version % is %, and a published version is never deleted', old.id, old.status
-              using errcode = 'integrity_constraint_violation';
-          end if;
-          return old;
-        end if;
-        if old.status in ('published', 'superseded') then
-          if new.document is distinct from old.document
+    this.addSql(
+      policyVersionGuard(
+        'create',
+        `new.document is distinct from old.document
              or new.content_hash is distinct from old.content_hash
              or new.jurisdiction_id is distinct from old.jurisdiction_id
              or new.year is distinct from old.year
@@ -67,13 +60,9 @@ export class Migration20261123000000_policy_store extends Migration {
              or new.published_at is distinct from old.published_at
              or new.created_at is distinct from old.created_at
              or new.id is distinct from old.id
-             or not (new.status = old.status or (old.status = 'published' and new.status = 'superseded')) then
-            raise exception 'policy version % is %, and its content can no longer change', old.id, old.status
-              using errcode = 'integrity_constraint_violation';
-          end if;
-        end if;
-        return new;
-      end $$;`);
+             or not (new.status = old.status or (old.status = 'published' and new.status = 'superseded'))`,
+      ),
+    );
     this.addSql(`
       create trigger policy_version_guard before update or delete on policy_version
         for each row execute function policy_version_guard();`);

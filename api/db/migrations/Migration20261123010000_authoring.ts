@@ -1,4 +1,5 @@
 import { Migration } from '@mikro-orm/migrations';
+import { policyVersionGuard } from './parts.js';
 
 /**
  * Authoring: users with roles and jurisdiction scopes, login sessions and integrators' API keys (both
@@ -57,26 +58,14 @@ export class Migration20261123010000_authoring extends Migration {
         add column superseded_at timestamptz null;`);
 
     // Published and superseded versions: nothing changes but published → superseded (with its time).
-    this.addSql(`
-      create or replace function policy_version_guard() returns trigger language plpgsql as $$
-      begin
-        if tg_op = 'DELETE' then
-          if old.status in ('published', 'superseded') then
-            raise exception 'policy version % is %, and a published version is never deleted', old.id, old.status
-              using errcode = 'integrity_constraint_violation';
-          end if;
-          return old;
-        end if;
-        if old.status in ('published', 'superseded') then
-          if (to_jsonb(new) - 'status' - 'superseded_at' - 'updated_at') is distinct from (to_jsonb(old) - 'status' - 'superseded_at' - 'updated_at')
+    this.addSql(
+      policyVersionGuard(
+        'create or replace',
+        `(to_jsonb(new) - 'status' - 'superseded_at' - 'updated_at') is distinct from (to_jsonb(old) - 'status' - 'superseded_at' - 'updated_at')
              or not (new.status = old.status or (old.status = 'published' and new.status = 'superseded'))
-             or (old.status = 'superseded' and new.superseded_at is distinct from old.superseded_at) then
-            raise exception 'policy version % is %, and its content can no longer change', old.id, old.status
-              using errcode = 'integrity_constraint_violation';
-          end if;
-        end if;
-        return new;
-      end $$;`);
+             or (old.status = 'superseded' and new.superseded_at is distinct from old.superseded_at)`,
+      ),
+    );
 
     this.addSql(`
       create table audit_log (

@@ -1,4 +1,5 @@
 import { Migration } from '@mikro-orm/migrations';
+import { grantToAppRole } from './parts.js';
 
 /**
  * What several API processes (`npm start` runs one per core) must share:
@@ -40,12 +41,7 @@ export class Migration20261123040000_shared_state extends Migration {
       this.addSql(
         `create trigger ${table}_changed after insert or update or delete or truncate on ${table} for each statement execute function notify_policy_changed();`,
       );
-    this.addSql(`
-      do $$ begin
-        if exists (select from pg_roles where rolname = 'yibao_app') then
-          grant select, insert, update, delete on app_job to yibao_app;
-        end if;
-      end $$;`);
+    this.addSql(grantToAppRole('app_job'));
   }
 
   override down(): void {

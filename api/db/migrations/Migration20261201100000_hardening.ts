@@ -1,4 +1,5 @@
 import { Migration } from '@mikro-orm/migrations';
+import { grantToAppRole } from './parts.js';
 
 /**
  * Hardening (issue 11):
@@ -32,12 +33,7 @@ export class Migration20261201100000_hardening extends Migration {
       );`);
     this.addSql(`alter table app_user add column must_change_password boolean not null default false;`);
     this.addSql(`alter table api_key add column expires_at timestamptz null;`);
-    this.addSql(`
-      do $$ begin
-        if exists (select from pg_roles where rolname = 'yibao_app') then
-          grant select, insert, update, delete on login_throttle to yibao_app;
-        end if;
-      end $$;`);
+    this.addSql(grantToAppRole('login_throttle'));
   }
 
   override down(): void {

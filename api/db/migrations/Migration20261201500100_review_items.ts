@@ -1,4 +1,5 @@
 import { Migration } from '@mikro-orm/migrations';
+import { grantToAppRole } from './parts.js';
 
 /**
  * What review items need from the database:
@@ -27,12 +28,7 @@ export class Migration20261201500100_review_items extends Migration {
         comment text null,
         primary key (policy_version_id, key)
       );`);
-    this.addSql(`
-      do $$ begin
-        if exists (select from pg_roles where rolname = 'yibao_app') then
-          grant select, insert, update, delete on review_acknowledgement to yibao_app;
-        end if;
-      end $$;`);
+    this.addSql(grantToAppRole('review_acknowledgement'));
   }
 
   override down(): void {

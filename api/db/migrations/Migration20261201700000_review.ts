@@ -1,4 +1,5 @@
 import { Migration } from '@mikro-orm/migrations';
+import { grantToAppRole } from './parts.js';
 
 /**
  * What an approver decided on, and corrections of published notices:
@@ -38,12 +39,7 @@ export class Migration20261201700000_review extends Migration {
         add constraint policy_version_correction_pair check ((corrects_id is null) = (correction_kind is null)),
         add constraint policy_version_correction_not_self check (corrects_id is distinct from id);`);
     this.addSql('create index policy_version_corrects_idx on policy_version (corrects_id) where corrects_id is not null;');
-    this.addSql(`
-      do $$ begin
-        if exists (select from pg_roles where rolname = 'yibao_app') then
-          grant select, insert, update on preview_record to yibao_app;
-        end if;
-      end $$;`);
+    this.addSql(grantToAppRole('preview_record', 'select, insert, update'));
   }
 
   override down(): void {

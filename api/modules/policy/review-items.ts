@@ -1,4 +1,5 @@
 import { labelOf, type PolicyDocument } from '../../../policy-schemas/index.js';
+import type { REVIEW_SETTLEMENTS, ReviewItemOf, ReviewKind } from '../../../policy-schemas/review-item.js';
 import { canonicalJson, contentHash } from './content-hash.js';
 
 /*
@@ -21,35 +22,9 @@ import { canonicalJson, contentHash } from './content-hash.js';
 /** A figure (fee, subsidy) that moved by more than this share of the source's value is to be checked. */
 export const FIGURE_CHANGE_SHARE = 0.2;
 
-export type ReviewKind =
-  | 'document-number'
-  | 'issue-date'
-  | 'basis'
-  | 'dated-text'
-  | 'roster'
-  | 'quota-table'
-  | 'figure'
-  | 'source-jurisdiction'
-  | 'unit';
+export type { ReviewKind } from '../../../policy-schemas/review-item.js';
 
-export interface ReviewItem {
-  /** Stable within the draft: what `acknowledgeReviewItems` names. */
-  key: string;
-  kind: ReviewKind;
-  /** Where in the document: `metadata.documentNumber`, `categories[2].agency`. */
-  path: string;
-  /** The field in Chinese. */
-  label: string;
-  /** What to check, in Chinese. */
-  check: string;
-  blocking: boolean;
-  /** Whether an acknowledgement can settle it (otherwise only a change can). */
-  acknowledgeable: boolean;
-  settled: boolean;
-  settledHow: 'changed' | 'acknowledged' | null;
-  settledBy: string | null;
-  settledAt: Date | null;
-  comment: string | null;
+export interface ReviewItem extends ReviewItemOf<ReviewKind, (typeof REVIEW_SETTLEMENTS)[number], Date> {
   /** The source's value, where the item compares with it. */
   before: unknown;
   /** The draft's value now. */
@@ -288,14 +263,10 @@ export function computeReviewItems(input: ReviewInput): ReviewItem[] {
       if (!d) continue;
       const now = d.value;
       const ratio = f.value === 0 ? (now === 0 ? 0 : Infinity) : Math.abs(now - f.value) / f.value;
+      const item = { key: `figure:${f.id}`, kind: 'figure', path: d.path, blocking: false, acknowledgeable: true, before: f.value } as const;
       if (ratio > FIGURE_CHANGE_SHARE)
         candidates.push({
-          key: `figure:${f.id}`,
-          kind: 'figure',
-          path: d.path,
-          blocking: false,
-          acknowledgeable: true,
-          before: f.value,
+          ...item,
           applies: (cur) => typeof cur === 'number' && (f.value === 0 ? cur !== 0 : Math.abs(cur - f.value) / f.value > FIGURE_CHANGE_SHARE),
           check: (cur, open) =>
             open
@@ -304,12 +275,7 @@ export function computeReviewItems(input: ReviewInput): ReviewItem[] {
         });
       else if (shift !== 0 && f.yearly)
         candidates.push({
-          key: `figure:${f.id}`,
-          kind: 'figure',
-          path: d.path,
-          blocking: false,
-          acknowledgeable: true,
-          before: f.value,
+          ...item,
           applies: (cur) => cur === f.value,
           check: (_c, open) => (open ? `${f.label}与来源版本相同（${f.show(f.value)}），请核对${draft.year}年度的标准是否调整` : `${f.label}已调整`),
         });

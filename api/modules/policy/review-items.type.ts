@@ -1,41 +1,23 @@
-import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ObjectType } from 'type-graphql';
 import { DateTimeResolver, GraphQLJSON } from 'graphql-scalars';
+import { REVIEW_KINDS, REVIEW_SETTLEMENTS } from '../../../policy-schemas/review-item.js';
+import { graphqlEnum } from '../../graphql/enums.js';
 
-export const ReviewItemKindEnum = {
-  DOCUMENT_NUMBER: 'document-number',
-  ISSUE_DATE: 'issue-date',
-  BASIS: 'basis',
-  DATED_TEXT: 'dated-text',
-  ROSTER: 'roster',
-  QUOTA_TABLE: 'quota-table',
-  FIGURE: 'figure',
-  SOURCE_JURISDICTION: 'source-jurisdiction',
-  UNIT: 'unit',
-} as const;
-registerEnumType(ReviewItemKindEnum, {
-  name: 'ReviewItemKind',
-  description: 'What a review item is about.',
-  valuesConfig: {
-    DOCUMENT_NUMBER: { description: '文号: equal to the source’s or to a published version’s (blocking; only a new number settles it)' },
-    ISSUE_DATE: { description: '发文日期: the date clone-forward guessed' },
-    BASIS: { description: '依据文件 copied from the source (blocking where it names a year the clone moved)' },
-    DATED_TEXT: { description: 'A free text copied from the source that names a year or a date (blocking where it names a year the clone moved: 2024年9月入学 in a 2026 clone)' },
-    ROSTER: { description: '领导小组: the roster copied from the source (blocking across jurisdictions)' },
-    QUOTA_TABLE: { description: '任务分解表 / 激活任务表 copied from the source (blocking across jurisdictions)' },
-    FIGURE: { description: 'A fee or subsidy changed by more than a set share of the source’s (FIGURE_CHANGE_SHARE, 20%), or a yearly standard left unchanged into another year' },
-    SOURCE_JURISDICTION: { description: 'Something of the source jurisdiction in a clone across jurisdictions: its name in a text, its agencies (石狮市民政局), issuers, addressees (blocking)' },
-    UNIT: { description: 'A quota-table unit the division reference does not list among the jurisdiction’s townships' },
-  },
+export const ReviewItemKindEnum = graphqlEnum(REVIEW_KINDS, 'ReviewItemKind', 'What a review item is about.', {
+  'document-number': '文号: equal to the source’s or to a published version’s (blocking; only a new number settles it)',
+  'issue-date': '发文日期: the date clone-forward guessed',
+  basis: '依据文件 copied from the source (blocking where it names a year the clone moved)',
+  'dated-text': 'A free text copied from the source that names a year or a date (blocking where it names a year the clone moved: 2024年9月入学 in a 2026 clone)',
+  roster: '领导小组: the roster copied from the source (blocking across jurisdictions)',
+  'quota-table': '任务分解表 / 激活任务表 copied from the source (blocking across jurisdictions)',
+  figure: 'A fee or subsidy changed by more than a set share of the source’s (FIGURE_CHANGE_SHARE, 20%), or a yearly standard left unchanged into another year',
+  'source-jurisdiction': 'Something of the source jurisdiction in a clone across jurisdictions: its name in a text, its agencies (石狮市民政局), issuers, addressees (blocking)',
+  unit: 'A quota-table unit the division reference does not list among the jurisdiction’s townships',
 });
 
-export const ReviewSettlementEnum = { CHANGED: 'changed', ACKNOWLEDGED: 'acknowledged' } as const;
-registerEnumType(ReviewSettlementEnum, {
-  name: 'ReviewSettlement',
-  description: 'How a review item was settled.',
-  valuesConfig: {
-    CHANGED: { description: 'The draft no longer has what the item is about (the value was changed)' },
-    ACKNOWLEDGED: { description: 'An officer acknowledged the value as it is (acknowledgeReviewItems), recorded with who and when and in the audit log' },
-  },
+export const ReviewSettlementEnum = graphqlEnum(REVIEW_SETTLEMENTS, 'ReviewSettlement', 'How a review item was settled.', {
+  changed: 'The draft no longer has what the item is about (the value was changed)',
+  acknowledged: 'An officer acknowledged the value as it is (acknowledgeReviewItems), recorded with who and when and in the audit log',
 });
 
 @ObjectType({
