@@ -48,8 +48,8 @@ export interface ObjectSpec {
 export interface EnumSpec {
   name: string;
   description: string;
-  /** Stored values (kebab-case) with their descriptions. */
-  values: { value: string; description: string }[];
+  /** Stored values (kebab-case) with their descriptions; a retired one (no document has it any more) with why. */
+  values: { value: string; description: string; deprecationReason?: string }[];
 }
 
 export interface DocumentShape {
@@ -444,11 +444,12 @@ class ShapeBuilder {
 
   enumType(node: SchemaNode, e: RegistryEntry): string {
     if (!e.enum) throw new Error(`${node.path}: an enum needs a GraphQL enum name (or asString) in the registry`);
-    const values = (node.values ?? []).map((v) => {
+    const values: EnumSpec['values'] = (node.values ?? []).map((v) => {
       const label = e.values?.[String(v)];
       if (!label) throw new Error(`${node.path}: no label for the value ${String(v)}`);
       return { value: String(v), description: valueDescription(label) };
     });
+    for (const [value, r] of Object.entries(e.enum.retired ?? {})) values.push({ value, description: r.description, deprecationReason: r.deprecationReason });
     const known = this.enums.get(e.enum.name);
     if (known && known.values.map((v) => v.value).join() !== values.map((v) => v.value).join())
       throw new Error(`enum ${e.enum.name} has different values at ${node.path}`);

@@ -23,6 +23,11 @@ const ValueLabelSchema = z.union([z.tuple([z.string(), z.string()]), z.tuple([z.
 export type ValueLabel = z.infer<typeof ValueLabelSchema>;
 
 const NamedType = z.strictObject({ name: z.string(), description: z.string() });
+/**
+ * A GraphQL enum's name and description, and the values it no longer has in documents but keeps on the
+ * wire, deprecated with the reason (a client generated against an earlier schema still validates).
+ */
+const EnumType = NamedType.extend({ retired: z.record(z.string(), z.strictObject({ description: z.string(), deprecationReason: z.string() })).optional() });
 
 /**
  * How a part of the document appears in the GraphQL API, where it differs from the default (one field
@@ -68,7 +73,7 @@ const entryFields = {
   /** GraphQL: the object type of this path (of its items, for a list). */
   type: NamedType.optional(),
   /** GraphQL: the enum type of this path's values. */
-  enum: NamedType.optional(),
+  enum: EnumType.optional(),
   graphql: GraphqlRuleSchema.optional(),
 };
 const RegistryEntrySchema = z.strictObject(entryFields).readonly();

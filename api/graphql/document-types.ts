@@ -15,7 +15,16 @@ const shape = documentShape();
 
 const enums = new Map<string, object>();
 for (const e of shape.enums.values())
-  enums.set(e.name, graphqlEnum(e.values.map((v) => v.value), e.name, e.description, Object.fromEntries(e.values.map((v) => [v.value, v.description]))));
+  enums.set(
+    e.name,
+    graphqlEnum(
+      e.values.map((v) => v.value),
+      e.name,
+      e.description,
+      Object.fromEntries(e.values.map((v) => [v.value, v.description])),
+      Object.fromEntries(e.values.flatMap((v) => (v.deprecationReason ? [[v.value, v.deprecationReason]] : []))),
+    ),
+  );
 
 /** A GraphQL enum of the document (WindowKind, WaitingKind, FundSourceKind …), for the API's other types that carry the same values. */
 export function documentEnum(name: string): object {

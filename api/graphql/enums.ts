@@ -7,7 +7,7 @@ type ValueDescriptions<T extends readonly string[]> = Readonly<Record<string, st
 
 const registered = new Map<string, { values: string; e: Record<string, string> }>();
 
-function register<const T extends readonly string[]>(values: T, name: string, description: string, valueDescriptions: ValueDescriptions<T>, nameOf: (v: string) => string) {
+function register<const T extends readonly string[]>(values: T, name: string, description: string, valueDescriptions: ValueDescriptions<T>, nameOf: (v: string) => string, deprecated: Readonly<Record<string, string>> = {}) {
   const key = values.join('|');
   const known = registered.get(name);
   if (known) {
@@ -17,7 +17,9 @@ function register<const T extends readonly string[]>(values: T, name: string, de
   }
   const e = Object.fromEntries(values.map((v) => [nameOf(v), v])) as Record<string, T[number]>;
   const describe = typeof valueDescriptions === 'function' ? valueDescriptions : (v: string) => valueDescriptions[v];
-  const valuesConfig = Object.fromEntries(values.flatMap((v) => (describe(v) ? [[nameOf(v), { description: describe(v) }]] : [])));
+  const valuesConfig = Object.fromEntries(
+    values.flatMap((v) => (describe(v) || deprecated[v] ? [[nameOf(v), { description: describe(v), ...(deprecated[v] ? { deprecationReason: deprecated[v] } : {}) }]] : [])),
+  );
   registerEnumType(e, { name, description, valuesConfig });
   registered.set(name, { values: key, e });
   return e;
@@ -30,8 +32,15 @@ function register<const T extends readonly string[]>(values: T, name: string, de
  * is refused by the schema's description test (api/schema-descriptions.spec.ts). One enum per name:
  * asking again for a name already registered gives the same enum (different values are refused).
  */
-export function graphqlEnum<const T extends readonly string[]>(values: T, name: string, description: string, valueDescriptions: ValueDescriptions<T> = {}) {
-  return register(values, name, description, valueDescriptions, wireName);
+export function graphqlEnum<const T extends readonly string[]>(
+  values: T,
+  name: string,
+  description: string,
+  valueDescriptions: ValueDescriptions<T> = {},
+  /** Values kept on the wire though no longer given, with the reason (by stored value). */
+  deprecated: Readonly<Record<string, string>> = {},
+) {
+  return register(values, name, description, valueDescriptions, wireName, deprecated);
 }
 
 /**
