@@ -5,7 +5,7 @@ import { localizedOf, setErrorLanguage } from '../graphql/errors.js';
 import { LimitError } from '../graphql/limits.js';
 import type { Reason } from './catalog.js';
 import { DEFAULT_LANGUAGE, languageOf, type Language } from './language.js';
-import { message } from './render.js';
+import { fieldName, message } from './render.js';
 
 /** The reason of each request limit (LimitError's `extensions.limit`). */
 const LIMIT_REASONS: Record<string, Reason> = {
@@ -71,7 +71,14 @@ export function localizeError(e: GraphQLError, lang: Language): void {
   if (inner && wrapped) {
     const was = inner.message;
     const text = message(wrapped.reason, wrapped.params, lang);
-    e.message = e.message === was ? text : e.message.endsWith(was) ? lang === 'en' ? e.message.slice(0, -was.length) + text : text : text;
+    // graphql-js's lead-in names the variable and the place in it, or the type of a literal argument
+    const lead = e.message !== was && e.message.endsWith(was) ? e.message.slice(0, -was.length) : '';
+    const variable = /^Variable "\$([^"]+)" got invalid value [\s\S]*?(?: at "([^"]+)")?; $/.exec(lead);
+    const at = variable ? (variable[2] ?? variable[1]) : undefined;
+    const type = /^Expected value of type "([^"]+)"/.exec(lead)?.[1];
+    if (lang === 'en') e.message = lead + text;
+    else e.message = at ? `${fieldName(at, lang)}：${text}` : type ? `\`${type}\` 类型的值：${text}` : text;
+    if (at) e.extensions.field ??= at;
     e.extensions.reason ??= wrapped.reason;
     return;
   }

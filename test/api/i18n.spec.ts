@@ -63,8 +63,9 @@ const cases: Case[] = [
     variables: { i: { jurisdiction: '五河县', year: 2025, paymentDate: '2024-02-30', birthDate: '1990-01-01', categories: [] } },
     reason: 'DATE_OUT_OF_RANGE',
     code: 'BAD_USER_INPUT',
-    zh: /2024-02-30 不是真实的日历日期$/,
-    en: /2024-02-30 is not a real calendar date$/,
+    // the place in the variable is named in both languages
+    zh: /^`i\.paymentDate`：2024-02-30 不是真实的日历日期$/,
+    en: /^Variable "\$i" got invalid value "2024-02-30" at "i\.paymentDate"; 2024-02-30 is not a real calendar date$/,
   },
   {
     name: 'a bad draft edit (a draft that does not exist)',
