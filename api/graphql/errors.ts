@@ -1,4 +1,4 @@
-import { GraphQLError } from 'graphql';
+import { GraphQLError, type ASTNode } from 'graphql';
 import type { Reason } from '../i18n/catalog.js';
 import { DEFAULT_LANGUAGE, type Language } from '../i18n/language.js';
 import { message, type Params } from '../i18n/render.js';
@@ -27,6 +27,21 @@ export function refusal(reason: Reason, params: Params = {}, extensions: Record<
  */
 export function scalarRefusal(reason: Reason, params: Params = {}): GraphQLError {
   return withReason(new GraphQLError(message(reason, params, DEFAULT_LANGUAGE), { extensions: { reason } }), reason, params);
+}
+
+/**
+ * A scalar's literal read with its refusal placed at the literal: graphql-js answers a GraphQLError a
+ * scalar throws from `parseLiteral` as it is, so without this the refusal had no `locations`.
+ */
+export function atLiteral<T>(node: ASTNode, read: () => T): T {
+  try {
+    return read();
+  } catch (e) {
+    if (!(e instanceof GraphQLError) || e.nodes) throw e;
+    const placed = new GraphQLError(e.message, { nodes: node, extensions: e.extensions, originalError: e.originalError ?? undefined });
+    const l = localizedOf(e);
+    throw l ? withReason(placed, l.reason, l.params) : placed;
+  }
 }
 
 /** Give an error (a GraphQLError subclass, an error of a REST route) a reason and parameters. */

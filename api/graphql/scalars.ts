@@ -1,7 +1,7 @@
 import { GraphQLScalarType, Kind } from 'graphql';
 import { DateTimeResolver } from 'graphql-scalars';
 import { format, isRealDate } from '../../policy-schemas/index.js';
-import { excerpt, scalarRefusal } from './errors.js';
+import { atLiteral, excerpt, scalarRefusal } from './errors.js';
 
 /** RFC 3339 §5.6: `full-date` (YYYY-MM-DD) and `date-time`, the formats of Date and DateTime. */
 export const RFC3339 = 'https://www.rfc-editor.org/rfc/rfc3339#section-5.6';
@@ -24,8 +24,10 @@ export const DateScalar = new GraphQLScalarType<string, string>({
     return parseDate(value);
   },
   parseLiteral(ast) {
-    if (ast.kind !== Kind.STRING) throw scalarRefusal('DATE_LITERAL_NOT_STRING');
-    return parseDate(ast.value);
+    return atLiteral(ast, () => {
+      if (ast.kind !== Kind.STRING) throw scalarRefusal('DATE_LITERAL_NOT_STRING');
+      return parseDate(ast.value);
+    });
   },
 });
 
@@ -55,8 +57,10 @@ export const MoneyScalar = new GraphQLScalarType<number, string>({
     return yuanToFen(value);
   },
   parseLiteral(ast) {
-    if (ast.kind === Kind.STRING || ast.kind === Kind.INT || ast.kind === Kind.FLOAT) return yuanToFen(ast.value);
-    throw scalarRefusal('MONEY_LITERAL_NOT_STRING');
+    return atLiteral(ast, () => {
+      if (ast.kind === Kind.STRING || ast.kind === Kind.INT || ast.kind === Kind.FLOAT) return yuanToFen(ast.value);
+      throw scalarRefusal('MONEY_LITERAL_NOT_STRING');
+    });
   },
 });
 

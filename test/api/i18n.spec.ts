@@ -45,6 +45,8 @@ interface Case {
   code: string;
   zh: RegExp;
   en: RegExp;
+  /** Where the refusal points in the query, where it points at a literal. */
+  locations?: { line: number; column: number }[];
 }
 
 const cases: Case[] = [
@@ -66,6 +68,15 @@ const cases: Case[] = [
     // the place in the variable is named in both languages
     zh: /^`i\.paymentDate`：2024-02-30 不是真实的日历日期$/,
     en: /^Variable "\$i" got invalid value "2024-02-30" at "i\.paymentDate"; 2024-02-30 is not a real calendar date$/,
+  },
+  {
+    name: 'a payment date that is no calendar day, written in the query (placed at the literal)',
+    query: `{ quote(input: { jurisdiction: "五河县", year: 2025, paymentDate: "2024-02-30", categories: [] }) { amountDue } }`,
+    reason: 'DATE_OUT_OF_RANGE',
+    code: 'GRAPHQL_VALIDATION_FAILED',
+    zh: /^2024-02-30 不是真实的日历日期$/,
+    en: /^2024-02-30 is not a real calendar date$/,
+    locations: [{ line: 1, column: 64 }],
   },
   {
     name: 'a bad draft edit (a draft that does not exist)',
@@ -150,6 +161,7 @@ describe('errors in the caller’s language, with a stable reason', () => {
         const e = body.errors?.[0];
         expect(e, `${c.name} (${lang ?? 'no Accept-Language'}): ${JSON.stringify(body)}`).toBeDefined();
         expect(e!.extensions).toMatchObject({ code: c.code, reason: c.reason });
+        if (c.locations) expect(e!.locations).toEqual(c.locations);
         if ((EN as readonly (string | undefined)[]).includes(lang)) {
           expect(e!.message).toMatch(c.en);
           expect(e!.message).not.toMatch(HAN.test(c.en.source) ? /^$/ : HAN);
