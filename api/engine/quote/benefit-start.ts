@@ -81,7 +81,7 @@ export const benefitStartTextZh: typeof benefitStartText = {
   waiting: (w: WaitingRule): string => format.waiting(w, 'zh', 'short'),
   convention: Object.fromEntries(ZH_CONVENTIONS.map((c) => [c, format.waitingConvention(c, 'zh')])),
   rule: (name: string, rule: BenefitStart, waiting: WaitingRule) =>
-    `${name}：${zhValue('windows.benefitStart', rule)}${waiting.kind === 'none' ? '' : `，设等待期${format.waiting(waiting, 'zh', 'short')}`}`,
+    `${name}：${zhValue('windows.benefitStart', rule)}${waiting.kind === 'none' ? '' : waiting.kind === 'nth-month' ? `，${format.waiting(waiting, 'zh', 'short')}` : `，设等待期${format.waiting(waiting, 'zh', 'short')}`}`,
   exempt: (group: string, reference: string | null, offset: 0 | 1) =>
     `${group}：不设等待期${reference !== null ? `（具体按${reference}执行）` : ''}；自${offset === 0 ? '缴费当日' : '缴费次日'}起（${pathLabel('readings.waitingExemptStart', 'zh') ?? ''}${code('readings.waitingExemptStart')}）`,
   notBeforeBirth: '（不早于出生之日）',

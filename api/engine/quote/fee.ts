@@ -46,7 +46,7 @@ export const feeTextZh: typeof feeText = {
   individualFee: (totalFen: number) => `个人缴费${zhMoney(totalFen)}`,
   birthRequired: (label: string) => `必须填写：${label}按出生年份确定`,
   lineNotOwed: (line: FeeLine, startIso: string) =>
-    `${line.coverageYear}年度${line.label}（${zhMoney(line.amountFen)}）无须缴纳：待遇自${zhDate(startIso)}起享受，已在${line.coverageYear}年度之后`,
+    `${line.label}中${line.coverageYear}年度的${zhMoney(line.amountFen)}无须缴纳：待遇自${zhDate(startIso)}起享受，已在${line.coverageYear}年度之后`,
   nothingOwed: (year: number) => `本次缴费不能享受${year}年度待遇：该年度不收个人缴费，也不计资助和加收`,
 };
 

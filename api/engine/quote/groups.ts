@@ -4,7 +4,7 @@ import { QuoteError } from './error.js';
 import type { Person } from './person.js';
 import { judgeCategory } from './subsidy.js';
 import type { Trace } from './trace.js';
-import { zhDate, type EngineLang } from './lang.js';
+import { code as inCode, zhDate, type EngineLang } from './lang.js';
 
 /*
  * Special groups (newborns, freshmen, employee-insurance transfers, …): which the person belongs to,
@@ -34,8 +34,8 @@ export const groupTextZh: typeof groupText = {
   impliedByNeedy: (group: string, category: string) => `${group}：${category}属于困难人口，适用此群体的规定`,
   notMember: (group: string) => `${group}：本次缴费不符合该群体的条件，按一般规定办理`,
   noRuleForDate: (group: string, payIso: string) => `${group}：该群体没有适用于${zhDate(payIso)}缴费的待遇起始规定`,
-  birthRequired: (group: string, code: string) => `必须填写：${group}（${code}）的规定按出生日期确定`,
-  eventRequired: (group: string, code: string, months: number, event: string) => `必须填写：${group}（${code}）的规定自${event}起计算${months}个月`,
+  birthRequired: (group: string, code: string) => `必须填写：${group}（${inCode(code)}）的规定按出生日期确定`,
+  eventRequired: (group: string, code: string, months: number, event: string) => `必须填写：${group}（${inCode(code)}）的规定自${event}起计算${months}个月`,
   eventAfterPayment: (eventIso: string) => `（${zhDate(eventIso)}）晚于缴费日期`,
 };
 

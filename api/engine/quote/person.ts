@@ -84,7 +84,7 @@ export const personTextZh: typeof personText = {
   certifiedTwice: (category: string, a: string, b: string) => `${category}认定了两次（${zhDate(a)}、${zhDate(b)}）；每个类别只填一次认定`,
   certifiedAfterCoverage: (iso: string, endIso: string) => `（${zhDate(iso)}）晚于待遇期结束日（${zhDate(endIso)}）`,
   grade: (value: unknown) => `${JSON.stringify(value)} 不是残疾等级（${zhGrade(1)}至${zhGrade(4)}）`,
-  oneOf: (value: unknown, values: readonly string[]) => `${JSON.stringify(value)} 不是以下之一：${values.map(code).join('、')}`,
+  oneOf: (value: unknown, values: readonly string[]) => `${typeof value === 'string' ? `“${value}”` : JSON.stringify(value)} 不是以下之一：${values.map(code).join('、')}`,
 };
 
 export const personTexts = { en: personText, zh: personTextZh } as const;

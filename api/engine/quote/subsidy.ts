@@ -109,7 +109,7 @@ const ZH_MARITAL: Readonly<Record<string, string>> = { unmarried: '未婚', marr
 
 /** The Chinese wording of this step's lines and refusals. */
 export const subsidyTextZh: typeof subsidyText = {
-  ageRequired: (category: string, code: string, referenceIso: string) => `必须填写：${category}（${code}）按年龄认定，年龄计算至${zhDate(referenceIso)}`,
+  ageRequired: (category: string, categoryCode: string, referenceIso: string) => `必须填写：${category}（${code(categoryCode)}）按年龄认定，年龄计算至${zhDate(referenceIso)}`,
   ageFails: (age: number, referenceIso: string, wanted: string) => `至${zhDate(referenceIso)}年满${age}周岁，不符合${wanted}`,
   ageSet: (s: { min?: number; below?: number }) => [s.min !== undefined ? `${s.min}周岁及以上` : '', s.below !== undefined ? `未满${s.below}周岁` : ''].filter(Boolean).join('且'),
   gradeFails: (grade: number, grades: readonly number[]) => `残疾等级为${zhGrade(grade)}，不属于${grades.map(zhGrade).join('或')}`,
