@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { UserService } from '../../api/modules/user/user.service.js';
 import { startTestApi, type TestApi } from '../helpers/api.js';
 
 /*
@@ -10,10 +11,12 @@ import { startTestApi, type TestApi } from '../helpers/api.js';
  */
 let api: TestApi;
 
-async function gql(query: string, variables: Record<string, unknown>, lang?: string) {
+let token = '';
+
+async function gql(query: string, variables: Record<string, unknown>, lang?: string, auth = '') {
   const res = await fetch(`${api.base}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...(lang ? { 'accept-language': lang } : {}) },
+    headers: { 'content-type': 'application/json', ...(lang ? { 'accept-language': lang } : {}), ...(auth ? { authorization: `Bearer ${auth}` } : {}) },
     body: JSON.stringify({ query, variables }),
   });
   expect(res.status).toBeLessThan(500);
@@ -30,6 +33,9 @@ const HAN = /[\u4e00-\u9fff]/;
 
 beforeAll(async () => {
   api = await startTestApi();
+  const ids = (await api.orm.em.fork().execute(`select id from jurisdiction where name = '五河县'`)) as { id: number }[];
+  await new UserService(api.orm.em.fork()).create({ username: 'wuhe-drafter', password: 'correct horse battery', roles: ['drafter'], jurisdictionIds: ids.map((j) => j.id) });
+  token = (await gql(`mutation { login(username: "wuhe-drafter", password: "correct horse battery") { token } }`, {})).data.login.token;
 });
 afterAll(() => api?.close());
 
@@ -178,5 +184,27 @@ describe('a refund in the request’s language', () => {
     expect(en.extensions).toMatchObject({ reason: 'REFUND_EVENT_BEFORE_PAYMENT', code: 'BAD_USER_INPUT' });
     expect(zh.message).toBe('`input.eventDate`：无法判断退费：（2023年11月20日）早于缴费日期（2023年12月1日）');
     expect(en.message).toBe('input.eventDate: (2023-11-20) is before the payment date (2023-12-01)');
+  });
+});
+
+describe('an impact preview’s refusals in the request’s language', () => {
+  it('Wuhe 2024: persons paying before payments open are refused — the reason in Chinese by default, in English for en, from one computed result', async () => {
+    const base = (await gql(`{ policy(jurisdiction: "五河县", year: 2024) { id } }`, {})).data.policy.id as string;
+    const draft = (await gql(`mutation($f: ID!) { createDraft(from: $f, year: 2024) { id } }`, { f: base }, undefined, token)).data.createDraft.id as string;
+    const csv = ['person_id,unit,birth_date,categories,groups,payment_date', 'P1,城关镇,1990-01-01,,,2023-08-31', 'P2,头铺镇,1990-01-01,,,2023-08-30', 'P3,城关镇,1990-01-01,,,2023-10-01'].join('\n');
+    const up = await fetch(`${api.base}/cohorts?jurisdiction=${encodeURIComponent('五河县')}&name=${encodeURIComponent('早缴样本')}`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/csv', authorization: `Bearer ${token}` },
+      body: csv,
+    });
+    expect(up.status).toBe(201);
+    const cohort = ((await up.json()) as { id: string }).id;
+    const Q = `query($d: ID!, $c: ID!) { previewImpact(draft: $d, cohort: $c) { draft { refusals { reason persons } } baseline { refusals { reason persons } } } }`;
+    const zh = (await gql(Q, { d: draft, c: cohort }, undefined, token)).data.previewImpact;
+    const en = (await gql(Q, { d: draft, c: cohort }, 'en', token)).data.previewImpact;
+    expect(zh.draft.refusals).toEqual([{ reason: '`paymentDate`：早于2024年度开始缴费之日：集中参保缴费期自2023年9月1日起', persons: 2 }]);
+    expect(zh.baseline.refusals).toEqual(zh.draft.refusals);
+    expect(en.draft.refusals).toEqual([{ reason: 'paymentDate: is before payments open for 2024: 集中参保缴费期 opens on 2023-09-01', persons: 2 }]);
+    expect(englishWords(zh.draft.refusals[0].reason)).toEqual([]);
   });
 });
