@@ -1,6 +1,10 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { policyAndRequest } from '../../test/engine/arbitrary.js';
 import { seedDocument, seededPolicy, type SeedFile } from '../../test/engine/seeded.js';
 import { compilePolicy, type CompiledPolicy } from './compile.js';
+import { fromDay, toDay } from './dates.js';
+import { HOUSEHOLD_ROLES, MARITAL_STATUSES, RESIDENCES, SEXES } from './quote/person.js';
 import { quote, type QuoteResult } from './quote.js';
 import { QUOTE_REFUSALS, QuoteError, type QuoteRefusal } from './quote/error.js';
 import type { QuoteRequest } from './quote/person.js';
@@ -122,6 +126,20 @@ describe('the engine in Chinese: trace lines', () => {
     expect(q.assumptions.map((a) => a.text)).toEqual(['非集中缴费期：未提供此人2024年内是否已参加基本医保；按未参加处理（当年度未参加过任何基本医保的普通居民）']);
   });
 
+  it('Shishi 2025 二（三）, 2024 五（四）: an exemption from waiting, a start moved to the coverage year, a newborn from birth', () => {
+    const exempt = quote(seededPolicy('shishi-2025.json'), { paymentDate: '2025-04-01', groups: ['employee-transfer'] }, zh);
+    expect(detail(exempt, 'benefit-start')).toEqual([
+      '符合条件的职工医保转参加居民医保人员：不设等待期（具体按省、泉州市有关规定执行）；自缴费当日起（依据：免等待期人群待遇起始，`readings.waitingExemptStart`），待遇自2025年4月1日起享受',
+    ]);
+    const shishi2024 = seededPolicy('shishi-2024.json');
+    expect(detail(quote(shishi2024, { paymentDate: '2023-12-01', birthDate: '2023-10-01', groups: ['newborn'] }, zh), 'benefit-start')).toEqual([
+      '1周岁以内的新生儿：出生之日起，待遇自2024年1月1日起享受（调整为2024年度待遇期开始之日）',
+    ]);
+    expect(detail(quote(shishi2024, { paymentDate: '2024-05-20', birthDate: '2024-03-05', groups: ['newborn'] }, zh), 'benefit-start')).toEqual([
+      '1周岁以内的新生儿：出生之日起，待遇自2024年3月5日起享受',
+    ]);
+  });
+
   it('writes every kind of trace line, none with English words; the answer is the English one but for the words', () => {
     const seen = new Set<string>();
     for (const [file, req] of QUOTES) {
@@ -231,5 +249,61 @@ describe('the engine in Chinese: refund decisions', () => {
       expect(englishWords(d.reason)).toEqual([]);
       expect({ ...d, reason: null }).toEqual({ ...refundDecision(p, req), reason: null });
     }
+  });
+});
+
+/** A person of the seeded policies with any of the facts a rule may ask about, certified on some day. */
+const withFacts = policyAndRequest.chain(({ policy, request }) =>
+  fc
+    .record({
+      disability: fc.option(fc.record({ grade: fc.integer({ min: 1, max: 4 }), multiDisabledHousehold: fc.option(fc.boolean(), { nil: null }) }), { nil: null }),
+      residence: fc.option(fc.constantFrom(...RESIDENCES), { nil: null }),
+      householdRole: fc.option(fc.constantFrom(...HOUSEHOLD_ROLES), { nil: null }),
+      sex: fc.option(fc.constantFrom(...SEXES), { nil: null }),
+      maritalStatus: fc.option(fc.constantFrom(...MARITAL_STATUSES), { nil: null }),
+      insuredEarlierInYear: fc.option(fc.boolean(), { nil: null }),
+      certifiedBack: fc.option(fc.integer({ min: -120, max: 400 }), { nil: null }),
+    })
+    .map(({ certifiedBack, ...facts }) => {
+      const first = request.categories?.[0];
+      const certifications = first && certifiedBack !== null ? [{ category: first, certifiedOn: fromDay(toDay(request.paymentDate) - certifiedBack) }] : null;
+      return { policy, request: { ...request, ...facts, certifications } as QuoteRequest };
+    }),
+);
+
+describe('the engine in Chinese, for any person of the seeded notices', () => {
+  it('answers as in English but for the words, and writes no English word in Chinese; refuses with the same field and reason', () => {
+    fc.assert(
+      fc.property(withFacts, ({ policy, request }) => {
+        let en: QuoteResult | QuoteError;
+        let cn: QuoteResult | QuoteError;
+        try {
+          en = quote(policy, request);
+        } catch (e) {
+          if (!(e instanceof QuoteError)) throw e;
+          en = e;
+        }
+        try {
+          cn = quote(policy, request, zh);
+        } catch (e) {
+          if (!(e instanceof QuoteError)) throw e;
+          cn = e;
+        }
+        if (en instanceof QuoteError || cn instanceof QuoteError) {
+          expect(cn).toBeInstanceOf(QuoteError);
+          expect(en).toBeInstanceOf(QuoteError);
+          const [a, b] = [en as QuoteError, cn as QuoteError];
+          expect([b.field, b.reason]).toEqual([a.field, a.reason]);
+          expect(englishWords(b.detail), b.detail).toEqual([]);
+          return;
+        }
+        for (const text of wordsOf(cn)) expect(englishWords(text), text).toEqual([]);
+        expect(cn.amountDueFen).toBe(en.amountDueFen);
+        expect(cn.trace.map((t) => [t.rule, t.clause])).toEqual(en.trace.map((t) => [t.rule, t.clause]));
+        expect(cn.assumptions.map((a) => [a.fact, a.category])).toEqual(en.assumptions.map((a) => [a.fact, a.category]));
+        expect(cn.ignoredCategories.map((c) => c.code)).toEqual(en.ignoredCategories.map((c) => c.code));
+      }),
+      { numRuns: 3000, seed: 15 },
+    );
   });
 });

@@ -83,7 +83,7 @@ export const benefitStartTextZh: typeof benefitStartText = {
   rule: (name: string, rule: BenefitStart, waiting: WaitingRule) =>
     `${name}：${zhValue('windows.benefitStart', rule)}${waiting.kind === 'none' ? '' : waiting.kind === 'nth-month' ? `，${format.waiting(waiting, 'zh', 'short')}` : `，设等待期${format.waiting(waiting, 'zh', 'short')}`}`,
   exempt: (group: string, reference: string | null, offset: 0 | 1) =>
-    `${group}：不设等待期${reference !== null ? `（具体按${reference}执行）` : ''}；自${offset === 0 ? '缴费当日' : '缴费次日'}起（${pathLabel('readings.waitingExemptStart', 'zh') ?? ''}${code('readings.waitingExemptStart')}）`,
+    `${group}：不设等待期${reference !== null ? `（具体按${reference}执行）` : ''}；自${offset === 0 ? '缴费当日' : '缴费次日'}起（依据：${pathLabel('readings.waitingExemptStart', 'zh') ?? '约定'}，${code('readings.waitingExemptStart')}）`,
   notBeforeBirth: '（不早于出生之日）',
   movedToCoverageStart: (year: number) => `（调整为${year}年度待遇期开始之日）`,
   start: (label: string, dayIso: string, moved: string, waiting: WaitingRule) =>
