@@ -7,7 +7,7 @@ import {
   type Window,
 } from '../../policy-schemas/index.js';
 import { addMonthsClamped, dayOf, toDay, type Day } from './dates.js';
-import { assumptionText, type Assumption } from './quote/assumptions.js';
+import { assumption, type Assumption } from './quote/assumptions.js';
 
 /*
  * A policy document compiled once for fast, repeated quoting: dates as day numbers, categories
@@ -121,12 +121,9 @@ export function compilePolicy(doc: PolicyDocument): CompiledPolicy {
     const certificationAssumption: Assumption | null =
       certificationRules.length === 0 && cutoff === null
         ? null
-        : {
-            fact: 'certified-on',
-            category: c.code,
-            text: cert.cutoff ? assumptionText.certifiedByCutoff(c.name, cert.cutoff) : assumptionText.certifiedBeforeRules(c.name),
-            clause: cert.newlyCertified[0]?.clause ?? cert.clause,
-          };
+        : assumption('certified-on', c.code, cert.newlyCertified[0]?.clause ?? cert.clause, (t) =>
+            cert.cutoff ? t.certifiedByCutoff(c.name, cert.cutoff) : t.certifiedBeforeRules(c.name),
+          );
     return {
       index,
       rank: order.get(c.code) ?? -1,
@@ -165,7 +162,7 @@ export function compilePolicy(doc: PolicyDocument): CompiledPolicy {
       to: toDay(w.to),
       groups: new Set(w.groups),
       notInsuredEarlier: w.condition?.notInsuredEarlierInYear
-        ? { fact: 'insured-earlier-in-year', category: null, text: assumptionText.notInsuredEarlier(w.name, year, w.condition.text), clause: w.clause }
+        ? assumption('insured-earlier-in-year', null, w.clause, (t) => t.notInsuredEarlier(w.name, year, w.condition!.text))
         : null,
     }),
   );
@@ -224,15 +221,15 @@ function monthsRule(rule: PolicyDocument['readings']['monthEnd']['rule']): (day:
 }
 
 function compileSet(c: Category, s: ConditionSet): CompiledConditionSet {
-  const a = (fact: Assumption['fact'], text: string): Assumption => ({ fact, category: c.code, text, clause: c.clause });
+  const a = (fact: Assumption['fact'], say: Parameters<typeof assumption>[3]): Assumption => assumption(fact, c.code, c.clause, say);
   const children = s.members?.children ?? null;
   return {
     doc: s,
     age: s.age ? { ...s.age } : null,
-    disability: s.disability ? a('disability', assumptionText.disability(c.name, c.agency, s.disability.text)) : null,
-    residence: s.residence ? a('residence', assumptionText.residence(c.name, c.agency, s.residence)) : null,
-    role: s.members ? a('household-role', assumptionText.household(c.name, c.agency, s.members.text)) : null,
-    sex: children?.sex ? a('sex', assumptionText.childSex(c.name, c.agency, children.sex)) : null,
-    marriage: children?.untilMarried ? a('marital-status', assumptionText.unmarried(c.name, c.agency)) : null,
+    disability: s.disability ? a('disability', (t) => t.disability(c.name, c.agency, s.disability!.text)) : null,
+    residence: s.residence ? a('residence', (t) => t.residence(c.name, c.agency, s.residence!)) : null,
+    role: s.members ? a('household-role', (t) => t.household(c.name, c.agency, s.members!.text)) : null,
+    sex: children?.sex ? a('sex', (t) => t.childSex(c.name, c.agency, children.sex!)) : null,
+    marriage: children?.untilMarried ? a('marital-status', (t) => t.unmarried(c.name, c.agency)) : null,
   };
 }

@@ -17,3 +17,5 @@ export { impact, type ChangeCause, type ChangeGroup, type ImpactResult, type Per
 export { bytesPerPerson, ColumnsBuilder, NO_DATE, type CohortColumns } from './impact/columns.js';
 export type { SideResult } from './impact/evaluate.js';
 export type { Totals } from './impact/totals.js';
+export { QUOTE_REFUSALS, type QuoteRefusal } from './quote/error.js';
+export type { EngineLang, EngineOptions } from './quote/lang.js';

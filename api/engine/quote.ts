@@ -1,7 +1,8 @@
 import type { WaitingRule } from '../../policy-schemas/index.js';
 import type { CompiledPolicy } from './compile.js';
 import { fromDay } from './dates.js';
-import type { Assumption } from './quote/assumptions.js';
+import { assumptionsIn, type Assumption } from './quote/assumptions.js';
+import type { EngineOptions } from './quote/lang.js';
 import { benefitStart, conventionOf, describeWaiting, noCoverage } from './quote/benefit-start.js';
 import { individualFee, owedFee, type FeeLine } from './quote/fee.js';
 import { applyingGroups } from './quote/groups.js';
@@ -48,9 +49,11 @@ export interface QuoteResult {
 
 const NO_ASSUMPTIONS: readonly Assumption[] = Object.freeze([]);
 
-export function quote(p: CompiledPolicy, req: QuoteRequest): QuoteResult {
-  const person = identify(p, req);
-  const trace = openTrace(p);
+/** The quote of a request; its words (trace, reasons, assumptions, refusals) in `options.lang` (default English). */
+export function quote(p: CompiledPolicy, req: QuoteRequest, options: EngineOptions = {}): QuoteResult {
+  const lang = options.lang ?? 'en';
+  const person = identify(p, req, lang);
+  const trace = openTrace(p, lang);
   refuseAfterCoverageYear(p, person);
   const applying = applyingGroups(p, person, trace);
   const choice = paymentWindow(p, person, applying, trace);
@@ -58,10 +61,10 @@ export function quote(p: CompiledPolicy, req: QuoteRequest): QuoteResult {
   const subsidy = subsidies(p, person, trace);
   const surcharge = lateSurcharge(p, person, applying, subsidy.eligible, trace);
   const start = benefitStart(p, person, choice.window, applying, candidateFee.lines, trace);
-  const noCoverageReason = noCoverage(p, start, trace);
+  const noCoverageReason = noCoverage(p, start, trace, lang);
   const covers = noCoverageReason === null;
   // what is owed: nothing for a year the payment buys no benefits in
-  const fee = owedFee(p, candidateFee, start, covers, trace);
+  const fee = owedFee(p, candidateFee, start, covers, trace, lang);
   const subsidyTotalFen = covers && subsidy.chosen ? subsidy.chosen.subsidyFen : 0;
   const surchargeFen = covers ? surcharge.amountFen : 0;
   let assumptions = covers ? subsidy.assumptions : NO_ASSUMPTIONS;
@@ -77,18 +80,18 @@ export function quote(p: CompiledPolicy, req: QuoteRequest): QuoteResult {
     surchargeReason: covers ? surcharge.reason : null,
     subsidies: covers ? subsidyLines(subsidy.chosen) : [],
     subsidyTotalFen,
-    amountDueFen: amountDue(trace, fee.totalFen, surchargeFen, subsidyTotalFen),
+    amountDueFen: amountDue(trace, fee.totalFen, surchargeFen, subsidyTotalFen, lang),
     benefitStart: covers ? fromDay(start.day) : null,
     benefitEnd: covers ? fromDay(start.end) : null,
     coversCoverageYear: covers,
     noCoverageReason,
     retroactive: start.retroactive,
-    waitingRule: describeWaiting(start.waiting),
+    waitingRule: describeWaiting(start.waiting, lang),
     waitingKind: start.waiting.kind,
-    convention: conventionOf(start.waiting),
+    convention: conventionOf(start.waiting, lang),
     appliedGroups: applying.map((m) => m.group.doc.code),
     ignoredCategories: subsidy.ignored,
-    assumptions,
+    assumptions: assumptionsIn(assumptions, lang),
     trace,
   };
 }

@@ -7,7 +7,7 @@ import { PolicyResolver } from '../modules/policy/policy.resolver.js';
 import { QuoteResolver } from '../modules/quote/quote.resolver.js';
 import { WorkflowResolver } from '../modules/policy/workflow.resolver.js';
 import { UserResolver } from '../modules/user/user.resolver.js';
-import { CohortResolver } from '../modules/cohort/cohort.resolver.js';
+import { CohortResolver, RefusalResolver } from '../modules/cohort/cohort.resolver.js';
 import { ApprovalResolver } from '../modules/review/approval.resolver.js';
 
 let built: Promise<GraphQLSchema> | undefined;
@@ -43,7 +43,7 @@ export function argumentsInReadingOrder(): void {
 export function graphqlSchema(): Promise<GraphQLSchema> {
   if (!built) argumentsInReadingOrder();
   return (built ??= buildSchema({
-    resolvers: [JurisdictionResolver, PolicyResolver, QuoteResolver, WorkflowResolver, UserResolver, CohortResolver, ReviewItemsResolver, ApprovalResolver],
+    resolvers: [JurisdictionResolver, PolicyResolver, QuoteResolver, WorkflowResolver, UserResolver, CohortResolver, RefusalResolver, ReviewItemsResolver, ApprovalResolver],
     validate: false,
     emitSchemaFile: false,
   }).then(describeRoots));

@@ -155,8 +155,26 @@ export const CATALOG = {
 
   // ------------------------------------------------------------------ quotes
   NOT_A_CATEGORY: { zh: '{value:q} 不是{jurisdiction} {year} 年度的类别', en: '{value:q} is not a category of {jurisdiction} {year}' },
-  // the engine's own refusals (api/engine/quote/*: the `…Text` tables) are worded in English so far
+  // the engine's own refusals (api/engine/quote/error.ts QUOTE_REFUSALS): the engine words them in the
+  // request's language (the `…Text` tables of api/engine/quote/* and their Chinese twins), `{message}`
   QUOTE_REFUSED: { zh: '无法报价：{message}', en: '{message}' },
+  QUOTE_DATE_MALFORMED: { zh: '无法报价：{message}', en: '{message}' },
+  QUOTE_BORN_AFTER_PAYMENT: { zh: '无法报价：{message}', en: '{message}' },
+  QUOTE_UNKNOWN_CATEGORY: { zh: '无法报价：{message}', en: '{message}' },
+  QUOTE_UNKNOWN_GROUP: { zh: '无法报价：{message}', en: '{message}' },
+  QUOTE_CERTIFIED_TWICE: { zh: '无法报价：{message}', en: '{message}' },
+  QUOTE_NOT_A_GRADE: { zh: '无法报价：{message}', en: '{message}' },
+  QUOTE_NOT_ONE_OF: { zh: '无法报价：{message}', en: '{message}' },
+  QUOTE_AFTER_COVERAGE_YEAR: { zh: '无法报价：{message}', en: '{message}' },
+  QUOTE_REGISTRATION_ONLY: { zh: '无法报价：{message}', en: '{message}' },
+  QUOTE_BEFORE_PAYMENTS_OPEN: { zh: '无法报价：{message}', en: '{message}' },
+  QUOTE_INSURED_EARLIER: { zh: '无法报价：{message}', en: '{message}' },
+  QUOTE_OUTSIDE_WINDOWS: { zh: '无法报价：{message}', en: '{message}' },
+  QUOTE_BIRTH_DATE_REQUIRED: { zh: '无法报价：{message}', en: '{message}' },
+  QUOTE_EVENT_DATE_REQUIRED: { zh: '无法报价：{message}', en: '{message}' },
+  QUOTE_EVENT_AFTER_PAYMENT: { zh: '无法报价：{message}', en: '{message}' },
+  REFUND_EVENT_BEFORE_PAYMENT: { zh: '无法判断退费：{message}', en: '{message}' },
+  REFUND_CATEGORY_REQUIRED: { zh: '无法判断退费：{message}', en: '{message}' },
   POLICY_VERSION_AND_AS_OF: { zh: '`policyVersionId` 与 `asOf` 只能给一个：指定的版本按其本身作答', en: 'give policyVersionId or asOf, not both: a version named answers as it is' },
   VERSION_OF_ANOTHER: { zh: '版本 {id} 属于{jurisdiction} {year}，而非{wantJurisdiction} {wantYear}', en: 'version {id} is {jurisdiction} {year}, not {wantJurisdiction} {wantYear}' },
   CONTENT_HASH_MISMATCH: {

@@ -172,17 +172,13 @@ function countUnknownCodes(c: CohortColumns, catKnown: string[][], groupKnown: s
 }
 
 function outcome(p: CompiledPolicy, pay: number, birth: number, categories: string[], groups: string[], facts: PersonFacts): Outcome {
+  const req = { ...facts, paymentDate: fromDay(pay), birthDate: birth === NO_DATE ? null : fromDay(birth), categories, groups };
   try {
-    const q = quote(p, {
-      ...facts,
-      paymentDate: fromDay(pay),
-      birthDate: birth === NO_DATE ? null : fromDay(birth),
-      categories,
-      groups,
-    });
+    const q = quote(p, req);
     const s = q.subsidies[0];
     return {
       refused: null,
+      refusedZh: null,
       due: q.amountDueFen,
       fee: q.individualFeeFen,
       surcharge: q.surchargeFen,
@@ -193,7 +189,18 @@ function outcome(p: CompiledPolicy, pay: number, birth: number, categories: stri
     };
   } catch (e) {
     if (!(e instanceof QuoteError)) throw e;
-    // the reason without the person's own date, so that refusals group
-    return { refused: `${e.field}: ${e.message.slice(e.field.length + 2).replace(/\(\d{4}-\d{2}-\d{2}\) /, '')}`, due: 0, fee: 0, surcharge: 0, subsidy: 0, fund: null, category: null, covers: false };
+    // the reason without the person's own date, so that refusals group; and in Chinese (asked only of a refusal)
+    return { refused: `${e.field}: ${e.detail.replace(/\(\d{4}-\d{2}-\d{2}\) /, '')}`, refusedZh: refusalZh(p, req), due: 0, fee: 0, surcharge: 0, subsidy: 0, fund: null, category: null, covers: false };
+  }
+}
+
+/** A refusal in Chinese, without the person's own date (the request is refused in English already). */
+function refusalZh(p: CompiledPolicy, req: Parameters<typeof quote>[1]): string | null {
+  try {
+    quote(p, req, { lang: 'zh' });
+    return null;
+  } catch (e) {
+    if (!(e instanceof QuoteError)) throw e;
+    return `\`${e.field}\`：${e.detail.replace(/^（\d{4}年\d{1,2}月\d{1,2}日）/, '')}`;
   }
 }

@@ -7,7 +7,10 @@ import type { CohortColumns } from './columns.js';
 
 /** The answer for one combination of payment day, categories, groups (and birth date), as the totals need it. */
 export interface Outcome {
+  /** Why the version cannot answer (English, the key refusals are grouped by), or null. */
   refused: string | null;
+  /** The same refusal in Chinese (null when answered). */
+  refusedZh: string | null;
   due: number;
   fee: number;
   surcharge: number;
@@ -35,6 +38,8 @@ export interface Sums {
   unitPersons: number[];
   /** Persons refused, by reason. */
   refusals: Map<string, number>;
+  /** Each reason of `refusals` in Chinese. */
+  refusalWords: Map<string, string>;
 }
 
 const emptyTotals = (): Totals => ({
@@ -73,12 +78,16 @@ export function sumOutcomes(c: CohortColumns, outcomes: readonly Outcome[], outc
   const totals = emptyTotals();
   const byUnit = c.units.map(emptyTotals);
   const refusals = new Map<string, number>();
+  const refusalWords = new Map<string, string>();
   for (let o = 0; o < outcomes.length; o++) {
     const out = outcomes[o]!;
     for (let u = 0; u < nUnit; u++) {
       const n = counts[o * nUnit + u]!;
       if (!n) continue;
-      if (out.refused !== null) refusals.set(out.refused, (refusals.get(out.refused) ?? 0) + n);
+      if (out.refused !== null) {
+        refusals.set(out.refused, (refusals.get(out.refused) ?? 0) + n);
+        if (out.refusedZh !== null) refusalWords.set(out.refused, out.refusedZh);
+      }
       else {
         addTo(totals, out, governmentFen, n);
         addTo(byUnit[u]!, out, governmentFen, n);
@@ -90,5 +99,5 @@ export function sumOutcomes(c: CohortColumns, outcomes: readonly Outcome[], outc
     for (let o = 0; o < outcomes.length; o++) n += counts[o * nUnit + u]!;
     return n;
   });
-  return { totals, byUnit, unitPersons, refusals };
+  return { totals, byUnit, unitPersons, refusals, refusalWords };
 }

@@ -6,6 +6,9 @@ import type { FeeLine } from './fee.js';
 import type { GroupMatch } from './groups.js';
 import type { Person } from './person.js';
 import type { Trace } from './trace.js';
+import { format } from '../../../policy-schemas/index.js';
+import { pathLabel } from '../../../policy-schemas/registry.js';
+import { code, zhDate, zhValue, type EngineLang } from './lang.js';
 
 /*
  * When benefits start (待遇享受期): the window's rule, or a special group's, with the waiting period
@@ -38,7 +41,7 @@ interface Candidate extends Start {
 
 const ordinal = (n: number) => (n === 1 ? '1st' : n === 2 ? '2nd' : n === 3 ? '3rd' : `${n}th`);
 
-/** The wording of this step's lines and refusals (English; localised later by key). */
+/** The wording of this step's lines and refusals (English; `benefitStartTextZh` is the Chinese twin). */
 export const benefitStartText = {
   waiting: (w: WaitingRule): string => {
     switch (w.kind) {
@@ -71,12 +74,35 @@ export const benefitStartText = {
     `benefits would start on ${startIso}, after coverage year ${year} ends (${endIso}): this payment buys no coverage in ${year}`,
 };
 
-/** A waiting rule in words (`60 days`, `3 months`, `from the 4th month`). */
-export const describeWaiting = benefitStartText.waiting;
+const ZH_CONVENTIONS = ['payment-day-is-day-1', 'payment-day-excluded', 'same-day-of-month-clamped', 'payment-month-is-first'];
+
+/** The Chinese wording of this step's lines and refusals (waiting rules and their conventions by format.ts). */
+export const benefitStartTextZh: typeof benefitStartText = {
+  waiting: (w: WaitingRule): string => format.waiting(w, 'zh', 'short'),
+  convention: Object.fromEntries(ZH_CONVENTIONS.map((c) => [c, format.waitingConvention(c, 'zh')])),
+  rule: (name: string, rule: BenefitStart, waiting: WaitingRule) =>
+    `${name}：${zhValue('windows.benefitStart', rule)}${waiting.kind === 'none' ? '' : waiting.kind === 'nth-month' ? `，${format.waiting(waiting, 'zh', 'short')}` : `，设等待期${format.waiting(waiting, 'zh', 'short')}`}`,
+  exempt: (group: string, reference: string | null, offset: 0 | 1) =>
+    `${group}：不设等待期${reference !== null ? `（具体按${reference}执行）` : ''}；自${offset === 0 ? '缴费当日' : '缴费次日'}起（依据：${pathLabel('readings.waitingExemptStart', 'zh') ?? '约定'}，${code('readings.waitingExemptStart')}）`,
+  notBeforeBirth: '（不早于出生之日）',
+  movedToCoverageStart: (year: number) => `（调整为${year}年度待遇期开始之日）`,
+  start: (label: string, dayIso: string, moved: string, waiting: WaitingRule) =>
+    `${label}，待遇自${zhDate(dayIso)}起享受${moved}${waiting.kind !== 'none' ? `；${benefitStartTextZh.convention[waiting.convention] ?? ''}` : ''}`,
+  birthRequired: '必须填写：待遇自出生之日起享受',
+  noCoverage: (startIso: string, year: number, endIso: string) =>
+    `待遇将自${zhDate(startIso)}起享受，晚于${year}年度待遇期结束日（${zhDate(endIso)}）：本次缴费不能享受${year}年度待遇`,
+};
+
+const benefitStartTexts = { en: benefitStartText, zh: benefitStartTextZh } as const;
+
+/** A waiting rule in words (`60 days`, `3 months`, `from the 4th month`; 60天, 3个月, 缴费当月起第4个月). */
+export function describeWaiting(w: WaitingRule, lang: EngineLang = 'en'): string {
+  return benefitStartTexts[lang].waiting(w);
+}
 
 /** The convention a waiting rule counts by, in words; null for no waiting period. */
-export function conventionOf(w: WaitingRule): string | null {
-  return w.kind === 'none' ? null : (benefitStartText.convention[w.convention] ?? w.convention);
+export function conventionOf(w: WaitingRule, lang: EngineLang = 'en'): string | null {
+  return w.kind === 'none' ? null : (benefitStartTexts[lang].convention[w.convention] ?? w.convention);
 }
 
 const NO_WAITING: WaitingRule = Object.freeze({ kind: 'none' });
@@ -104,7 +130,7 @@ function startDay(p: CompiledPolicy, person: Person, kind: BenefitStart, waiting
     case 'day-after-payment':
       return person.pay + 1;
     case 'birth-date':
-      if (person.birth === null) throw new QuoteError('birthDate', benefitStartText.birthRequired);
+      if (person.birth === null) throw new QuoteError('birthDate', benefitStartTexts[person.lang].birthRequired, 'QUOTE_BIRTH_DATE_REQUIRED');
       return person.birth;
     case 'fixed-date':
       // a group rule's benefitStartDate (validation requires it; windows may not start on a fixed date)
@@ -188,17 +214,17 @@ export function benefitStart(
     const d = effective(p, person.birth, candidates[i]!);
     if (d < day) (best = candidates[i]!), (day = d);
   }
-  const moved =
-    day === best.day ? '' : person.birth !== null && day === person.birth ? benefitStartText.notBeforeBirth : benefitStartText.movedToCoverageStart(p.year);
-  const label = best.rule === null ? benefitStartText.exempt(best.name, best.reference, p.waitingExemptOffset) : benefitStartText.rule(best.name, best.rule, best.waiting);
-  trace.push({ rule: 'benefit-start', clause: best.clause, detail: benefitStartText.start(label, fromDay(day), moved, best.waiting) });
+  const t = benefitStartTexts[person.lang];
+  const moved = day === best.day ? '' : person.birth !== null && day === person.birth ? t.notBeforeBirth : t.movedToCoverageStart(p.year);
+  const label = best.rule === null ? t.exempt(best.name, best.reference, p.waitingExemptOffset) : t.rule(best.name, best.rule, best.waiting);
+  trace.push({ rule: 'benefit-start', clause: best.clause, detail: t.start(label, fromDay(day), moved, best.waiting) });
   return { day, end: best.end, waiting: best.waiting, retroactive: best.retroactive, clause: best.clause };
 }
 
 /** Why the payment buys no coverage in the coverage year (benefits would start after it ends), or null. */
-export function noCoverage(p: CompiledPolicy, start: Start, trace: Trace): string | null {
+export function noCoverage(p: CompiledPolicy, start: Start, trace: Trace, lang: EngineLang = 'en'): string | null {
   if (start.day <= start.end) return null;
-  const reason = benefitStartText.noCoverage(fromDay(start.day), p.year, fromDay(start.end));
+  const reason = benefitStartTexts[lang].noCoverage(fromDay(start.day), p.year, fromDay(start.end));
   trace.push({ rule: 'coverage', clause: start.clause, detail: reason });
   return reason;
 }

@@ -2,6 +2,7 @@ import { isRealDate } from '../../../policy-schemas/index.js';
 import type { CompiledCategory, CompiledGroup, CompiledPolicy } from '../compile.js';
 import { toDay, type Day } from '../dates.js';
 import { QuoteError } from './error.js';
+import { code, zhDate, zhGrade, type EngineLang } from './lang.js';
 
 /*
  * Who the person is, as the policy knows them: the dates of the request as day numbers, the
@@ -57,9 +58,11 @@ export interface Person {
   groups: CompiledGroup[];
   /** The request's facts, checked. */
   facts: PersonFacts;
+  /** The language the answer is worded in. */
+  lang: EngineLang;
 }
 
-/** The wording of this step's refusals (English; localised later by key). */
+/** The wording of this step's refusals (English; `personTextZh` is the Chinese twin). */
 export const personText = {
   notADate: (value: string) => `"${value}" is not a date written YYYY-MM-DD`,
   bornAfterPayment: (birthIso: string, payIso: string) => `(${birthIso}) is after the payment date (${payIso})`,
@@ -71,27 +74,43 @@ export const personText = {
   oneOf: (value: unknown, values: readonly string[]) => `${JSON.stringify(value)} is not one of ${values.join(', ')}`,
 };
 
-function parseDate(field: string, value: string): Day {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || !isRealDate(value)) throw new QuoteError(field, personText.notADate(value));
+
+/** The Chinese wording of this step's refusals. */
+export const personTextZh: typeof personText = {
+  notADate: (value: string) => `“${value}” 不是 YYYY-MM-DD 格式的日期`,
+  bornAfterPayment: (birthIso: string, payIso: string) => `（${zhDate(birthIso)}）晚于缴费日期（${zhDate(payIso)}）`,
+  unknownCategory: (key: string, jurisdiction: string, year: number) => `“${key}” 不是${jurisdiction} ${year}年度的类别`,
+  unknownGroup: (key: string, jurisdiction: string, year: number) => `“${key}” 不是${jurisdiction} ${year}年度的特殊群体`,
+  certifiedTwice: (category: string, a: string, b: string) => `${category}认定了两次（${zhDate(a)}、${zhDate(b)}）；每个类别只填一次认定`,
+  certifiedAfterCoverage: (iso: string, endIso: string) => `（${zhDate(iso)}）晚于待遇期结束日（${zhDate(endIso)}）`,
+  grade: (value: unknown) => `${JSON.stringify(value)} 不是残疾等级（${zhGrade(1)}至${zhGrade(4)}）`,
+  oneOf: (value: unknown, values: readonly string[]) => `${typeof value === 'string' ? `“${value}”` : JSON.stringify(value)} 不是以下之一：${values.map(code).join('、')}`,
+};
+
+export const personTexts = { en: personText, zh: personTextZh } as const;
+
+function parseDate(field: string, value: string, t: typeof personText): Day {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || !isRealDate(value)) throw new QuoteError(field, t.notADate(value), 'QUOTE_DATE_MALFORMED');
   return toDay(value);
 }
 
-function checkOneOf(field: string, value: unknown, values: readonly string[]) {
-  if (value !== null && value !== undefined && !values.includes(value as string)) throw new QuoteError(field, personText.oneOf(value, values));
+function checkOneOf(field: string, value: unknown, values: readonly string[], t: typeof personText) {
+  if (value !== null && value !== undefined && !values.includes(value as string)) throw new QuoteError(field, t.oneOf(value, values), 'QUOTE_NOT_ONE_OF');
 }
 
 /** The person of a request; refuses a date that is not one, a birth after the payment, an unknown code, a fact out of range. */
-export function identify(p: CompiledPolicy, req: QuoteRequest): Person {
-  const pay = parseDate('paymentDate', req.paymentDate);
-  const birth = req.birthDate ? parseDate('birthDate', req.birthDate) : null;
-  const event = req.eventDate ? parseDate('eventDate', req.eventDate) : null;
-  if (birth !== null && birth > pay) throw new QuoteError('birthDate', personText.bornAfterPayment(req.birthDate!, req.paymentDate));
+export function identify(p: CompiledPolicy, req: QuoteRequest, lang: EngineLang = 'en'): Person {
+  const t = personTexts[lang];
+  const pay = parseDate('paymentDate', req.paymentDate, t);
+  const birth = req.birthDate ? parseDate('birthDate', req.birthDate, t) : null;
+  const event = req.eventDate ? parseDate('eventDate', req.eventDate, t) : null;
+  if (birth !== null && birth > pay) throw new QuoteError('birthDate', t.bornAfterPayment(req.birthDate!, req.paymentDate), 'QUOTE_BORN_AFTER_PAYMENT');
 
   const categories: CompiledCategory[] = [];
   const seen = new Set<CompiledCategory>();
   for (const key of req.categories ?? []) {
     const c = p.categoryByKey.get(key.trim());
-    if (!c) throw new QuoteError('categories', personText.unknownCategory(key, p.doc.jurisdiction.name, p.year));
+    if (!c) throw new QuoteError('categories', t.unknownCategory(key, p.doc.jurisdiction.name, p.year), 'QUOTE_UNKNOWN_CATEGORY');
     if (!seen.has(c)) categories.push(c), seen.add(c);
   }
   let certifiedOn: Map<number, Day> | null = null;
@@ -101,11 +120,11 @@ export function identify(p: CompiledPolicy, req: QuoteRequest): Person {
     const given = new Map<number, string>();
     certifications.forEach((cert, i) => {
       const c = p.categoryByKey.get(cert.category.trim());
-      if (!c) throw new QuoteError(`certifications[${i}].category`, personText.unknownCategory(cert.category, p.doc.jurisdiction.name, p.year));
-      const day = parseDate(`certifications[${i}].certifiedOn`, cert.certifiedOn);
+      if (!c) throw new QuoteError(`certifications[${i}].category`, t.unknownCategory(cert.category, p.doc.jurisdiction.name, p.year), 'QUOTE_UNKNOWN_CATEGORY');
+      const day = parseDate(`certifications[${i}].certifiedOn`, cert.certifiedOn, t);
       const earlier = given.get(c.index);
       if (earlier !== undefined && earlier !== cert.certifiedOn)
-        throw new QuoteError(`certifications[${i}].certifiedOn`, personText.certifiedTwice(c.doc.name, earlier, cert.certifiedOn));
+        throw new QuoteError(`certifications[${i}].certifiedOn`, t.certifiedTwice(c.doc.name, earlier, cert.certifiedOn), 'QUOTE_CERTIFIED_TWICE');
       given.set(c.index, cert.certifiedOn);
       certifiedOn!.set(c.index, day);
       if (!seen.has(c)) categories.push(c), seen.add(c);
@@ -116,18 +135,18 @@ export function identify(p: CompiledPolicy, req: QuoteRequest): Person {
   const groups: CompiledGroup[] = [];
   for (const key of req.groups ?? []) {
     const g = p.groupByCode.get(key.trim());
-    if (!g) throw new QuoteError('groups', personText.unknownGroup(key, p.doc.jurisdiction.name, p.year));
+    if (!g) throw new QuoteError('groups', t.unknownGroup(key, p.doc.jurisdiction.name, p.year), 'QUOTE_UNKNOWN_GROUP');
     if (!groups.includes(g)) groups.push(g);
   }
 
   const d = req.disability;
   if (d) {
-    if (!Number.isInteger(d.grade) || d.grade < 1 || d.grade > 4) throw new QuoteError('disability.grade', personText.grade(d.grade));
-    checkOneOf('disability.kind', d.kind, DISABILITY_KINDS);
+    if (!Number.isInteger(d.grade) || d.grade < 1 || d.grade > 4) throw new QuoteError('disability.grade', t.grade(d.grade), 'QUOTE_NOT_A_GRADE');
+    checkOneOf('disability.kind', d.kind, DISABILITY_KINDS, t);
   }
-  checkOneOf('residence', req.residence, RESIDENCES);
-  checkOneOf('householdRole', req.householdRole, HOUSEHOLD_ROLES);
-  checkOneOf('sex', req.sex, SEXES);
-  checkOneOf('maritalStatus', req.maritalStatus, MARITAL_STATUSES);
-  return { pay, payIso: req.paymentDate, birth, event, categories, certifiedOn, groups, facts: req };
+  checkOneOf('residence', req.residence, RESIDENCES, t);
+  checkOneOf('householdRole', req.householdRole, HOUSEHOLD_ROLES, t);
+  checkOneOf('sex', req.sex, SEXES, t);
+  checkOneOf('maritalStatus', req.maritalStatus, MARITAL_STATUSES, t);
+  return { pay, payIso: req.paymentDate, birth, event, categories, certifiedOn, groups, facts: req, lang };
 }

@@ -1,4 +1,4 @@
-import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { recordPreviewStarted } from '../review/preview-record.js';
 import type { Context } from '../../graphql/context.js';
 import { badInput } from '../../graphql/errors.js';
@@ -8,7 +8,7 @@ import { readableVersion } from '../policy/policy.resolver.js';
 import { PolicyService } from '../policy/policy.service.js';
 import { storedDocument } from '../policy/policy-cache.js';
 import { CohortService, type CohortRow } from './cohort.service.js';
-import { Cohort, CohortImportJob, Impact, PreviewJob } from './cohort.type.js';
+import { Cohort, CohortImportJob, Impact, PreviewJob, Refusal } from './cohort.type.js';
 
 /** Cohorts hold person-level data: who may read them and run jobs on them is in api/modules/jobs/job-access.ts. */
 export { canReadCohorts };
@@ -148,5 +148,18 @@ export class CohortResolver {
     // kept for good with the version's revision: the review page shows it and approval records it
     await recordPreviewStarted(ctx, job.id, d, b, { id: c.id, name: c.name });
     return job;
+  }
+}
+
+/**
+ * A preview's refusals in the request's language: the result is computed once, off the request, with
+ * each reason in English and in Chinese (api/engine/impact/evaluate.ts), and read in either. A result
+ * stored before the Chinese was kept answers in English.
+ */
+@Resolver(() => Refusal)
+export class RefusalResolver {
+  @FieldResolver(() => String, { description: 'Why (the quote’s refusal), in the request’s language' })
+  reason(@Root() r: Refusal, @Ctx() ctx: Context): string {
+    return ctx.lang === 'en' ? r.reason : (r.reasonZh ?? r.reason);
   }
 }

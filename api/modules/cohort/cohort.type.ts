@@ -72,8 +72,10 @@ export class ImpactTotals {
 
 @ObjectType({ description: 'Persons a version cannot answer, for one reason.' })
 export class Refusal {
-  @Field(() => String, { description: 'Why (the quote’s refusal)' }) reason!: string;
+  @Field(() => String, { description: 'Why (the quote’s refusal), in the request’s language' }) reason!: string;
   @Field(() => Int, { description: 'How many persons' }) persons!: number;
+  /** The reason in Chinese, kept with the stored result (not a field: `reason` answers in the request's language). */
+  reasonZh?: string | null;
 }
 
 @ObjectType({ description: 'One version’s side of a preview: its totals over the cohort.' })

@@ -266,7 +266,7 @@ export class PreviewService {
       status: v.status,
       policyStatus: v.status,
       totals: totals(s.totals),
-      refusals: [...s.refusals].map(([reason, persons]) => ({ reason, persons })).sort((a, b) => b.persons - a.persons),
+      refusals: [...s.refusals].map(([reason, persons]) => ({ reason, reasonZh: s.refusalWords?.get(reason) ?? null, persons })).sort((a, b) => b.persons - a.persons),
       unknownCodes: [...s.unknownCodes].map(([key, persons]) => ({ key, persons })),
       distinctCases: s.distinct,
     });

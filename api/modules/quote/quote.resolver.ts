@@ -1,11 +1,11 @@
 import { GraphQLError } from 'graphql';
 import { Arg, Ctx, Query, Resolver } from 'type-graphql';
-import { quote, QuoteError, refundDecision, type QuoteResult } from '../../engine/index.js';
+import { quote, QuoteError, refundDecision, type EngineOptions, type QuoteResult } from '../../engine/index.js';
 import type { Context } from '../../graphql/context.js';
 import { badInput, excerpt, localizedOf, refusal } from '../../graphql/errors.js';
 import type { Reason } from '../../i18n/catalog.js';
 import { message } from '../../i18n/render.js';
-import type { Language } from '../../i18n/language.js';
+import { short, type Language } from '../../i18n/language.js';
 import { MAX_BATCH, timedOut } from '../../graphql/limits.js';
 import { format } from '../../../policy-schemas/index.js';
 import { messageIn as messageOf } from '../../graphql/errors.js';
@@ -52,7 +52,7 @@ export class QuoteResolver {
   async quote(@Ctx() ctx: Context, @Arg('input', () => QuoteInput, { description: 'The person and the payment' }) input: QuoteInput): Promise<Quote> {
     const versions = new Versions(ctx);
     try {
-      return run(await versions.choose(input, 'input'), input, 'input');
+      return run(await versions.choose(input, 'input'), input, 'input', ctx.lang);
     } catch (e) {
       throw e instanceof InputRefused ? e.toGraphQL() : e;
     }
@@ -67,7 +67,7 @@ export class QuoteResolver {
       for (let i = 0; i < inputs.length; i++) {
         // the request's time limit: a long batch stops at its deadline rather than hold the process
         if ((i & 63) === 63 && performance.now() > ctx.deadline) throw timedOut(ctx.timeoutMs);
-        out.push(run(await versions.choose(inputs[i]!, `inputs[${i}]`), inputs[i]!, `inputs[${i}]`));
+        out.push(run(await versions.choose(inputs[i]!, `inputs[${i}]`), inputs[i]!, `inputs[${i}]`, ctx.lang));
       }
     } catch (e) {
       throw e instanceof InputRefused ? e.toGraphQL() : e;
@@ -87,15 +87,15 @@ export class QuoteResolver {
       if ((i & 63) === 63 && performance.now() > ctx.deadline) throw timedOut(ctx.timeoutMs);
       const at = `inputs[${i}]`;
       try {
-        out[i] = { index: i, quote: run(await versions.choose(inputs[i]!, at), inputs[i]!, at), error: null };
+        out[i] = { index: i, quote: run(await versions.choose(inputs[i]!, at), inputs[i]!, at, ctx.lang), error: null };
       } catch (e) {
-        if (e instanceof InputRefused) out[i] = { index: i, quote: null, error: { field: e.field, code: e.code, message: e.in(ctx.lang) } };
+        if (e instanceof InputRefused) out[i] = { index: i, quote: null, error: { field: e.field, code: e.code, reason: e.reason, message: e.in(ctx.lang) } };
         else if (e instanceof GraphQLError && typeof e.extensions.code === 'string' && e.extensions.code !== 'INTERNAL_SERVER_ERROR')
-          out[i] = { index: i, quote: null, error: { field: at, code: e.extensions.code, message: `${at}: ${localizedOf(e) ? messageOf(e, ctx.lang) : e.message}` } };
+          out[i] = { index: i, quote: null, error: { field: at, code: e.extensions.code, reason: localizedOf(e)?.reason ?? null, message: `${at}: ${localizedOf(e) ? messageOf(e, ctx.lang) : e.message}` } };
         else {
           // a fault of ours, not of the input: the others are still answered; the fault is logged, not shown
           console.error(`quoteBatch ${at}:`, e);
-          out[i] = { index: i, quote: null, error: { field: at, code: 'INTERNAL_SERVER_ERROR', message: message('QUOTE_INPUT_FAILED', { field: at }, ctx.lang) } };
+          out[i] = { index: i, quote: null, error: { field: at, code: 'INTERNAL_SERVER_ERROR', reason: 'QUOTE_INPUT_FAILED', message: message('QUOTE_INPUT_FAILED', { field: at }, ctx.lang) } };
         }
       }
     }
@@ -109,7 +109,7 @@ export class QuoteResolver {
   async refund(@Ctx() ctx: Context, @Arg('input', () => RefundInput, { description: 'The payment and the event' }) input: RefundInput): Promise<RefundDecision> {
     try {
       const policy = await new Versions(ctx).choose(input, 'input');
-      const d = engine('input', () => refundDecision(policy.compiled, input));
+      const d = engine('input', () => refundDecision(policy.compiled, input, engineOptions(ctx.lang)));
       return {
         refundable: d.refundable,
         reason: d.reason,
@@ -181,18 +181,30 @@ class Versions {
   }
 }
 
-/** Run the engine, turning its refusals into refusals of the input's field. */
+/** The engine's options for a request's language: its words (trace, reasons, refusals) in that language. */
+const ENGINE_OPTIONS: Readonly<Record<Language, EngineOptions>> = { 'zh-CN': Object.freeze({ lang: 'zh' }), en: Object.freeze({ lang: 'en' }) };
+function engineOptions(lang: Language): EngineOptions {
+  return ENGINE_OPTIONS[lang] ?? { lang: short(lang) };
+}
+
+/**
+ * Run the engine, turning its refusals into refusals of the input's field, each with its own reason;
+ * the engine worded it in the request's language already (the catalog's template wraps it).
+ */
 function engine<T>(at: string, f: () => T): T {
   try {
     return f();
   } catch (e) {
-    if (e instanceof QuoteError) throw new InputRefused(`${at}.${e.field}`, 'BAD_USER_INPUT', 'QUOTE_REFUSED', { message: e.message.slice(e.field.length + 2) });
+    if (e instanceof QuoteError) {
+      const reason: Reason = e.reason;
+      throw new InputRefused(`${at}.${e.field}`, 'BAD_USER_INPUT', reason, { message: e.detail });
+    }
     throw e;
   }
 }
 
-function run(policy: LoadedPolicy, input: QuoteInput, at: string): Quote {
-  const q: QuoteResult = engine(at, () => quote(policy.compiled, input));
+function run(policy: LoadedPolicy, input: QuoteInput, at: string, lang: Language): Quote {
+  const q: QuoteResult = engine(at, () => quote(policy.compiled, input, engineOptions(lang)));
   return {
     jurisdiction: policy.compiled.doc.jurisdiction.name,
     coverageYear: q.coverageYear,

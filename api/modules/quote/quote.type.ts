@@ -242,6 +242,11 @@ export class Quote {
 export class QuoteFailure {
   @Field(() => String, { description: 'The input field at fault, e.g. inputs[3].paymentDate' }) field!: string;
   @Field(() => String, { description: 'A stable code: BAD_USER_INPUT, CONTENT_HASH_MISMATCH, INTERNAL_SERVER_ERROR' }) code!: string;
+  @Field(() => String, {
+    nullable: true,
+    description: 'A stable reason (as `extensions.reason` of an error: QUOTE_DATE_MALFORMED, QUOTE_OUTSIDE_WINDOWS, NO_SUCH_JURISDICTION, …); branch on it, never on the message',
+  })
+  reason!: string | null;
   @Field(() => String, { description: 'Why, in words (the field first)' }) message!: string;
 }
 
