@@ -23,7 +23,7 @@ async function gql(query: string, variables: Record<string, unknown> | undefined
     headers: { 'content-type': 'application/json', ...(lang ? { 'accept-language': lang } : {}), ...(auth ? { authorization: `Bearer ${auth}` } : {}) },
     body: JSON.stringify({ query, variables }),
   });
-  return { status: res.status, body: (await res.json()) as { data?: any; errors?: { message: string; extensions: Record<string, any> }[] } };
+  return { status: res.status, body: (await res.json()) as { data?: any; errors?: { message: string; extensions: Record<string, any>; locations?: { line: number; column: number }[] }[] } };
 }
 
 beforeAll(async () => {
