@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { UserService } from '../../api/modules/user/user.service.js';
-import { serveApi, startTestApi, type TestApi } from '../helpers/api.js';
+import { postJson, serveApi, startTestApi, type TestApi } from '../helpers/api.js';
 import { sqlClient } from '../helpers/db.js';
 
 /*
@@ -13,13 +13,8 @@ let other: TestApi;
 const PASSWORD = 'correct horse battery';
 const LIMITS = { perUsername: 10, perAddress: 20, windowSeconds: 15 * 60 };
 
-async function attempt(target: TestApi, username: string, password: string) {
-  const res = await fetch(target.url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query: `mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }`, variables: { u: username, p: password } }),
-  });
-  return { status: res.status, retryAfter: res.headers.get('retry-after'), body: (await res.json()) as any };
+function attempt(target: TestApi, username: string, password: string) {
+  return postJson<any>(target.url, { query: `mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }`, variables: { u: username, p: password } });
 }
 const code = (r: { body: any }) => r.body.errors?.[0]?.extensions?.code;
 
