@@ -150,11 +150,12 @@ export function bearer(token?: string | null): Record<string, string> {
 
 /**
  * A POST of JSON (a GraphQL request, or a body already written as text) through `request`: its status,
- * Retry-After and parsed body.
+ * parsed body and, where the answer has one, Retry-After (so that `{ status, body }` compares equal).
  */
-export async function postJson<T = GraphQLResponse>(url: string | URL, body: unknown, headers: Record<string, string> = {}): Promise<{ status: number; retryAfter: string | null; body: T }> {
+export async function postJson<T = GraphQLResponse>(url: string | URL, body: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: T; retryAfter?: string }> {
   const res = await request(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });
-  return { status: res.status, retryAfter: res.headers.get('retry-after'), body: (await res.json()) as T };
+  const retryAfter = res.headers.get('retry-after');
+  return { status: res.status, body: (await res.json()) as T, ...(retryAfter === null ? {} : { retryAfter }) };
 }
 
 /** A GraphQL request to the app at `base` (any process of it, such as one of `npm start`), in English as `gql`'s. */

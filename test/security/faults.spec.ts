@@ -99,7 +99,7 @@ describe('while PostgreSQL is down', () => {
         ] as const) {
           const r = await post(base, query, {}, token);
           expect(r.status, query).toBe(503);
-          expect(r.body.errors[0], query).toEqual({ message: expect.stringMatching(/^The database is unavailable at the moment; try again shortly/), extensions: { code: 'SERVICE_UNAVAILABLE' } });
+          expect(r.body.errors[0], query).toEqual({ message: expect.stringMatching(/^The database is unavailable at the moment; try again shortly/), extensions: { code: 'SERVICE_UNAVAILABLE', reason: 'DATABASE_UNAVAILABLE' } });
         }
         const bearer = { authorization: `Bearer ${drafter}` };
         const upload = await request(`${base}/cohorts?jurisdiction=${encodeURIComponent('五河县')}&name=x`, { method: 'POST', headers: { ...bearer, 'content-type': 'text/csv' }, body: 'x' });

@@ -24,7 +24,7 @@ describe('NUL characters', () => {
     expect(r.status).toBe(400);
     expect(r.body.errors![0]).toMatchObject({
       message: 'variables.u: contains U+0000 (NUL), which text may not contain',
-      extensions: { code: 'INVALID_CHARACTER' },
+      extensions: { code: 'INVALID_CHARACTER', reason: 'INVALID_CHARACTER' },
     });
   });
 
@@ -71,7 +71,7 @@ describe('lone surrogates (not Unicode)', () => {
 
   it('while a pair of surrogates (a character outside the BMP) is text like any other', async () => {
     const r = await post({ query: `{ policy(jurisdiction: "𠀀县", year: 2025) { id } }` });
-    expect(r.body.errors![0]).toMatchObject({ message: 'jurisdiction: no jurisdiction has the code or name "𠀀县"', extensions: { code: 'BAD_USER_INPUT' } });
+    expect(r.body.errors![0]).toMatchObject({ message: 'jurisdiction: no jurisdiction has the code or name "𠀀县"', extensions: { code: 'BAD_USER_INPUT', reason: 'NO_SUCH_JURISDICTION' } });
   });
 });
 

@@ -64,7 +64,7 @@ describe('login', () => {
     expect(code(refused)).toBe('TOO_MANY_ATTEMPTS');
     const e = refused.body.errors[0];
     expect(e.message).toMatch(/^too many failed login attempts for this username; retry after \d{4}-\d\d-\d\dT/);
-    expect(e.extensions.scope).toBe('username');
+    expect(e.extensions).toMatchObject({ scope: 'username', reason: 'LOGIN_THROTTLED_USERNAME' });
     const retryAt = Date.parse(e.extensions.retryAfter);
     expect(retryAt).toBeGreaterThan(started);
     expect(retryAt).toBeLessThanOrEqual(started + LIMITS.windowSeconds * 1000 + 2000);
@@ -97,7 +97,7 @@ describe('login', () => {
     for (let i = 0; i < LIMITS.perAddress; i++) expect(code(await attempt(api, `guess-${i % 5}`, `wrong ${i} password`))).toBe('UNAUTHENTICATED');
     const r = await attempt(api, 'officer', PASSWORD);
     expect(r.status).toBe(429);
-    expect(r.body.errors[0].extensions).toMatchObject({ code: 'TOO_MANY_ATTEMPTS', scope: 'address' });
+    expect(r.body.errors[0].extensions).toMatchObject({ code: 'TOO_MANY_ATTEMPTS', scope: 'address', reason: 'LOGIN_THROTTLED_ADDRESS' });
     expect(r.body.errors[0].message).toMatch(/from this address; retry after/);
   });
 

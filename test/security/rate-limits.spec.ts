@@ -54,7 +54,7 @@ describe('when configured', () => {
     expect(Number(r.retryAfter)).toBeLessThanOrEqual(60);
     expect(r.body.errors![0]).toMatchObject({
       message: `Too many quotes: at most 10 per 60 s for this client address; retry after ${r.retryAfter} s.`,
-      extensions: { code: 'RATE_LIMITED', limit: 'quotesPerAddress', max: 10, windowSeconds: 60, retryAfterSeconds: Number(r.retryAfter) },
+      extensions: { code: 'RATE_LIMITED', reason: 'RATE_LIMITED', limit: 'quotesPerAddress', max: 10, windowSeconds: 60, retryAfterSeconds: Number(r.retryAfter) },
     });
     // a single quote counts as one: two remain
     const one = `{ quote(input: { jurisdiction: "石狮市", year: 2025, paymentDate: "2024-11-15" }) { amountDue } }`;
@@ -78,6 +78,7 @@ describe('when configured', () => {
     const r = await post(api.url, { query: QUOTES, variables: { i: inputs(21) } }, otherKey);
     expect(r.status).toBe(429);
     expect(r.body.errors![0]!.message).toBe('The request asks for 21 quotes, more than the 20 allowed per 60 s for this API key; split it into smaller requests.');
+    expect(r.body.errors![0]!.extensions).toMatchObject({ code: 'RATE_LIMITED', reason: 'RATE_LIMITED_REQUEST' });
   });
 });
 

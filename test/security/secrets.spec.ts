@@ -127,6 +127,7 @@ describe('npm start on a data folder from before (postgres/postgres, yibao_app/y
     expect(short.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'newPassword' });
     const same = await gql(app.base, `mutation($p: String!) { changePassword(username: "admin", password: $p, newPassword: $p) { token } }`, { p: adminPassword });
     expect(same.errors[0].message).toMatch(/must differ/);
+    expect(same.errors[0].extensions).toMatchObject({ field: 'newPassword', reason: 'PASSWORD_UNCHANGED' });
     const changed = await gql(app.base, `mutation($p: String!) { changePassword(username: "admin", password: $p, newPassword: "a new admin password") { token user { username } } }`, { p: adminPassword });
     expect(changed.errors).toBeUndefined();
     const users = await gql(app.base, `{ users { username } }`, {}, changed.data.changePassword.token);
