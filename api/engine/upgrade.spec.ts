@@ -1,6 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import type { GraphQLError } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { upgradeDocument, validatePolicyDocument, type PolicyDocument } from '../../policy-schemas/index.js';
+import { messageIn } from '../graphql/errors.js';
 import { contentHash } from '../modules/policy/content-hash.js';
 import { storedDocument } from '../modules/policy/policy-cache.js';
 import { seededPolicy, type SeedFile } from '../../test/engine/seeded.js';
@@ -45,7 +47,17 @@ describe('schema version 1 documents, upgraded on reading', () => {
     expect(doc.conventions.filter((c) => c.path?.startsWith('readings.')).map((c) => c.path)).toEqual(['readings.waitingExemptStart', 'readings.monthEnd', 'readings.emptyPaymentDate']);
     // as the store reads it: checked against the stored hash, then upgraded
     expect(storedDocument({ id: file, document: V1[file], contentHash: contentHash(V1[file]) }).schemaVersion).toBe(2);
-    expect(() => storedDocument({ id: file, document: { ...V1[file], coverageYear: 1999 }, contentHash: contentHash(V1[file]) })).toThrow(/does not match its content hash/);
+    // an altered row is refused: outside a request in the default language (zh-CN), in English when asked
+    const altered = (() => {
+      try {
+        storedDocument({ id: file, document: { ...V1[file], coverageYear: 1999 }, contentHash: contentHash(V1[file]) });
+      } catch (e) {
+        return e as GraphQLError;
+      }
+    })();
+    expect(altered?.extensions).toEqual({ code: 'INTEGRITY_ERROR', reason: 'CONTENT_HASH_BROKEN' });
+    expect(altered!.message).toBe(`版本 ${file} 与其内容哈希不符，不予提供`);
+    expect(messageIn(altered!, 'en')).toBe(`policy version ${file} does not match its content hash; it is not served`);
   });
 
   it.each(Object.keys(V1) as SeedFile[])('%s: quotes every case without new facts as the current seed does', (file) => {

@@ -5,7 +5,7 @@
  * Templates name their parameters in braces, with a format after a colon (see render.ts):
  * `{id:q}` an excerpt of the caller's value, `{on:date}` a calendar date (zh 2025年1月1日, en ISO),
  * `{at:datetime}`, `{fen:money}`, `{roles:roles}` user roles, `{status:status}` a version's status,
- * `{names:list}`, `{op:op}` a GraphQL field or argument name (in backticks in Chinese). A refusal of a
+ * `{names:list}`, `{names:names}` Chinese names (listed with 、 in English too), `{op:op}` a GraphQL field or argument name (in backticks in Chinese). A refusal of a
  * field is prefixed with the field by the renderer: a document path by its Chinese label from
  * policy-schemas/registry.ts, anything else by its name.
  *
@@ -81,8 +81,8 @@ export const CATALOG = {
   NO_SUCH_JURISDICTION_ID: { zh: '没有编号为 {value:q} 的辖区', en: 'no jurisdiction has the id {value:q}' },
   UNKNOWN_JURISDICTION_IDS: { zh: '未知的辖区编号 {ids:list}', en: 'unknown jurisdiction id {ids:list}' },
   AMBIGUOUS_JURISDICTION: {
-    zh: '{value:q} 对应 {count} 个辖区：{names:list}；请给出代码，或带上级的全称（例如 {example}）',
-    en: '{value:q} names {count} jurisdictions: {names:list}; give the code or the name with its parents (e.g. {example})',
+    zh: '{value:q} 对应 {count} 个辖区：{names:names}{more}；请给出代码，或带上级的全称（例如 {example}）',
+    en: '{value:q} names {count} jurisdictions: {names:names}{more}; give the code or the name with its parents (e.g. {example})',
   },
   NO_SUCH_POLICY_VERSION: { zh: '没有编号为 {id:q} 的政策版本', en: 'no policy version has the id {id:q}' },
   NO_SUCH_PUBLISHED_VERSION: { zh: '没有编号为 {id:q} 的已发布政策版本', en: 'no published policy version has the id {id:q}' },

@@ -13,8 +13,9 @@ const PATTERNS: readonly [RegExp, Reason, readonly string[]][] = [
   [/^"(.*)" is not a category code of (.+)$/s, 'NOT_A_CATEGORY_CODE', ['value', 'jurisdiction']],
   [/^"(.*)" is not a special-group code of (.+)$/s, 'NOT_A_GROUP_CODE', ['value', 'jurisdiction']],
   [/^"(.*)" is not a unit of (.+?) \((.*)\)$/s, 'NOT_A_UNIT', ['value', 'jurisdiction', 'units']],
-  [/^"(.*)" is not a date written YYYY-MM-DD$/s, 'DATE_MALFORMED', ['value']],
-  [/^"(.*)" is not a real calendar date$/s, 'DATE_OUT_OF_RANGE', ['value']],
+  // the date templates are the Date scalar's, which takes the value as written in the message: quoted here
+  [/^(".*") is not a date written YYYY-MM-DD$/s, 'DATE_MALFORMED', ['value']],
+  [/^(".*") is not a real calendar date$/s, 'DATE_OUT_OF_RANGE', ['value']],
   [/^\((.*)\) is before (\d{4}-\d{2}-\d{2}): not a plausible birth date$/s, 'BIRTH_TOO_EARLY', ['value', 'earliest']],
   [/^\((.*)\) is after the coverage year (\d+)$/s, 'BIRTH_AFTER_YEAR', ['value', 'year']],
   [/^\((.*)\) is outside (\d{4})–(\d{4}): not a plausible payment date$/s, 'PAYMENT_OUT_OF_RANGE', ['value', 'from', 'to']],

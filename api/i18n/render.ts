@@ -35,6 +35,9 @@ function formatted(value: unknown, kind: string | undefined, lang: Language): st
       return typeof value === 'number' ? value.toLocaleString('en-US') : String(value);
     case 'list':
       return list(value, zh ? '、' : ', ');
+    // Chinese names (of jurisdictions) are listed as Chinese lists them, in English too
+    case 'names':
+      return list(value, '、');
     // English names roles as the API does (drafter, approver): they are the values of `roles`
     case 'roles':
       return (Array.isArray(value) ? value : [value]).map((r) => (zh ? format.userRole(String(r), 'zh') : String(r))).join(zh ? '或' : ' or ');

@@ -4,7 +4,7 @@ import { readSeed } from '../../seeds/index.js';
 import { generateCohort } from '../../api/modules/cohort/generate.js';
 import { UserService } from '../../api/modules/user/user.service.js';
 import { sqlClient } from '../helpers/db.js';
-import { startTestApi, type TestApi } from '../helpers/api.js';
+import { bearer, request, startTestApi, type TestApi } from '../helpers/api.js';
 
 /** Cohorts and impact previews, over HTTP against a real PostgreSQL. */
 let api: TestApi;
@@ -22,7 +22,7 @@ const ok = async (who: string, query: string, variables?: Record<string, unknown
 };
 async function upload(who: string | null, jurisdiction: string, name: string, csv: string | Buffer, job?: string) {
   const url = `${api.base}/cohorts?jurisdiction=${encodeURIComponent(jurisdiction)}&name=${encodeURIComponent(name)}${job ? `&job=${job}` : ''}`;
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'text/csv', ...(who ? { authorization: `Bearer ${tokens[who]}` } : {}) }, body: csv });
+  const res = await request(url, { method: 'POST', headers: { 'content-type': 'text/csv', ...bearer(who && tokens[who]) }, body: csv });
   return { status: res.status, body: (await res.json()) as any };
 }
 async function counts() {
@@ -53,19 +53,19 @@ afterAll(async () => api?.close());
 
 describe('importing a cohort', () => {
   it.each([
-    ['a wrong header', 'person_id,unit,birthday,categories,groups,payment_date\nP1,城关镇,,,,\n', { line: 1, field: 'header' }],
-    ['a bad date', `${HEADER}\nP1,城关镇,1990-01-01,,,\nP2,城关镇,1990-02-30,,,\n`, { line: 3, field: 'birth_date', message: '"1990-02-30" is not a date written YYYY-MM-DD' }],
-    ['a bad payment date', `${HEADER}\nP1,城关镇,,,,2024/03/01\n`, { line: 2, field: 'payment_date' }],
-    ['an unknown category', `${HEADER}\nP1,城关镇,,di-bao,,\nP2,城关镇,,dibao,,\n`, { line: 3, field: 'categories', message: '"dibao" is not a category code of 五河县' }],
-    ['an unknown group', `${HEADER}\nP1,城关镇,,,students,\n`, { line: 2, field: 'groups' }],
-    ['a duplicate person_id', `${HEADER}\nP1,城关镇,,,,\nP2,头铺镇,,,,\nP1,朱顶镇,,,,\n`, { line: 4, field: 'person_id', message: '"P1" appears twice (first on line 2)' }],
-    ['an unknown unit', `${HEADER}\nP1,城关镇,,,,\nP2,城西镇,,,,\n`, { line: 3, field: 'unit', message: expect.stringContaining('"城西镇" is not a unit of 五河县') }],
-    ['a short row', `${HEADER}\nP1,城关镇,,\n`, { line: 2, field: 'row', message: 'has 4 fields, expected 6' }],
-    ['a duplicate Chinese person_id', `${HEADER}\n张三,城关镇,,,,\n李四,城关镇,,,,\n张三,头铺镇,,,,\n`, { line: 4, field: 'person_id', message: '"张三" appears twice (first on line 2)' }],
+    ['a wrong header', 'person_id,unit,birthday,categories,groups,payment_date\nP1,城关镇,,,,\n', { line: 1, field: 'header', reason: 'HEADER_WRONG' }],
+    ['a bad date', `${HEADER}\nP1,城关镇,1990-01-01,,,\nP2,城关镇,1990-02-30,,,\n`, { line: 3, field: 'birth_date', message: '"1990-02-30" is not a date written YYYY-MM-DD', reason: 'DATE_MALFORMED' }],
+    ['a bad payment date', `${HEADER}\nP1,城关镇,,,,2024/03/01\n`, { line: 2, field: 'payment_date', reason: 'DATE_MALFORMED' }],
+    ['an unknown category', `${HEADER}\nP1,城关镇,,di-bao,,\nP2,城关镇,,dibao,,\n`, { line: 3, field: 'categories', message: '"dibao" is not a category code of 五河县', reason: 'NOT_A_CATEGORY_CODE' }],
+    ['an unknown group', `${HEADER}\nP1,城关镇,,,students,\n`, { line: 2, field: 'groups', reason: 'NOT_A_GROUP_CODE' }],
+    ['a duplicate person_id', `${HEADER}\nP1,城关镇,,,,\nP2,头铺镇,,,,\nP1,朱顶镇,,,,\n`, { line: 4, field: 'person_id', message: '"P1" appears twice (first on line 2)', reason: 'PERSON_TWICE' }],
+    ['an unknown unit', `${HEADER}\nP1,城关镇,,,,\nP2,城西镇,,,,\n`, { line: 3, field: 'unit', message: expect.stringContaining('"城西镇" is not a unit of 五河县'), reason: 'NOT_A_UNIT' }],
+    ['a short row', `${HEADER}\nP1,城关镇,,\n`, { line: 2, field: 'row', message: 'has 4 fields, expected 6', reason: 'LINE_FIELD_COUNT' }],
+    ['a duplicate Chinese person_id', `${HEADER}\n张三,城关镇,,,,\n李四,城关镇,,,,\n张三,头铺镇,,,,\n`, { line: 4, field: 'person_id', message: '"张三" appears twice (first on line 2)', reason: 'PERSON_TWICE' }],
     [
       'a line that is not UTF-8 (a GBK-saved name)',
       Buffer.concat([Buffer.from(`${HEADER}\nP1,城关镇,,,,\nP2,`), Buffer.from([0xb3, 0xc7, 0xb9, 0xd8, 0xd5, 0xf2]), Buffer.from(',,,,\nP3,城关镇,,,,\n')]),
-      { line: 3, field: 'row', message: 'is not UTF-8 text (save the file as UTF-8)' },
+      { line: 3, field: 'row', message: 'is not UTF-8 text (save the file as UTF-8)', reason: 'LINE_NOT_UTF8' },
     ],
   ] as [string, string | Buffer, object][])('refuses %s with its line number, and imports nothing', async (_what, csv, error) => {
     const before = await counts();
@@ -99,7 +99,7 @@ describe('importing a cohort', () => {
     const r = await upload('wuhe-drafter', '五河县', '小样本', csv, pending.id);
     expect(r.status).toBe(201);
     expect(r.body).toMatchObject({ persons: 3, job: pending.id });
-    const job = await fetch(`${api.base}/cohorts/imports/${pending.id}`, { headers: { authorization: `Bearer ${tokens['wuhe-drafter']}` } });
+    const job = await request(`${api.base}/cohorts/imports/${pending.id}`, { headers: bearer(tokens['wuhe-drafter']) });
     expect(await job.json()).toMatchObject({ status: 'done', rows: 3, cohortId: r.body.id });
     const { cohort } = await ok('wuhe-drafter', `query($id: ID!) { cohort(id: $id) { name persons jurisdiction { name } byUnit { key persons } byCategory { key persons } } }`, { id: r.body.id });
     expect(cohort).toEqual({
@@ -192,11 +192,11 @@ describe('previewing a draft on a cohort', () => {
   });
 
   it.each([
-    ['an unknown fact column', `${HEADER},height\nP1,城关镇,,,,,170\n`, { line: 1, field: 'header', message: expect.stringContaining('"height"') }],
-    ['a grade out of range', `${HEADER},disability_grade\nP1,城关镇,,,,,5\n`, { line: 2, field: 'disability_grade', message: '"5" is not a disability grade (1 to 4)' }],
-    ['a certification of an unknown category', `${HEADER},certifications\nP1,城关镇,,,,,dibao@2023-06-01\n`, { line: 2, field: 'certifications', message: '"dibao" is not a category code of 五河县' }],
-    ['a role that is not one', `${HEADER},household_role\nP1,城关镇,,,,,aunt\n`, { line: 2, field: 'household_role' }],
-    ['a row without its fact cells', `${HEADER},sex\nP1,城关镇,,,,\n`, { line: 2, field: 'row', message: 'has 6 fields, expected 7' }],
+    ['an unknown fact column', `${HEADER},height\nP1,城关镇,,,,,170\n`, { line: 1, field: 'header', message: expect.stringContaining('"height"'), reason: 'HEADER_UNKNOWN_COLUMN' }],
+    ['a grade out of range', `${HEADER},disability_grade\nP1,城关镇,,,,,5\n`, { line: 2, field: 'disability_grade', message: '"5" is not a disability grade (1 to 4)', reason: 'NOT_A_GRADE' }],
+    ['a certification of an unknown category', `${HEADER},certifications\nP1,城关镇,,,,,dibao@2023-06-01\n`, { line: 2, field: 'certifications', message: '"dibao" is not a category code of 五河县', reason: 'NOT_A_CATEGORY_CODE' }],
+    ['a role that is not one', `${HEADER},household_role\nP1,城关镇,,,,,aunt\n`, { line: 2, field: 'household_role', reason: 'NOT_ONE_OF' }],
+    ['a row without its fact cells', `${HEADER},sex\nP1,城关镇,,,,\n`, { line: 2, field: 'row', message: 'has 6 fields, expected 7', reason: 'LINE_FIELD_COUNT' }],
   ] as [string, string, object][])('refuses %s, naming the line and the column', async (_what, csv, error) => {
     const r = await upload('wuhe-drafter', '五河县', `bad facts ${_what}`, csv);
     expect(r.status).toBe(400);

@@ -4,7 +4,7 @@ import { generateCohort } from '../../api/modules/cohort/generate.js';
 import { UserService } from '../../api/modules/user/user.service.js';
 import { validatePolicyDocument, type PolicyDocument } from '../../policy-schemas/index.js';
 import { readSeed } from '../../seeds/index.js';
-import { startTestApi, type TestApi } from '../helpers/api.js';
+import { request, startTestApi, type TestApi } from '../helpers/api.js';
 import { contentHash } from '../../api/modules/policy/content-hash.js';
 
 /**
@@ -146,7 +146,7 @@ describe('units from the reference', () => {
   it('a county without a quota table (石狮市) gets a cohort by township: its townships from the reference are its units', async () => {
     expect(townships).toContain('湖滨街道');
     const csv = `person_id,unit,birth_date,categories,groups,payment_date\nP1,湖滨街道,1980-01-01,,,\nP2,祥芝镇,1980-01-01,,,\nP3,石狮市,1980-01-01,,,\n`;
-    const res = await fetch(`${api.base}/cohorts?jurisdiction=${encodeURIComponent('石狮市')}&name=${encodeURIComponent('按镇街')}`, {
+    const res = await request(`${api.base}/cohorts?jurisdiction=${encodeURIComponent('石狮市')}&name=${encodeURIComponent('按镇街')}`, {
       method: 'POST',
       headers: { 'content-type': 'text/csv', authorization: `Bearer ${drafter}` },
       body: csv,
@@ -160,7 +160,7 @@ describe('units from the reference', () => {
       { key: '石狮市', persons: 1 },
       { key: '祥芝镇', persons: 1 },
     ]);
-    const bad = await fetch(`${api.base}/cohorts?jurisdiction=${encodeURIComponent('石狮市')}&name=x`, {
+    const bad = await request(`${api.base}/cohorts?jurisdiction=${encodeURIComponent('石狮市')}&name=x`, {
       method: 'POST',
       headers: { 'content-type': 'text/csv', authorization: `Bearer ${drafter}` },
       body: `person_id,unit,birth_date,categories,groups,payment_date\nP1,灵源街道,1980-01-01,,,\n`,

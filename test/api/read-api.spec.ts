@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readSeed } from '../../seeds/index.js';
 import { validatePolicyDocument } from '../../policy-schemas/index.js';
 import { contentHash } from '../../api/modules/policy/content-hash.js';
-import { health, startTestApi, type TestApi } from '../helpers/api.js';
+import { health, request, startTestApi, type TestApi } from '../helpers/api.js';
 
 /** The read API for third parties, over HTTP, against a real PostgreSQL loaded from the seeds. */
 let api: TestApi;
@@ -201,7 +201,7 @@ describe('validatePolicyDocument', () => {
 
 describe("Apollo's security options", () => {
   it('refuses batched requests', async () => {
-    const res = await fetch(api.url, {
+    const res = await request(api.url, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify([{ query: '{ jurisdictions { name } }' }, { query: '{ jurisdictions { code } }' }]),
@@ -211,9 +211,9 @@ describe("Apollo's security options", () => {
   });
 
   it('prevents CSRF: a simple GET without a preflight header is refused', async () => {
-    const res = await fetch(`${api.url}?query=${encodeURIComponent('{ jurisdictions { name } }')}`);
+    const res = await request(`${api.url}?query=${encodeURIComponent('{ jurisdictions { name } }')}`);
     expect(res.status).toBe(400);
-    const ok = await fetch(`${api.url}?query=${encodeURIComponent('{ jurisdictions { name } }')}`, {
+    const ok = await request(`${api.url}?query=${encodeURIComponent('{ jurisdictions { name } }')}`, {
       headers: { 'apollo-require-preflight': 'true' },
     });
     expect(ok.status).toBe(200);
@@ -227,7 +227,7 @@ describe("Apollo's security options", () => {
   });
 
   it('refuses queries that are too large', async () => {
-    const res = await fetch(api.url, {
+    const res = await request(api.url, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ query: `{ jurisdictions { name ${' '.repeat(30_000)} } }` }),
@@ -243,7 +243,7 @@ describe("Apollo's security options", () => {
 
 describe('the /graphql endpoint reads the request itself', () => {
   const QUOTE = JSON.stringify({ query: `{ quote(input: { jurisdiction: "石狮市", year: 2025, paymentDate: "2024-11-15" }) { amountDue } }` });
-  const post = (body: string | Buffer, headers: Record<string, string>) => fetch(api.url, { method: 'POST', headers, body });
+  const post = (body: string | Buffer, headers: Record<string, string>) => request(api.url, { method: 'POST', headers, body });
 
   it('answers a body that is not JSON with 400, in GraphQL error form', async () => {
     const res = await post('{"query": "{ jurisdictions { name } }"', { 'content-type': 'application/json' });

@@ -1,5 +1,5 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { generateCohort } from '../../api/modules/cohort/generate.js';
 import { readSeed } from '../../seeds/index.js';
@@ -14,6 +14,29 @@ import type { TestApi } from '../helpers/api.js';
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** Every suite keeps a screenshot of each page it checks here. */
 export const SHOTS = resolve('test-output/screenshots');
+/** What the suites write besides their screenshots: their timings. */
+export const OUT = resolve('test-output');
+
+/**
+ * Timings a browser suite takes (how long a page took to show): printed as `<label>: <what>: <ms> ms`
+ * and written, one a line, to test-output/<file> by `write()` (after the suite). Recorded, never
+ * asserted: speed is measured in benchmarks (npm run bench), not in timed tests.
+ */
+export function timings(label: string, file: string) {
+  const lines: string[] = [];
+  return {
+    record(what: string, ms: number) {
+      const line = `${what}: ${ms} ms`;
+      console.log(`${label}: ${line}`);
+      lines.push(line);
+    },
+    write() {
+      if (!lines.length) return;
+      mkdirSync(OUT, { recursive: true });
+      writeFileSync(join(OUT, file), lines.join('\n') + '\n');
+    },
+  };
+}
 
 /** Headless chromium and a zh-CN page of the size the screenshots are taken at; the browser's own errors go to the test output. */
 export async function launchBrowser(pageOptions: { acceptDownloads?: boolean } = {}): Promise<{ browser: Browser; page: Page }> {

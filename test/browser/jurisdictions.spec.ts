@@ -1,11 +1,10 @@
-import { writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startTestApi, type TestApi } from '../helpers/api.js';
 import { CONSOLE_DIST } from '../../api/console.js';
 import { UserService } from '../../api/modules/user/user.service.js';
-import { SHOTS, closeSuite, consoleLogin, launchBrowser } from './helpers.js';
+import { SHOTS, closeSuite, consoleLogin, launchBrowser, timings } from './helpers.js';
 
 /*
  * The 统筹地区 page in a real browser (Debian's chromium through playwright-core, launched as in
@@ -15,22 +14,15 @@ import { SHOTS, closeSuite, consoleLogin, launchBrowser } from './helpers.js';
  * 石狮市 2025: the draft's review items in Chinese, and 提交审核 refused naming metadata.documentNumber.
  */
 
-const OUT = resolve('test-output');
 const PASSWORD = 'console-password-1';
 
 let api: TestApi;
 let browser: Browser;
 let page: Page;
-const timings: string[] = [];
+const { record, write: writeTimings } = timings('jurisdictions page', 'jurisdictions-timing.txt');
 
 async function shot(name: string) {
   await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
-}
-
-function record(what: string, ms: number) {
-  const line = `${what}: ${ms} ms`;
-  console.log(`jurisdictions page: ${line}`);
-  timings.push(line);
 }
 
 beforeAll(async () => {
@@ -46,7 +38,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  if (timings.length) writeFileSync(join(OUT, 'jurisdictions-timing.txt'), timings.join('\n') + '\n');
+  writeTimings();
   await closeSuite(browser, api);
 });
 

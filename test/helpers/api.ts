@@ -54,13 +54,7 @@ export async function serveApi(databaseUrl: string, opts: AppOptions = {}): Prom
     orm,
     databaseUrl,
     async gql(query, variables, token) {
-      const res = await fetch(`${base}/graphql`, {
-        method: 'POST',
-        // the suites written against the English messages read them in English (test/api/i18n.spec.ts checks the default, zh-CN)
-        headers: { 'content-type': 'application/json', 'accept-language': 'en', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-        body: JSON.stringify({ query, variables }),
-      });
-      return (await res.json()) as GraphQLResponse;
+      return (await graphqlAt(base, query, variables, token)).body;
     },
     async close() {
       await new Promise<void>((r) => server.close(() => r()));
@@ -138,6 +132,35 @@ export function callsAs(api: () => TestApi, tokens: Readonly<Record<string, stri
 /** The id of the version in force of a jurisdiction's year (as `policy` answers it). */
 export async function versionIdOf(api: TestApi, jurisdiction: string, year: number): Promise<string> {
   return (await api.gql(`query($j: String!, $y: Int!) { policy(jurisdiction: $j, year: $y) { id } }`, { j: jurisdiction, y: year })).data.policy.id as string;
+}
+
+/**
+ * A raw HTTP request to the app, asking for English as `gql` does: the suites written against the
+ * English messages read them in English (test/api/i18n.spec.ts checks the default, zh-CN). Headers of
+ * `init` are added, and win (a suite checking the negotiation sends its own `accept-language`).
+ */
+export function request(url: string | URL, init: RequestInit = {}): Promise<Response> {
+  return fetch(url, { ...init, headers: { 'accept-language': 'en', ...(init.headers as Record<string, string> | undefined) } });
+}
+
+/** The `authorization` header of a token (none without one). */
+export function bearer(token?: string | null): Record<string, string> {
+  return token ? { authorization: `Bearer ${token}` } : {};
+}
+
+/**
+ * A POST of JSON (a GraphQL request, or a body already written as text) through `request`: its status,
+ * parsed body and, where the answer has one, Retry-After (so that `{ status, body }` compares equal).
+ */
+export async function postJson<T = GraphQLResponse>(url: string | URL, body: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: T; retryAfter?: string }> {
+  const res = await request(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+  const retryAfter = res.headers.get('retry-after');
+  return { status: res.status, body: (await res.json()) as T, ...(retryAfter === null ? {} : { retryAfter }) };
+}
+
+/** A GraphQL request to the app at `base` (any process of it, such as one of `npm start`), in English as `gql`'s. */
+export function graphqlAt(base: string, query: string, variables?: Record<string, unknown>, token?: string | null) {
+  return postJson<any>(`${base}/graphql`, { query, variables }, bearer(token));
 }
 
 /** What GET /health answers: its status and its body. */

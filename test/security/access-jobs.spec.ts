@@ -4,7 +4,7 @@ import { generateCohort } from '../../api/modules/cohort/generate.js';
 import { UserService } from '../../api/modules/user/user.service.js';
 import { validatePolicyDocument } from '../../policy-schemas/index.js';
 import { readSeed } from '../../seeds/index.js';
-import { startTestApi, type TestApi } from '../helpers/api.js';
+import { request, startTestApi, type TestApi } from '../helpers/api.js';
 
 /*
  * Jobs belong to someone (issue 11, item 1), over HTTP against PostgreSQL. A preview job and an import
@@ -33,11 +33,11 @@ async function ok(who: string, query: string, variables?: Record<string, unknown
 }
 async function upload(who: string, csv: string, job?: string, jurisdiction = '五河县', name = `c-${randomUUID().slice(0, 8)}`) {
   const url = `${api.base}/cohorts?jurisdiction=${encodeURIComponent(jurisdiction)}&name=${encodeURIComponent(name)}${job !== undefined ? `&job=${encodeURIComponent(job)}` : ''}`;
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'text/csv', ...(as[who] ? { authorization: `Bearer ${as[who]}` } : {}) }, body: csv });
+  const res = await request(url, { method: 'POST', headers: { 'content-type': 'text/csv', ...(as[who] ? { authorization: `Bearer ${as[who]}` } : {}) }, body: csv });
   return { status: res.status, body: (await res.json()) as any };
 }
 async function importJob(who: string, id: string) {
-  const res = await fetch(`${api.base}/cohorts/imports/${encodeURIComponent(id)}`, { headers: as[who] ? { authorization: `Bearer ${as[who]}` } : {} });
+  const res = await request(`${api.base}/cohorts/imports/${encodeURIComponent(id)}`, { headers: as[who] ? { authorization: `Bearer ${as[who]}` } : {} });
   return { status: res.status, body: (await res.json()) as any };
 }
 const CSV = 'person_id,unit,birth_date,categories,groups,payment_date\nA1,城关镇,1980-05-01,di-bao,,\nA2,城关镇,1990-01-01,,,2023-10-01\n';
@@ -159,7 +159,7 @@ describe('an import job', () => {
 
   it.each(['integrator', 'shishi-drafter'])('does not exist for %s: the same answer as a guessed id', async (who) => {
     const guessed = randomUUID();
-    expect(await importJob(who, done)).toEqual({ status: 404, body: { error: 'no such import' } });
+    expect(await importJob(who, done)).toEqual({ status: 404, body: { error: 'no such import', code: 'NOT_FOUND', reason: 'NO_SUCH_IMPORT' } });
     expect(await importJob(who, guessed)).toEqual(await importJob(who, done));
     const q = `query($j: ID!) { cohortImport(job: $j) { id } }`;
     expect(await api.gql(q, { j: done }, as[who])).toEqual({ data: { cohortImport: null } });
@@ -176,7 +176,7 @@ describe('an import job', () => {
     for (const chosen of ['job-small-sample', randomUUID(), '../../etc']) {
       const r = await upload('wuhe-drafter', CSV, chosen);
       expect(r.status).toBe(400);
-      expect(r.body.errors).toEqual([{ line: 0, field: 'job', message: expect.stringMatching(/is not a pending import job of yours/) }]);
+      expect(r.body.errors).toEqual([{ line: 0, field: 'job', message: expect.stringMatching(/is not a pending import job of yours/), reason: 'JOB_NOT_PENDING' }]);
     }
   });
 

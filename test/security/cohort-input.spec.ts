@@ -5,7 +5,7 @@ import { UserService } from '../../api/modules/user/user.service.js';
 import { validatePolicyDocument, type PolicyDocument } from '../../policy-schemas/index.js';
 import { readSeed } from '../../seeds/index.js';
 import { sqlClient } from '../helpers/db.js';
-import { health, startTestApi, type TestApi } from '../helpers/api.js';
+import { bearer, health, request, startTestApi, type TestApi } from '../helpers/api.js';
 
 /*
  * Bad cohort input (issue 11, item 5) over HTTP against PostgreSQL: implausible dates and NUL bytes
@@ -21,7 +21,7 @@ const MAX_BYTES = 64 * 1024;
 
 async function upload(csv: string | Buffer, name = `c-${Math.random().toString(36).slice(2)}`, jurisdiction = '五河县', init: RequestInit = {}) {
   const url = `${api.base}/cohorts?jurisdiction=${encodeURIComponent(jurisdiction)}&name=${encodeURIComponent(name)}`;
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'text/csv', authorization: `Bearer ${token}` }, body: csv, ...init });
+  const res = await request(url, { method: 'POST', headers: { 'content-type': 'text/csv', ...bearer(token) }, body: csv, ...init });
   return { status: res.status, body: (await res.json()) as any };
 }
 async function ok(query: string, variables?: Record<string, unknown>) {
@@ -52,19 +52,19 @@ afterAll(async () => api?.close());
 
 describe('cohort dates', () => {
   it.each([
-    ['born before 1880', '1879-12-31', '', 'birth_date', '(1879-12-31) is before 1880-01-01: not a plausible birth date'],
-    ['born in year 0000 (never read as 1900)', '0000-01-01', '', 'birth_date', '(0000-01-01) is before 1880-01-01: not a plausible birth date'],
-    ['born on 0000-02-29, a real day of the proleptic calendar (1900 had none)', '0000-02-29', '', 'birth_date', '(0000-02-29) is before 1880-01-01: not a plausible birth date'],
-    ['born in 0099', '0099-06-30', '', 'birth_date', '(0099-06-30) is before 1880-01-01: not a plausible birth date'],
-    ['born after the coverage year', '2025-01-01', '', 'birth_date', '(2025-01-01) is after the coverage year 2024'],
-    ['paying before 2000', '1980-01-01', '1999-12-31', 'payment_date', '(1999-12-31) is outside 2000–2100: not a plausible payment date'],
-    ['paying after 2100', '1980-01-01', '2101-01-01', 'payment_date', '(2101-01-01) is outside 2000–2100: not a plausible payment date'],
-    ['paying in year 0023', '', '0023-10-01', 'payment_date', '(0023-10-01) is outside 2000–2100: not a plausible payment date'],
-  ])('refuses a person %s, with the line, and imports nothing', async (_what, birth, pay, field, message) => {
+    ['born before 1880', '1879-12-31', '', 'birth_date', '(1879-12-31) is before 1880-01-01: not a plausible birth date', 'BIRTH_TOO_EARLY'],
+    ['born in year 0000 (never read as 1900)', '0000-01-01', '', 'birth_date', '(0000-01-01) is before 1880-01-01: not a plausible birth date', 'BIRTH_TOO_EARLY'],
+    ['born on 0000-02-29, a real day of the proleptic calendar (1900 had none)', '0000-02-29', '', 'birth_date', '(0000-02-29) is before 1880-01-01: not a plausible birth date', 'BIRTH_TOO_EARLY'],
+    ['born in 0099', '0099-06-30', '', 'birth_date', '(0099-06-30) is before 1880-01-01: not a plausible birth date', 'BIRTH_TOO_EARLY'],
+    ['born after the coverage year', '2025-01-01', '', 'birth_date', '(2025-01-01) is after the coverage year 2024', 'BIRTH_AFTER_YEAR'],
+    ['paying before 2000', '1980-01-01', '1999-12-31', 'payment_date', '(1999-12-31) is outside 2000–2100: not a plausible payment date', 'PAYMENT_OUT_OF_RANGE'],
+    ['paying after 2100', '1980-01-01', '2101-01-01', 'payment_date', '(2101-01-01) is outside 2000–2100: not a plausible payment date', 'PAYMENT_OUT_OF_RANGE'],
+    ['paying in year 0023', '', '0023-10-01', 'payment_date', '(0023-10-01) is outside 2000–2100: not a plausible payment date', 'PAYMENT_OUT_OF_RANGE'],
+  ])('refuses a person %s, with the line, and imports nothing', async (_what, birth, pay, field, message, reason) => {
     const before = await personRows();
     const r = await upload(`${HEADER}\nP1,城关镇,1980-01-01,,,\nP2,城关镇,${birth},,,${pay}\n`);
     expect(r.status).toBe(400);
-    expect(r.body.errors).toEqual([{ line: 3, field, message }]);
+    expect(r.body.errors).toEqual([{ line: 3, field, message, reason }]);
     expect(await personRows()).toBe(before);
   });
 
@@ -98,7 +98,7 @@ describe('NUL bytes', () => {
   ])('in %s are refused with the line and the field, not an internal error', async (field, line) => {
     const r = await upload(`${HEADER}\nP1,城关镇,,,,\n${line}\nP3,城关镇,,,,\n`);
     expect(r.status).toBe(400);
-    expect(r.body.errors).toEqual([{ line: 3, field, message: 'contains a NUL byte (\\0), which no field may hold' }]);
+    expect(r.body.errors).toEqual([{ line: 3, field, message: 'contains a NUL byte (\\0), which no field may hold', reason: 'LINE_HAS_NUL' }]);
   });
 });
 
@@ -110,7 +110,7 @@ describe('the upload size cap', () => {
     const before = await personRows();
     const r = await upload(big);
     expect(r.status).toBe(413);
-    expect(r.body).toEqual({ error: expect.stringMatching(/^the file is larger than 65536 bytes .*COHORT_MAX_BYTES.*nothing was imported$/), code: 'PAYLOAD_TOO_LARGE' });
+    expect(r.body).toEqual({ error: expect.stringMatching(/^the file is larger than 65536 bytes .*COHORT_MAX_BYTES.*nothing was imported$/), code: 'PAYLOAD_TOO_LARGE', reason: 'UPLOAD_TOO_LARGE' });
     expect(await personRows()).toBe(before);
   });
 

@@ -13,7 +13,7 @@ import { UserService } from '../../api/modules/user/user.service.js';
 import { createApp, type App } from '../../api/server.js';
 import { validatePolicyDocument } from '../../policy-schemas/index.js';
 import { readSeed } from '../../seeds/index.js';
-import { settleReviewItems, startTestApi, type TestApi } from '../helpers/api.js';
+import { graphqlAt, request, settleReviewItems, startTestApi, type TestApi } from '../helpers/api.js';
 import { sqlClient } from '../helpers/db.js';
 import { freePort, npmStart, tempDataParent } from '../helpers/npm-start.js';
 
@@ -27,14 +27,7 @@ import { freePort, npmStart, tempDataParent } from '../helpers/npm-start.js';
 const PASSWORD = 'correct horse battery';
 const root = new URL('../../', import.meta.url).pathname;
 
-async function post(base: string, query: string, variables?: Record<string, unknown>, token?: string) {
-  const res = await fetch(`${base}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  return { status: res.status, body: (await res.json()) as any };
-}
+const post = graphqlAt;
 async function until<T>(ask: () => Promise<T>, done: (v: T) => boolean, ms = 20_000): Promise<T> {
   const end = Date.now() + ms;
   for (;;) {
@@ -106,14 +99,14 @@ describe('while PostgreSQL is down', () => {
         ] as const) {
           const r = await post(base, query, {}, token);
           expect(r.status, query).toBe(503);
-          expect(r.body.errors[0], query).toEqual({ message: expect.stringMatching(/^The database is unavailable at the moment; try again shortly/), extensions: { code: 'SERVICE_UNAVAILABLE' } });
+          expect(r.body.errors[0], query).toEqual({ message: expect.stringMatching(/^The database is unavailable at the moment; try again shortly/), extensions: { code: 'SERVICE_UNAVAILABLE', reason: 'DATABASE_UNAVAILABLE' } });
         }
         const bearer = { authorization: `Bearer ${drafter}` };
-        const upload = await fetch(`${base}/cohorts?jurisdiction=${encodeURIComponent('五河县')}&name=x`, { method: 'POST', headers: { ...bearer, 'content-type': 'text/csv' }, body: 'x' });
+        const upload = await request(`${base}/cohorts?jurisdiction=${encodeURIComponent('五河县')}&name=x`, { method: 'POST', headers: { ...bearer, 'content-type': 'text/csv' }, body: 'x' });
         expect(upload.status).toBe(503);
         expect(((await upload.json()) as any).code).toBe('SERVICE_UNAVAILABLE');
-        expect((await fetch(`${base}/cohorts/imports/00000000-0000-0000-0000-000000000000`, { headers: bearer })).status).toBe(503);
-        const health = await fetch(`${base}/health`);
+        expect((await request(`${base}/cohorts/imports/00000000-0000-0000-0000-000000000000`, { headers: bearer })).status).toBe(503);
+        const health = await request(`${base}/health`);
         expect(health.status).toBe(503);
         expect(await health.json()).toEqual({ status: 'down' });
       }
@@ -124,7 +117,7 @@ describe('while PostgreSQL is down', () => {
       pg = await startEmbeddedPostgres(join(dir, 'pg'), port, () => {});
       const back = await until(() => post(base, `{ cohorts { id } }`, {}, drafter), (r) => r.status === 200);
       expect(back.body).toEqual({ data: { cohorts: [] } });
-      expect((await fetch(`${base}/health`)).status).toBe(200);
+      expect((await request(`${base}/health`)).status).toBe(200);
       expect((await post(base, `mutation { login(username: "wuhe", password: "${PASSWORD}") { token } }`)).body.data.login.token).toBeTruthy();
       await until(async () => logged.filter((l) => /PostgreSQL is available again/.test(l)).length, (n) => n > 0, 10_000);
       expect(logged.filter((l) => /PostgreSQL is available again/.test(l))).toHaveLength(1);
@@ -191,7 +184,7 @@ describe('an API process killed', () => {
         sent();
       },
     });
-    const upload = fetch(`${victim.base}/cohorts?jurisdiction=${encodeURIComponent('五河县')}&name=killed&job=${job.id}`, {
+    const upload = request(`${victim.base}/cohorts?jurisdiction=${encodeURIComponent('五河县')}&name=killed&job=${job.id}`, {
       method: 'POST',
       headers: { 'content-type': 'text/csv', authorization: `Bearer ${token}` },
       body,
@@ -205,7 +198,7 @@ describe('an API process killed', () => {
     // the other process reports it interrupted, at once
     const after = await ok(api.base, `query($j: ID!) { cohortImport(job: $j) { status error cohortId } }`, { j: job.id });
     expect(after.cohortImport).toEqual({ status: 'interrupted', error: expect.stringMatching(/^interrupted: the API process running it stopped/), cohortId: null });
-    const rest = await fetch(`${api.base}/cohorts/imports/${job.id}`, { headers: { authorization: `Bearer ${token}` } });
+    const rest = await request(`${api.base}/cohorts/imports/${job.id}`, { headers: { authorization: `Bearer ${token}` } });
     expect(await rest.json()).toMatchObject({ status: 'interrupted' });
     // the import's transaction died with the process
     const sql = await sqlClient(api.databaseUrl);
@@ -221,7 +214,7 @@ describe('an API process killed', () => {
     const doc = validatePolicyDocument(readSeed('wuhe-2024.json'));
     if (!doc.ok) throw new Error('seed');
     const csv = [...generateCohort(doc.document, { size: 20_000, seed: 8 })].join('');
-    const up = await fetch(`${api.base}/cohorts?jurisdiction=${encodeURIComponent('五河县')}&name=previews`, { method: 'POST', headers: { 'content-type': 'text/csv', authorization: `Bearer ${token}` }, body: csv });
+    const up = await request(`${api.base}/cohorts?jurisdiction=${encodeURIComponent('五河县')}&name=previews`, { method: 'POST', headers: { 'content-type': 'text/csv', authorization: `Bearer ${token}` }, body: csv });
     const cohort = ((await up.json()) as any).id;
     const base = (await post(api.base, `{ policy(jurisdiction: "五河县", year: 2024) { id } }`)).body.data.policy.id;
     const draft = (await ok(api.base, `mutation($f: ID!) { createDraft(from: $f, year: 2024) { id } }`, { f: base })).createDraft.id;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readSeed } from '../../seeds/index.js';
-import { startTestApi, type GraphQLResponse, type TestApi } from '../helpers/api.js';
+import { postJson, startTestApi, type TestApi } from '../helpers/api.js';
 
 /**
  * Bad input gets a clean refusal naming where, never an internal error: NUL characters (PostgreSQL's
@@ -14,10 +14,7 @@ beforeAll(async () => {
 afterAll(async () => api?.close());
 
 /** The body as text, so that it can carry what JSON.stringify would never write (lone surrogates escaped by hand). */
-const postText = async (body: string): Promise<{ status: number; body: GraphQLResponse }> => {
-  const res = await fetch(api.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
-  return { status: res.status, body: (await res.json()) as GraphQLResponse };
-};
+const postText = (body: string) => postJson(api.url, body);
 const post = (body: unknown) => postText(JSON.stringify(body));
 const LOGIN = `mutation($u: String!) { login(username: $u, password: "not the password") { token } }`;
 
@@ -27,7 +24,7 @@ describe('NUL characters', () => {
     expect(r.status).toBe(400);
     expect(r.body.errors![0]).toMatchObject({
       message: 'variables.u: contains U+0000 (NUL), which text may not contain',
-      extensions: { code: 'INVALID_CHARACTER' },
+      extensions: { code: 'INVALID_CHARACTER', reason: 'INVALID_CHARACTER' },
     });
   });
 
@@ -74,7 +71,7 @@ describe('lone surrogates (not Unicode)', () => {
 
   it('while a pair of surrogates (a character outside the BMP) is text like any other', async () => {
     const r = await post({ query: `{ policy(jurisdiction: "𠀀县", year: 2025) { id } }` });
-    expect(r.body.errors![0]).toMatchObject({ message: 'jurisdiction: no jurisdiction has the code or name "𠀀县"', extensions: { code: 'BAD_USER_INPUT' } });
+    expect(r.body.errors![0]).toMatchObject({ message: 'jurisdiction: no jurisdiction has the code or name "𠀀县"', extensions: { code: 'BAD_USER_INPUT', reason: 'NO_SUCH_JURISDICTION' } });
   });
 });
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApi, type GraphQLResponse, type TestApi } from '../helpers/api.js';
+import { postJson, startTestApi, type GraphQLResponse, type TestApi } from '../helpers/api.js';
 
 /**
  * OWASP GraphQL Cheat Sheet, "Query limiting": depth, aliases, directives, tokens, length, fragment
@@ -12,10 +12,7 @@ beforeAll(async () => {
 });
 afterAll(async () => api?.close());
 
-const post = async (body: unknown, target = api): Promise<{ status: number; body: GraphQLResponse }> => {
-  const res = await fetch(target.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  return { status: res.status, body: (await res.json()) as GraphQLResponse };
-};
+const post = (body: unknown, target = api) => postJson(target.url, body);
 const limitOf = (r: { body: GraphQLResponse }) => r.body.errors?.[0]?.extensions;
 const INPUT = { jurisdiction: '石狮市', year: 2025, paymentDate: '2024-11-15', categories: ['di-bao'] };
 const inputs = (n: number) => Array.from({ length: n }, () => INPUT);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { UserService } from '../../api/modules/user/user.service.js';
-import { serveApi, startTestApi, type TestApi } from '../helpers/api.js';
+import { postJson, serveApi, startTestApi, type TestApi } from '../helpers/api.js';
 import { sqlClient } from '../helpers/db.js';
 
 /*
@@ -13,13 +13,8 @@ let other: TestApi;
 const PASSWORD = 'correct horse battery';
 const LIMITS = { perUsername: 10, perAddress: 20, windowSeconds: 15 * 60 };
 
-async function attempt(target: TestApi, username: string, password: string) {
-  const res = await fetch(target.url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query: `mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }`, variables: { u: username, p: password } }),
-  });
-  return { status: res.status, retryAfter: res.headers.get('retry-after'), body: (await res.json()) as any };
+function attempt(target: TestApi, username: string, password: string) {
+  return postJson<any>(target.url, { query: `mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }`, variables: { u: username, p: password } });
 }
 const code = (r: { body: any }) => r.body.errors?.[0]?.extensions?.code;
 
@@ -69,7 +64,7 @@ describe('login', () => {
     expect(code(refused)).toBe('TOO_MANY_ATTEMPTS');
     const e = refused.body.errors[0];
     expect(e.message).toMatch(/^too many failed login attempts for this username; retry after \d{4}-\d\d-\d\dT/);
-    expect(e.extensions.scope).toBe('username');
+    expect(e.extensions).toMatchObject({ scope: 'username', reason: 'LOGIN_THROTTLED_USERNAME' });
     const retryAt = Date.parse(e.extensions.retryAfter);
     expect(retryAt).toBeGreaterThan(started);
     expect(retryAt).toBeLessThanOrEqual(started + LIMITS.windowSeconds * 1000 + 2000);
@@ -102,7 +97,7 @@ describe('login', () => {
     for (let i = 0; i < LIMITS.perAddress; i++) expect(code(await attempt(api, `guess-${i % 5}`, `wrong ${i} password`))).toBe('UNAUTHENTICATED');
     const r = await attempt(api, 'officer', PASSWORD);
     expect(r.status).toBe(429);
-    expect(r.body.errors[0].extensions).toMatchObject({ code: 'TOO_MANY_ATTEMPTS', scope: 'address' });
+    expect(r.body.errors[0].extensions).toMatchObject({ code: 'TOO_MANY_ATTEMPTS', scope: 'address', reason: 'LOGIN_THROTTLED_ADDRESS' });
     expect(r.body.errors[0].message).toMatch(/from this address; retry after/);
   });
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UserService } from '../../api/modules/user/user.service.js';
 import { sqlClient } from '../helpers/db.js';
-import { startTestApi, type GraphQLResponse, type TestApi } from '../helpers/api.js';
+import { request, startTestApi, type GraphQLResponse, type TestApi } from '../helpers/api.js';
 
 /**
  * The rest of the OWASP GraphQL Cheat Sheet over HTTP against the real PostgreSQL: introspection (on, as
@@ -22,7 +22,7 @@ beforeAll(async () => {
 });
 afterAll(async () => api?.close());
 
-const raw = (body: string, headers: Record<string, string>, method = 'POST') => fetch(api.url, { method, headers, body: method === 'GET' ? undefined : body });
+const raw = (body: string, headers: Record<string, string>, method = 'POST') => request(api.url, { method, headers, body: method === 'GET' ? undefined : body });
 
 describe('introspection', () => {
   it('is on for everyone, by decision: the rules and the schema are public (api/schema.graphql is committed)', async () => {
@@ -43,16 +43,16 @@ describe('batching', () => {
 describe('CSRF', () => {
   const q = encodeURIComponent('{ jurisdictions { name } }');
   it('refuses what a cross-site form or image may send: GET without a preflight header, text/plain, form-urlencoded', async () => {
-    expect((await fetch(`${api.url}?query=${q}`)).status).toBe(400);
+    expect((await request(`${api.url}?query=${q}`)).status).toBe(400);
     expect((await raw(JSON.stringify({ query: '{ jurisdictions { name } }' }), { 'content-type': 'text/plain' })).status).toBe(400);
     expect((await raw(`query=${q}`, { 'content-type': 'application/x-www-form-urlencoded' })).status).toBe(400);
     expect((await raw(`query=${q}`, { 'content-type': 'multipart/form-data; boundary=x' })).status).toBe(400);
   });
 
   it('answers a GET that carries the preflight header, but never a mutation by GET', async () => {
-    expect((await fetch(`${api.url}?query=${q}`, { headers: { 'apollo-require-preflight': 'true' } })).status).toBe(200);
+    expect((await request(`${api.url}?query=${q}`, { headers: { 'apollo-require-preflight': 'true' } })).status).toBe(200);
     const m = encodeURIComponent('mutation { logout }');
-    expect((await fetch(`${api.url}?query=${m}`, { headers: { 'apollo-require-preflight': 'true' } })).status).toBe(405);
+    expect((await request(`${api.url}?query=${m}`, { headers: { 'apollo-require-preflight': 'true' } })).status).toBe(405);
   });
 });
 
@@ -63,14 +63,14 @@ describe('error masking', () => {
     const owner = await sqlClient(api.databaseUrl);
     try {
       await owner.query('revoke select on audit_log from yibao_app');
-      const res = await fetch(api.url, {
+      const res = await request(api.url, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${admin}` },
         body: JSON.stringify({ query: '{ auditLog { action } }' }),
       });
       const text = await res.text();
       const body = JSON.parse(text) as GraphQLResponse;
-      expect(body.errors).toEqual([expect.objectContaining({ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } })]);
+      expect(body.errors).toEqual([expect.objectContaining({ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR', reason: 'INTERNAL' } })]);
       expect(leaks(text), text).toBe(false);
     } finally {
       await owner.query('grant select on audit_log to yibao_app');
@@ -82,10 +82,10 @@ describe('error masking', () => {
     const owner = await sqlClient(api.databaseUrl);
     try {
       await owner.query('revoke select on app_job from yibao_app');
-      const res = await fetch(`${api.base}/cohorts/imports/${encodeURIComponent("' or 1=1 --")}`, { headers: { authorization: `Bearer ${drafter}` } });
+      const res = await request(`${api.base}/cohorts/imports/${encodeURIComponent("' or 1=1 --")}`, { headers: { authorization: `Bearer ${drafter}` } });
       const text = await res.text();
       expect(res.status).toBe(500);
-      expect(JSON.parse(text)).toEqual({ error: 'Internal server error' });
+      expect(JSON.parse(text)).toEqual({ error: 'Internal server error', code: 'INTERNAL_SERVER_ERROR', reason: 'INTERNAL' });
       expect(leaks(text), text).toBe(false);
     } finally {
       await owner.query('grant select on app_job to yibao_app');
@@ -123,7 +123,7 @@ describe('injection: SQL metacharacters reach the database as data', () => {
     const u = await api.gql(`mutation($n: String!) { createUser(input: { username: "bobby", displayName: $n, password: "bobby-password-1", roles: ["auditor"] }) { displayName } }`, { n: EVIL }, admin);
     expect(u.data.createUser.displayName).toBe(EVIL);
 
-    const upload = await fetch(`${api.base}/cohorts?jurisdiction=${encodeURIComponent('石狮市')}&name=${encodeURIComponent(EVIL)}`, {
+    const upload = await request(`${api.base}/cohorts?jurisdiction=${encodeURIComponent('石狮市')}&name=${encodeURIComponent(EVIL)}`, {
       method: 'POST',
       headers: { authorization: `Bearer ${drafter}`, 'content-type': 'text/csv' },
       body: 'person_id,unit,birth_date,categories,groups,payment_date\nP1,石狮市,1980-01-01,,,\n',

@@ -3,7 +3,7 @@ import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import { appDatabaseUrl } from '../../api/db/orm.js';
 import { UserService } from '../../api/modules/user/user.service.js';
-import { startTestApi, type GraphQLResponse, type TestApi } from '../helpers/api.js';
+import { bearer, postJson, startTestApi, type TestApi } from '../helpers/api.js';
 
 /**
  * Quote rate limits (OWASP: "rate limiting"): off unless configured; per API key for requests that carry
@@ -13,14 +13,7 @@ import { startTestApi, type GraphQLResponse, type TestApi } from '../helpers/api
 const QUOTES = `query($i: [QuoteInput!]!) { quotes(inputs: $i) { amountDue } }`;
 const inputs = (n: number) => Array.from({ length: n }, () => ({ jurisdiction: '石狮市', year: 2025, paymentDate: '2024-11-15' }));
 
-async function post(url: string, body: unknown, token?: string): Promise<{ status: number; retryAfter: string | null; body: GraphQLResponse }> {
-  const res = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify(body),
-  });
-  return { status: res.status, retryAfter: res.headers.get('retry-after'), body: (await res.json()) as GraphQLResponse };
-}
+const post = (url: string, body: unknown, token?: string) => postJson(url, body, bearer(token));
 
 describe('by default', () => {
   let api: TestApi;
@@ -61,7 +54,7 @@ describe('when configured', () => {
     expect(Number(r.retryAfter)).toBeLessThanOrEqual(60);
     expect(r.body.errors![0]).toMatchObject({
       message: `Too many quotes: at most 10 per 60 s for this client address; retry after ${r.retryAfter} s.`,
-      extensions: { code: 'RATE_LIMITED', limit: 'quotesPerAddress', max: 10, windowSeconds: 60, retryAfterSeconds: Number(r.retryAfter) },
+      extensions: { code: 'RATE_LIMITED', reason: 'RATE_LIMITED', limit: 'quotesPerAddress', max: 10, windowSeconds: 60, retryAfterSeconds: Number(r.retryAfter) },
     });
     // a single quote counts as one: two remain
     const one = `{ quote(input: { jurisdiction: "石狮市", year: 2025, paymentDate: "2024-11-15" }) { amountDue } }`;
@@ -85,6 +78,7 @@ describe('when configured', () => {
     const r = await post(api.url, { query: QUOTES, variables: { i: inputs(21) } }, otherKey);
     expect(r.status).toBe(429);
     expect(r.body.errors![0]!.message).toBe('The request asks for 21 quotes, more than the 20 allowed per 60 s for this API key; split it into smaller requests.');
+    expect(r.body.errors![0]!.extensions).toMatchObject({ code: 'RATE_LIMITED', reason: 'RATE_LIMITED_REQUEST' });
   });
 });
 

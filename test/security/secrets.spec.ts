@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startEmbeddedPostgres } from '../../api/db/embedded.js';
 import { ADMIN_PASSWORD_FILE, SECRETS_FILE } from '../../api/db/secrets.js';
 import { UserService } from '../../api/modules/user/user.service.js';
-import { startTestApi, type TestApi } from '../helpers/api.js';
+import { bearer, graphqlAt, request, startTestApi, type TestApi } from '../helpers/api.js';
 import { freePort, listeningAddresses, type NpmStart, npmStart, tempDataParent } from '../helpers/npm-start.js';
 
 /*
@@ -32,14 +32,7 @@ async function accepts(port: number, user: string, password: string, database = 
 }
 const mode = (path: string) => statSync(path).mode & 0o777;
 
-async function gql(base: string, query: string, variables?: Record<string, unknown>, token?: string) {
-  const res = await fetch(`${base}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  return (await res.json()) as any;
-}
+const gql = async (base: string, query: string, variables?: Record<string, unknown>, token?: string) => (await graphqlAt(base, query, variables, token)).body;
 const LOGIN = `mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }`;
 
 describe('the test run’s own PostgreSQL (initialised by the same code as npm start’s)', () => {
@@ -134,6 +127,7 @@ describe('npm start on a data folder from before (postgres/postgres, yibao_app/y
     expect(short.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'newPassword' });
     const same = await gql(app.base, `mutation($p: String!) { changePassword(username: "admin", password: $p, newPassword: $p) { token } }`, { p: adminPassword });
     expect(same.errors[0].message).toMatch(/must differ/);
+    expect(same.errors[0].extensions).toMatchObject({ field: 'newPassword', reason: 'PASSWORD_UNCHANGED' });
     const changed = await gql(app.base, `mutation($p: String!) { changePassword(username: "admin", password: $p, newPassword: "a new admin password") { token user { username } } }`, { p: adminPassword });
     expect(changed.errors).toBeUndefined();
     const users = await gql(app.base, `{ users { username } }`, {}, changed.data.changePassword.token);
@@ -187,9 +181,9 @@ describe('API keys', () => {
   });
   afterAll(async () => api?.close());
   const quoteWith = async (key: string) =>
-    fetch(api.url, {
+    request(api.url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
+      headers: { 'content-type': 'application/json', ...bearer(key) },
       body: JSON.stringify({ query: `{ me { username } }` }),
     }).then(async (r) => ({ status: r.status, body: (await r.json()) as any }));
   const CREATE = `mutation($u: ID!, $e: DateTime) { createApiKey(name: "HIS", userId: $u, expiresAt: $e) { key apiKey { id expiresAt } } }`;

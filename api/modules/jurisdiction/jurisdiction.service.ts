@@ -240,7 +240,7 @@ export function resolveJurisdiction(index: JurisdictionIndex, codeOrName: string
   const c = index.candidates(codeOrName);
   if (c.length <= 1) return c[0] ?? null;
   const shown = c.slice(0, 8).map((r) => `${index.fullName(r.id)}（${r.code ?? '无代码'}）`);
-  const e = badInput(field, 'AMBIGUOUS_JURISDICTION', { value: codeOrName, count: c.length, names: c.length > 8 ? [...shown, '…'] : shown, example: index.fullName(c[0]!.id) });
+  const e = badInput(field, 'AMBIGUOUS_JURISDICTION', { value: codeOrName, count: c.length, names: shown, more: c.length > 8 ? '…' : '', example: index.fullName(c[0]!.id) });
   e.extensions.candidates = c.slice(0, 50).map((r) => ({ id: r.id, code: r.code, fullName: index.fullName(r.id) }));
   throw e;
 }
