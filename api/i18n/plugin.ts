@@ -5,6 +5,7 @@ import { localizedOf, setErrorLanguage } from '../graphql/errors.js';
 import { LimitError } from '../graphql/limits.js';
 import type { Reason } from './catalog.js';
 import { DEFAULT_LANGUAGE, languageOf, type Language } from './language.js';
+import { inChinese } from './graphql-js.js';
 import { fieldName, message } from './render.js';
 
 /** The reason of each request limit (LimitError's `extensions.limit`). */
@@ -92,7 +93,8 @@ export function localizeError(e: GraphQLError, lang: Language): void {
   const reason = code ? CODE_REASONS[code] : undefined;
   if (reason && e.extensions.reason === undefined) {
     e.extensions.reason = reason;
-    e.message = message(reason, { detail: e.message, message: e.message }, lang);
+    const detail = lang === 'en' ? e.message : inChinese(e.message);
+    e.message = message(reason, { detail, message: detail }, lang);
   }
 }
 

@@ -143,8 +143,25 @@ const cases: Case[] = [
     query: `{ noSuchField }`,
     reason: 'QUERY_INVALID',
     code: 'GRAPHQL_VALIDATION_FAILED',
-    zh: /^查询未通过校验：Cannot query field "noSuchField"/,
-    en: /^Cannot query field "noSuchField"/,
+    zh: /^查询未通过校验：类型 `Query` 没有字段 `noSuchField`。$/,
+    en: /^Cannot query field "noSuchField" on type "Query"\.$/,
+  },
+  {
+    name: 'a field misspelt, with graphql-js’s suggestion (graphql-js)',
+    query: `query($i: QuoteInput!) { quote(input: $i) { amountDu } }`,
+    variables: { i: { jurisdiction: '五河县', year: 2025, paymentDate: '2024-10-01', categories: [] } },
+    reason: 'QUERY_INVALID',
+    code: 'GRAPHQL_VALIDATION_FAILED',
+    zh: /^查询未通过校验：类型 `Quote` 没有字段 `amountDu`，是否想用 `amountDue`？$/,
+    en: /^Cannot query field "amountDu" on type "Quote"\. Did you mean "amountDue"\?$/,
+  },
+  {
+    name: 'a syntax error (graphql-js)',
+    query: `{ quote(input: {}) { amountDue }`,
+    reason: 'QUERY_SYNTAX',
+    code: 'GRAPHQL_PARSE_FAILED',
+    zh: /^查询语法有误：此处应为 Name，实际为 <EOF>。$/,
+    en: /^Syntax Error: Expected Name, found <EOF>\.$/,
   },
 ];
 let readerToken = '';
