@@ -1,8 +1,9 @@
 import type { ApolloServerPlugin, GraphQLRequestListener } from '@apollo/server';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, type DocumentNode } from 'graphql';
 import type { Context } from '../graphql/context.js';
 import { localizedOf, setErrorLanguage } from '../graphql/errors.js';
 import { LimitError } from '../graphql/limits.js';
+import { literalPath } from '../graphql/literal-path.js';
 import type { Reason } from './catalog.js';
 import { DEFAULT_LANGUAGE, languageOf, type Language } from './language.js';
 import { inChinese } from './graphql-js.js';
@@ -55,16 +56,23 @@ export function limitMessage(e: LimitError, lang: Language): { reason: Reason; m
   return { reason, message: lang === 'en' ? e.message : message(reason, { max: x.max, found: x.found, message: e.message }, lang) };
 }
 
+/** A refusal's words after the name of its place (`input.year: …`, `` `input.year`：… ``). */
+const placed = (at: string, text: string, lang: Language) => (lang === 'en' ? `${at}: ${text}` : `${fieldName(at, lang)}：${text}`);
+
 /**
  * An error in the request's language, with `extensions.reason`: its own reason and parameters (see
  * `refusal`), those of the error it wraps (a scalar's refusal inside graphql-js's "Variable … got
  * invalid value …; <reason>"), a request limit's, or for graphql-js's own errors a reason by their code.
  */
-export function localizeError(e: GraphQLError, lang: Language): void {
+export function localizeError(e: GraphQLError, lang: Language, document?: DocumentNode): void {
   setErrorLanguage(e, lang);
   const own = localizedOf(e);
   if (own) {
-    e.message = message(own.reason, own.params, lang);
+    const text = message(own.reason, own.params, lang);
+    // a scalar's refusal of a literal (placed at it by `atLiteral`): named by its place, as a variable's is
+    const at = literalPath(document, e.nodes?.[0]);
+    e.message = at ? placed(at, text, lang) : text;
+    if (at) e.extensions.field ??= at;
     return;
   }
   const inner = e.originalError;
@@ -75,10 +83,10 @@ export function localizeError(e: GraphQLError, lang: Language): void {
     // graphql-js's lead-in names the variable and the place in it, or the type of a literal argument
     const lead = e.message !== was && e.message.endsWith(was) ? e.message.slice(0, -was.length) : '';
     const variable = /^Variable "\$([^"]+)" got invalid value [\s\S]*?(?: at "([^"]+)")?; $/.exec(lead);
-    const at = variable ? (variable[2] ?? variable[1]) : undefined;
+    const at = variable ? (variable[2] ?? variable[1]) : literalPath(document, e.nodes?.[0]);
     const type = /^Expected value of type "([^"]+)"/.exec(lead)?.[1];
-    if (lang === 'en') e.message = lead + text;
-    else e.message = at ? `${fieldName(at, lang)}：${text}` : type ? `\`${type}\` 类型的值：${text}` : text;
+    if (lang === 'en') e.message = variable || !at ? lead + text : placed(at, text, lang);
+    else e.message = at ? placed(at, text, lang) : type ? `\`${type}\` 类型的值：${text}` : text;
     if (at) e.extensions.field ??= at;
     e.extensions.reason ??= wrapped.reason;
     return;
@@ -99,9 +107,9 @@ export function localizeError(e: GraphQLError, lang: Language): void {
 }
 
 const listener: GraphQLRequestListener<Context> = {
-  async didEncounterErrors({ errors, contextValue }) {
+  async didEncounterErrors({ errors, contextValue, document }) {
     const lang = contextValue?.lang ?? DEFAULT_LANGUAGE;
-    for (const e of errors) localizeError(e, lang);
+    for (const e of errors) localizeError(e, lang, document);
   },
 };
 
@@ -115,6 +123,6 @@ export const languagePlugin: ApolloServerPlugin<Context> = {
   },
   // refusals the limits plugin throws before Apollo's own error handling: localized before they are answered
   async unexpectedErrorProcessingRequest({ requestContext, error }) {
-    if (error instanceof GraphQLError) localizeError(error, requestContext.contextValue?.lang ?? DEFAULT_LANGUAGE);
+    if (error instanceof GraphQLError) localizeError(error, requestContext.contextValue?.lang ?? DEFAULT_LANGUAGE, requestContext.document);
   },
 };

@@ -47,6 +47,8 @@ interface Case {
   en: RegExp;
   /** Where the refusal points in the query, where it points at a literal. */
   locations?: { line: number; column: number }[];
+  /** The place it names (`extensions.field`). */
+  field?: string;
 }
 
 const cases: Case[] = [
@@ -74,9 +76,20 @@ const cases: Case[] = [
     query: `{ quote(input: { jurisdiction: "五河县", year: 2025, paymentDate: "2024-02-30", categories: [] }) { amountDue } }`,
     reason: 'DATE_OUT_OF_RANGE',
     code: 'GRAPHQL_VALIDATION_FAILED',
-    zh: /^2024-02-30 不是真实的日历日期$/,
-    en: /^2024-02-30 is not a real calendar date$/,
+    // named by its place in the query, as a variable's place is
+    zh: /^`input\.paymentDate`：2024-02-30 不是真实的日历日期$/,
+    en: /^input\.paymentDate: 2024-02-30 is not a real calendar date$/,
     locations: [{ line: 1, column: 64 }],
+    field: 'input.paymentDate',
+  },
+  {
+    name: 'a birth date that is no calendar day, in the third input of a batch written in the query',
+    query: `{ quotes(inputs: [{ jurisdiction: "五河县", year: 2025, paymentDate: "2024-10-01" }, { jurisdiction: "五河县", year: 2025, paymentDate: "2024-10-01" }, { jurisdiction: "五河县", year: 2025, paymentDate: "2024-10-01", birthDate: "1990-13-01" }]) { amountDue } }`,
+    reason: 'DATE_OUT_OF_RANGE',
+    code: 'GRAPHQL_VALIDATION_FAILED',
+    zh: /^`inputs\[2\]\.birthDate`：1990-13-01 不是真实的日历日期$/,
+    en: /^inputs\[2\]\.birthDate: 1990-13-01 is not a real calendar date$/,
+    field: 'inputs[2].birthDate',
   },
   {
     name: 'a bad draft edit (a draft that does not exist)',
@@ -179,6 +192,7 @@ describe('errors in the caller’s language, with a stable reason', () => {
         expect(e, `${c.name} (${lang ?? 'no Accept-Language'}): ${JSON.stringify(body)}`).toBeDefined();
         expect(e!.extensions).toMatchObject({ code: c.code, reason: c.reason });
         if (c.locations) expect(e!.locations).toEqual(c.locations);
+        if (c.field) expect(e!.extensions.field).toBe(c.field);
         if ((EN as readonly (string | undefined)[]).includes(lang)) {
           expect(e!.message).toMatch(c.en);
           expect(e!.message).not.toMatch(HAN.test(c.en.source) ? /^$/ : HAN);
