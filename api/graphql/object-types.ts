@@ -111,14 +111,11 @@ function textOf(at: string, texts: Record<string, z.infer<typeof Text>> | undefi
 
 /** Entries of descriptions.json no declared type or argument list reads (after every module is loaded: a test). */
 export function unusedDescriptions(): string[] {
-  const out: string[] = [];
-  for (const [kind, entries] of [['types', DESCRIPTIONS.types], ['args', DESCRIPTIONS.args]] as const)
-    for (const [name, e] of Object.entries(entries)) {
-      const seen = used.get(`${kind}.${name}`);
-      const keys = Object.keys('fields' in e && typeof e.fields === 'object' && kind === 'types' ? e.fields : e);
-      for (const k of keys) if (!seen?.has(k)) out.push(`${kind}.${name}.${k}`);
-    }
-  return out;
+  const entries: [string, Record<string, unknown>][] = [
+    ...Object.entries(DESCRIPTIONS.types).map(([name, e]) => [`types.${name}`, e.fields] as [string, Record<string, unknown>]),
+    ...Object.entries(DESCRIPTIONS.args).map(([name, e]) => [`args.${name}`, e] as [string, Record<string, unknown>]),
+  ];
+  return entries.flatMap(([at, texts]) => Object.keys(texts).filter((k) => !used.get(at)?.has(k)).map((k) => `${at}.${k}`));
 }
 
 // ---------------------------------------------------------------- classes
