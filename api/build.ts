@@ -14,8 +14,8 @@ import { projectRoot } from './paths.js';
 const ROOT = projectRoot(import.meta.url);
 export const BUILD_DIR = join(ROOT, '.build');
 const SOURCES = ['api/**/*.ts', 'policy-schemas/**/*.ts', 'seeds/**/*.ts'];
-/** Data the modules import (`with { type: 'json' }`), copied beside them: the registry's labels. */
-const IMPORTED_DATA = ['policy-schemas/**/*.json'];
+/** Data the modules import (`with { type: 'json' }`), copied beside them: the registry's labels, the API's descriptions. */
+const IMPORTED_DATA = ['policy-schemas/**/*.json', 'api/**/*.json'];
 
 /** Build into `.build/` (emptied first); `extra` adds more entry files (the bench's servers). Returns the number of modules. */
 export async function buildServer(extra: string[] = []): Promise<number> {

@@ -1,6 +1,28 @@
 import { describe, expect, it } from 'vitest';
 import { MONEY, chinaDate, count, date, dateRange, dateTime, leadRole, money, parseYuan, percent, percentChange, share, status, userRole, waiting, waitingConvention } from './format.js';
 
+/** A style of MONEY, what it makes of an amount in fen. */
+const MONEY_STYLE_CASES: [fen: number, style: keyof typeof MONEY, text: string][] = [
+  [40000, 'wire', '400.00'],
+  [-150, 'wire', '-1.50'],
+  [123456789, 'wire', '1234567.89'],
+  [50000, 'message', '500 元'],
+  [39050, 'message', '390.50 元'],
+  [39000, 'figure', '390'],
+  [39050, 'figure', '390.50'],
+  [-100, 'figure', '-1'],
+  [40000, 'notice', '400元'],
+  [39050, 'notice', '390.5元'],
+  [39005, 'notice', '390.05元'],
+  [107000, 'notice', '1070元'],
+  [123456750, 'table', '1,234,567.50'],
+  [1_340_000_000, 'axis', '1,340'],
+  [25_000_000, 'axis', '25'],
+  [4_000_000, 'axis', '4'],
+  [25_000, 'axis', '0.03'],
+  [0, 'axis', '0'],
+];
+
 describe('money', () => {
   it('is yuan with two decimals by default, grouped, and 万元 from 100,000 元 up', () => {
     expect(money(40000)).toBe('400.00元');
@@ -27,24 +49,7 @@ describe('money', () => {
   });
 
   it('has the styles the API, the comparison, the notice and the tables use', () => {
-    expect(money(40000, MONEY.wire)).toBe('400.00');
-    expect(money(-150, MONEY.wire)).toBe('-1.50');
-    expect(money(123456789, MONEY.wire)).toBe('1234567.89');
-    expect(money(50000, MONEY.message)).toBe('500 元');
-    expect(money(39050, MONEY.message)).toBe('390.50 元');
-    expect(money(39000, MONEY.figure)).toBe('390');
-    expect(money(39050, MONEY.figure)).toBe('390.50');
-    expect(money(-100, MONEY.figure)).toBe('-1');
-    expect(money(40000, MONEY.notice)).toBe('400元');
-    expect(money(39050, MONEY.notice)).toBe('390.5元');
-    expect(money(39005, MONEY.notice)).toBe('390.05元');
-    expect(money(107000, MONEY.notice)).toBe('1070元');
-    expect(money(123456750, MONEY.table)).toBe('1,234,567.50');
-    expect(money(1_340_000_000, MONEY.axis)).toBe('1,340');
-    expect(money(25_000_000, MONEY.axis)).toBe('25');
-    expect(money(4_000_000, MONEY.axis)).toBe('4');
-    expect(money(25_000, MONEY.axis)).toBe('0.03');
-    expect(money(0, MONEY.axis)).toBe('0');
+    for (const [fen, style, text] of MONEY_STYLE_CASES) expect(money(fen, MONEY[style]), `${fen} as ${style}`).toBe(text);
     expect(money(40_000, { wan: 'always' })).toBe('0.04万元');
   });
 

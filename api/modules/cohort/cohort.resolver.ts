@@ -1,4 +1,4 @@
-import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { recordPreviewStarted } from '../review/preview-record.js';
 import type { Context } from '../../graphql/context.js';
 import { badInput } from '../../graphql/errors.js';
@@ -8,6 +8,7 @@ import { readableVersion } from '../policy/policy.resolver.js';
 import { PolicyService } from '../policy/policy.service.js';
 import { storedDocument } from '../policy/policy-cache.js';
 import { CohortService, type CohortRow } from './cohort.service.js';
+import { PreviewArgs } from './cohort.args.js';
 import { Cohort, CohortImportJob, Impact, PreviewJob, Refusal } from './cohort.type.js';
 
 /** Cohorts hold person-level data: who may read them and run jobs on them is in api/modules/jobs/job-access.ts. */
@@ -33,6 +34,16 @@ async function readableCohort(ctx: Context, id: string, field: string): Promise<
   const c = await new CohortService(ctx.em).get(id);
   if (!c || !canReadCohorts(ctx.actor, c.jurisdictionId, await ctx.jurisdictions())) throw badInput(field, 'NO_SUCH_COHORT', { id });
   return c;
+}
+
+/** A preview job the caller may read, with what deciding more about it needs; null for anyone else, as for an id never made. */
+async function readablePreview(ctx: Context, id: string, op: string) {
+  const actor = ctx.actor;
+  if (actor.kind !== 'user') throw unauthenticated(op);
+  const row = await ctx.jobs.get(id, 'preview');
+  if (!row) return null;
+  const index = await ctx.jurisdictions();
+  return mayReadJob(actor, row, index) ? { actor, row, index } : null;
 }
 
 @Resolver()
@@ -81,23 +92,13 @@ export class CohortResolver {
     description:
       'The effect of a draft on a cohort against a baseline (by default the published version the draft was cloned from), computed by the same engine as quote, in a worker thread. The cohort is the population of the baseline year: for a draft of another coverage year each stated payment date is moved by the difference of years (birth dates stay).',
   })
-  async previewImpact(
-    @Ctx() ctx: Context,
-    @Arg('draft', () => ID, { description: 'The version to preview (usually a draft)' }) draft: string,
-    @Arg('cohort', () => ID, { description: 'The cohort to run it on' }) cohort: string,
-    @Arg('baseline', () => ID, { nullable: true, description: 'The version to compare with (by default the one the draft was cloned from)' }) baseline?: string,
-  ): Promise<Impact> {
+  async previewImpact(@Ctx() ctx: Context, @Args(() => PreviewArgs) { draft, cohort, baseline }: PreviewArgs): Promise<Impact> {
     const job = await this.begin(ctx, draft, cohort, baseline);
     return ctx.previews.result(job.id);
   }
 
   @Mutation(() => PreviewJob, { description: 'Start a preview and return at once; poll previewJob(id) for progress and the result.' })
-  async startPreview(
-    @Ctx() ctx: Context,
-    @Arg('draft', () => ID, { description: 'The version to preview (usually a draft)' }) draft: string,
-    @Arg('cohort', () => ID, { description: 'The cohort to run it on' }) cohort: string,
-    @Arg('baseline', () => ID, { nullable: true, description: 'The version to compare with (by default the one the draft was cloned from)' }) baseline?: string,
-  ): Promise<PreviewJob> {
+  async startPreview(@Ctx() ctx: Context, @Args(() => PreviewArgs) { draft, cohort, baseline }: PreviewArgs): Promise<PreviewJob> {
     return this.begin(ctx, draft, cohort, baseline);
   }
 
@@ -106,10 +107,7 @@ export class CohortResolver {
     description: 'A preview job with its progress and result: for those who may read the cohort\'s jurisdiction; null for anyone else, as for an id that does not exist.',
   })
   async previewJob(@Ctx() ctx: Context, @Arg('id', () => ID, { description: 'The job' }) id: string): Promise<PreviewJob | null> {
-    if (ctx.actor.kind !== 'user') throw unauthenticated('previewJob');
-    const row = await ctx.jobs.get(id, 'preview');
-    if (!row || !mayReadJob(ctx.actor, row, await ctx.jurisdictions())) return null;
-    return ctx.previews.job(id);
+    return (await readablePreview(ctx, id, 'previewJob')) ? ctx.previews.job(id) : null;
   }
 
   @Mutation(() => PreviewJob, {
@@ -117,11 +115,9 @@ export class CohortResolver {
     description: 'Stop a running preview: for those who may start one on the cohort (its drafters and approvers, admins); null when the caller may not see the job, as for an id that does not exist.',
   })
   async cancelPreview(@Ctx() ctx: Context, @Arg('id', () => ID, { description: 'The job' }) id: string): Promise<PreviewJob | null> {
-    if (ctx.actor.kind !== 'user') throw unauthenticated('cancelPreview');
-    const row = await ctx.jobs.get(id, 'preview');
-    const index = await ctx.jurisdictions();
-    if (!row || !mayReadJob(ctx.actor, row, index)) return null;
-    if (!mayCancelJob(ctx.actor, row, index)) throw forbidden('CANCEL_FORBIDDEN', { op: 'cancelPreview', username: ctx.actor.username });
+    const found = await readablePreview(ctx, id, 'cancelPreview');
+    if (!found) return null;
+    if (!mayCancelJob(found.actor, found.row, found.index)) throw forbidden('CANCEL_FORBIDDEN', { op: 'cancelPreview', username: found.actor.username });
     return ctx.previews.cancel(id);
   }
 

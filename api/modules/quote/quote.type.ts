@@ -1,4 +1,5 @@
-import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { enumOf, fields, list, nullable, objectType, T } from '../../graphql/object-types.js';
+import { Field, ID, InputType, Int } from 'type-graphql';
 import {
   ASSUMED_FACTS,
   DISABILITY_KINDS,
@@ -11,7 +12,7 @@ import {
 } from '../../engine/index.js';
 import { documentEnum } from '../../graphql/document-types.js';
 import { graphqlEnum } from '../../graphql/enums.js';
-import { DateScalar, MoneyScalar } from '../../graphql/scalars.js';
+import { DateScalar } from '../../graphql/scalars.js';
 
 /*
  * The quote API's types. A quote is asked with the person's facts the notices decide by (all optional:
@@ -140,132 +141,119 @@ export class RefundInput extends PaymentInput {
   @Field(() => RefundRequestReasonEnum, { description: 'Why the refund is asked' }) reason!: (typeof REFUND_REQUEST_REASONS)[number];
 }
 
-@ObjectType({ description: 'The subsidy category a subsidy comes from.' })
-export class QuoteCategory {
-  @Field(() => String, { description: 'Its code (PolicyVersion.categories.code)' }) code!: string;
-  @Field(() => String, { description: 'Its name as the notice gives it' }) name!: string;
-  @Field(() => [String], { description: 'Its official identity codes' }) officialCodes!: string[];
-}
+@objectType
+export class QuoteCategory extends fields({
+  code: T.String,
+  name: T.String,
+  officialCodes: list(T.String),
+}) {}
 
-@ObjectType({ description: 'A subsidy applied to the person, with who certifies it and who pays it.' })
-export class QuoteSubsidy {
-  @Field(() => QuoteCategory, { description: 'The category it comes from' }) category!: QuoteCategory;
-  @Field(() => MoneyScalar, { description: 'The subsidy' }) amount!: number;
-  @Field(() => String, { description: '认定部门: the certifying agency' }) agency!: string;
-  @Field(() => String, { description: '资金来源 as printed' }) fundSource!: string;
-  @Field(() => String, { description: 'The kind of fund, as stored: medical-assistance, fiscal, fiscal-special, township or government', deprecationReason: 'Use fundKind (enum FundSourceKind); this field keeps the stored values (medical-assistance, fiscal, …)' })
-  fundSourceKind!: string;
-  @Field(() => FundSourceEnum, { description: 'The kind of fund that pays it' }) fundKind!: string;
-  @Field(() => String, { description: 'The clause of the notice that grants it' }) clause!: string;
-}
+@objectType
+export class QuoteSubsidy extends fields({
+  category: QuoteCategory,
+  amount: T.Money,
+  agency: T.String,
+  fundSource: T.String,
+  fundSourceKind: T.String,
+  fundKind: enumOf(FundSourceEnum),
+  clause: T.String,
+}) {}
 
-@ObjectType({ description: 'The fee charged for one coverage year.' })
-export class QuoteFeeLine {
-  @Field(() => Int, { description: 'The coverage year paid for' }) coverageYear!: number;
-  @Field(() => MoneyScalar, { description: 'The fee for that year' }) amount!: number;
-  @Field(() => String, { description: '个人缴费标准, or the special fee case' }) label!: string;
-  @Field(() => String, { description: 'The clause of the notice that sets it' }) clause!: string;
-}
+@objectType
+export class QuoteFeeLine extends fields({
+  coverageYear: T.Int,
+  amount: T.Money,
+  label: T.String,
+  clause: T.String,
+}) {}
 
-@ObjectType({ description: 'The window the payment falls in.' })
-export class QuoteWindow {
-  @Field(() => String, { description: 'Its code (PolicyVersion.windows.code)' }) code!: string;
-  @Field(() => String, { description: 'Its name as the notice gives it' }) name!: string;
-  @Field(() => String, { description: 'Its kind, as stored: registration, central, extended, back-payment, dynamic, off-window or anytime', deprecationReason: 'Use windowKind (enum WindowKind); this field keeps the stored values (central, back-payment, …)' })
-  kind!: string;
-  @Field(() => WindowKindEnum, { description: 'Its kind' }) windowKind!: string;
-  @Field(() => DateScalar, { description: 'First day of the window' }) from!: string;
-  @Field(() => DateScalar, { description: 'Last day of the window' }) to!: string;
-  @Field(() => String, { description: 'The clause of the notice that sets it' }) clause!: string;
-}
+@objectType
+export class QuoteWindow extends fields({
+  code: T.String,
+  name: T.String,
+  kind: T.String,
+  windowKind: enumOf(WindowKindEnum),
+  from: T.Date,
+  to: T.Date,
+  clause: T.String,
+}) {}
 
-@ObjectType({ description: 'One step of the computation: the rule applied, its clause, and what it gave.' })
-export class QuoteTraceStep {
-  @Field(() => String, { description: 'The rule, as a string: policy, window, individual-fee, category, stacking, late-surcharge, benefit-start …', deprecationReason: 'Use step (enum TraceRule); this field keeps the values policy, window, individual-fee, …' })
-  rule!: string;
-  @Field(() => TraceRuleEnum, { description: 'The step the line comes from' }) step!: string;
-  @Field(() => String, { nullable: true, description: 'Its clause in the notice (null for a convention or the policy itself)' }) clause!: string | null;
-  @Field(() => String, { description: 'What it gave, in words' }) detail!: string;
-}
+@objectType
+export class QuoteTraceStep extends fields({
+  rule: T.String,
+  step: enumOf(TraceRuleEnum),
+  clause: nullable(T.String),
+  detail: T.String,
+}) {}
 
-@ObjectType({ description: 'A category given in the input whose conditions the person does not meet.' })
-export class IgnoredCategory {
-  @Field(() => String, { description: 'The category’s code' }) code!: string;
-  @Field(() => String, { description: 'Which condition fails' }) reason!: string;
-}
+@objectType
+export class IgnoredCategory extends fields({
+  code: T.String,
+  reason: T.String,
+}) {}
 
-@ObjectType({ description: 'What a quote assumed where a rule depends on a fact the request did not give (the person taken as the certifying agency certified them).' })
-export class QuoteAssumption {
-  @Field(() => AssumedFactEnum, { description: 'The fact not given' }) fact!: string;
-  @Field(() => String, { nullable: true, description: 'The category whose rule needed it (null: a window’s rule)' }) category!: string | null;
-  @Field(() => String, { description: 'What was assumed, in words' }) detail!: string;
-  @Field(() => String, { nullable: true, description: 'The clause of the rule' }) clause!: string | null;
-}
+@objectType
+export class QuoteAssumption extends fields({
+  fact: enumOf(AssumedFactEnum),
+  category: nullable(T.String),
+  detail: T.String,
+  clause: nullable(T.String),
+}) {}
 
-@ObjectType({ description: 'What a person owes if they pay on a date, and when benefits start, with the reasons.' })
-export class Quote {
-  @Field(() => String, { description: 'The jurisdiction’s name' }) jurisdiction!: string;
-  @Field(() => Int, { description: 'Coverage year (待遇享受年度)' }) coverageYear!: number;
-  @Field(() => DateScalar, { description: 'The day of payment quoted' }) paymentDate!: string;
-  @Field(() => MoneyScalar, { description: 'Individual fee charged: only for coverage years in which the payment buys benefits (several years where a special fee case says so)' })
-  individualFee!: number;
-  @Field(() => [QuoteFeeLine], { description: 'The fee by coverage year (one line unless a special fee case spans years; none when the payment buys no coverage)' }) feeLines!: QuoteFeeLine[];
-  @Field(() => MoneyScalar, { description: 'Late-payment surcharge (0.00 when none applies)' }) surcharge!: number;
-  @Field(() => String, { nullable: true, description: 'Why the surcharge was charged or waived' }) surchargeReason!: string | null;
-  @Field(() => [QuoteSubsidy], { description: 'The subsidy applied (one at most: the stacking rule picks it)' }) subsidies!: QuoteSubsidy[];
-  @Field(() => MoneyScalar, { description: 'The sum of the subsidies' }) subsidyTotal!: number;
-  @Field(() => MoneyScalar, { description: 'individualFee + surcharge − subsidies' }) amountDue!: number;
-  @Field(() => QuoteWindow, { description: 'The window the payment falls in' }) window!: QuoteWindow;
-  @Field(() => DateScalar, { nullable: true, description: 'null when the payment buys no coverage in the year' }) benefitStart!: string | null;
-  @Field(() => DateScalar, { nullable: true, description: 'The last day of coverage (null with benefitStart)' }) benefitEnd!: string | null;
-  @Field(() => Boolean, { description: 'The payment buys coverage in the coverage year' }) coversCoverageYear!: boolean;
-  @Field(() => String, { nullable: true, description: 'Why it buys none, where it does not' }) noCoverageReason!: string | null;
-  @Field(() => Boolean, { description: 'A gap before the start is covered retroactively' }) retroactive!: boolean;
-  @Field(() => String, { description: 'The waiting rule applied, in words' }) waitingRule!: string;
-  @Field(() => String, { description: 'none, days, months or nth-month', deprecationReason: 'Use waitingPeriodKind (enum WaitingKind); this field keeps the values none, days, months, nth-month' })
-  waitingKind!: string;
-  @Field(() => WaitingKindEnum, { description: 'The kind of waiting rule applied' }) waitingPeriodKind!: string;
-  @Field(() => String, { nullable: true, description: 'The day-counting convention of the waiting rule' }) convention!: string | null;
-  @Field(() => [String], { description: 'Special groups the person belongs to for this payment (their personal conditions hold); the trace says which rule of theirs applied' })
-  appliedGroups!: string[];
-  @Field(() => [IgnoredCategory], { description: 'Categories given whose conditions the person does not meet, or whose certification does not subsidise this payment' })
-  ignoredCategories!: IgnoredCategory[];
-  @Field(() => [QuoteAssumption], { description: 'What the answer assumed where a rule depends on a fact not given (empty: nothing)' }) assumptions!: QuoteAssumption[];
-  @Field(() => [QuoteTraceStep], { description: 'Every rule applied, in order, with its clause' }) trace!: QuoteTraceStep[];
-  @Field(() => ID, { description: 'The version that answered (replay with QuoteInput.policyVersionId or expectedContentHash)' }) policyVersionId!: string;
-  @Field(() => String, { description: 'The content hash of that version’s document' }) contentHash!: string;
-  @Field(() => DateScalar, { nullable: true, description: 'The day that version is in force from (its effective date, or its publication day); null for an unpublished version' })
-  inForceFrom!: string | null;
-}
+@objectType
+export class Quote extends fields({
+  jurisdiction: T.String,
+  coverageYear: T.Int,
+  paymentDate: T.Date,
+  individualFee: T.Money,
+  feeLines: list(QuoteFeeLine),
+  surcharge: T.Money,
+  surchargeReason: nullable(T.String),
+  subsidies: list(QuoteSubsidy),
+  subsidyTotal: T.Money,
+  amountDue: T.Money,
+  window: QuoteWindow,
+  benefitStart: nullable(T.Date),
+  benefitEnd: nullable(T.Date),
+  coversCoverageYear: T.Boolean,
+  noCoverageReason: nullable(T.String),
+  retroactive: T.Boolean,
+  waitingRule: T.String,
+  waitingKind: T.String,
+  waitingPeriodKind: enumOf(WaitingKindEnum),
+  convention: nullable(T.String),
+  appliedGroups: list(T.String),
+  ignoredCategories: list(IgnoredCategory),
+  assumptions: list(QuoteAssumption),
+  trace: list(QuoteTraceStep),
+  policyVersionId: T.ID,
+  contentHash: T.String,
+  inForceFrom: nullable(T.Date),
+}) {}
 
-@ObjectType({ description: 'Why one input of a batch was not answered.' })
-export class QuoteFailure {
-  @Field(() => String, { description: 'The input field at fault, e.g. inputs[3].paymentDate' }) field!: string;
-  @Field(() => String, { description: 'A stable code: BAD_USER_INPUT, CONTENT_HASH_MISMATCH, INTERNAL_SERVER_ERROR' }) code!: string;
-  @Field(() => String, {
-    nullable: true,
-    description: 'A stable reason (as `extensions.reason` of an error: QUOTE_DATE_MALFORMED, QUOTE_OUTSIDE_WINDOWS, NO_SUCH_JURISDICTION, …); branch on it, never on the message',
-  })
-  reason!: string | null;
-  @Field(() => String, { description: 'Why, in words (the field first)' }) message!: string;
-}
+@objectType
+export class QuoteFailure extends fields({
+  field: T.String,
+  code: T.String,
+  reason: nullable(T.String),
+  message: T.String,
+}) {}
 
-@ObjectType({ description: 'The answer to one input of a batch: its quote, or why it has none.' })
-export class QuoteOutcome {
-  @Field(() => Int, { description: 'The input’s position in the batch (from 0)' }) index!: number;
-  @Field(() => Quote, { nullable: true, description: 'The quote (null when the input was refused)' }) quote!: Quote | null;
-  @Field(() => QuoteFailure, { nullable: true, description: 'Why the input was refused (null when it was answered)' }) error!: QuoteFailure | null;
-}
+@objectType
+export class QuoteOutcome extends fields({
+  index: T.Int,
+  quote: nullable(Quote),
+  error: nullable(QuoteFailure),
+}) {}
 
-@ObjectType({ description: 'Whether a payment may be refunded, and why.' })
-export class RefundDecision {
-  @Field(() => Boolean, { description: 'The payment may be refunded' }) refundable!: boolean;
-  @Field(() => String, { description: 'Why, in words (where the notice states no rule for the reason: "the notice states no refund rule for …")' }) reason!: string;
-  @Field(() => String, { nullable: true, description: 'The clause of the notice that decides it (null where the notice states no rule)' }) clause!: string | null;
-  @Field(() => DateScalar, { nullable: true, description: 'When benefits start for the payment (a refund is possible before)' }) benefitStart!: string | null;
-  @Field(() => MoneyScalar, { nullable: true, description: 'What is refunded, where refundable: the contribution paid, or the subsidy a person certified after paying did not get' })
-  amount!: number | null;
-  @Field(() => ID, { description: 'The version that answered' }) policyVersionId!: string;
-  @Field(() => String, { description: 'The content hash of that version’s document' }) contentHash!: string;
-  @Field(() => DateScalar, { nullable: true, description: 'The day that version is in force from; null for an unpublished version' }) inForceFrom!: string | null;
-}
+@objectType
+export class RefundDecision extends fields({
+  refundable: T.Boolean,
+  reason: T.String,
+  clause: nullable(T.String),
+  benefitStart: nullable(T.Date),
+  amount: nullable(T.Money),
+  policyVersionId: T.ID,
+  contentHash: T.String,
+  inForceFrom: nullable(T.Date),
+}) {}

@@ -1,13 +1,13 @@
-import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
+import { Args, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import { openQuestions, type PolicyDocument } from '../../../policy-schemas/index.js';
 import type { Context } from '../../graphql/context.js';
-import { DateScalar } from '../../graphql/scalars.js';
 import { canReadUnpublished } from '../auth/actor.js';
 import { readableVersion, view } from '../policy/policy.resolver.js';
 import { PolicyVersion } from '../policy/policy.type.js';
 import { previewsOf, type PreviewRecordRow } from './preview-record.js';
 import { correctionLinks, ApprovalService, type ApprovedPreview, type CorrectionKind } from './approval.service.js';
-import { CorrectionKindEnum, OpenQuestion, PreviewRecord, Submission, VersionCorrection } from './approval.type.js';
+import { OpenQuestion, PreviewRecord, Submission, VersionCorrection } from './approval.type.js';
+import { CorrectionArgs } from './approval.args.js';
 
 /*
  * What the drafter and the approver look at before a notice goes out: the questions it leaves open,
@@ -101,13 +101,7 @@ export class ApprovalResolver {
     description:
       'Drafters: correct a published notice by a new version (a draft in the same jurisdiction and year, the document copied) under a document number of its own; its relation to the corrected notice is recorded (corrects / correctedBy) and printed in its notice. Published as usual, it supersedes the corrected one.',
   })
-  async createCorrection(
-    @Ctx() ctx: Context,
-    @Arg('of', () => ID, { description: 'The published version to correct' }) of: string,
-    @Arg('kind', () => CorrectionKindEnum, { description: 'Amendment (修订) or errata (更正)' }) kind: string,
-    @Arg('documentNumber', () => String, { description: 'The correction’s own 文号 (not the corrected one’s)' }) documentNumber: string,
-    @Arg('issuedOn', () => DateScalar, { nullable: true, description: 'Its issue date (by default the corrected one’s, to be edited)' }) issuedOn?: string,
-  ): Promise<PolicyVersion> {
+  async createCorrection(@Ctx() ctx: Context, @Args(() => CorrectionArgs) { of, kind, documentNumber, issuedOn }: CorrectionArgs): Promise<PolicyVersion> {
     const v = await new ApprovalService(ctx.em, await ctx.jurisdictions()).createCorrection(ctx.actor, of, kind as CorrectionKind, documentNumber, issuedOn);
     return view(ctx, v);
   }

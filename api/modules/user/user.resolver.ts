@@ -1,4 +1,4 @@
-import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { badInput, refusal } from '../../graphql/errors.js';
 import { DateTimeResolver } from 'graphql-scalars';
 import type { Context } from '../../graphql/context.js';
@@ -7,6 +7,7 @@ import { require, type Actor } from '../auth/actor.js';
 import { tooManyAttempts } from '../auth/login-throttle.js';
 import { PASSWORD_CHANGE_REQUIRED, UserService, type UserRow } from './user.service.js';
 import { ApiKey, CreatedApiKey, CreateUserInput, Session, UpdateUserInput, User } from './user.type.js';
+import { ChangePasswordArgs } from './user.args.js';
 
 async function toUser(ctx: Context, u: UserRow): Promise<User> {
   const index = await ctx.jurisdictions();
@@ -40,12 +41,7 @@ export class UserResolver {
     description:
       'Change your own password (the current one is checked, and limited like login), end your other sessions and log in: the way past PASSWORD_CHANGE_REQUIRED at the first login. At least 10 characters, different from the current one.',
   })
-  async changePassword(
-    @Ctx() ctx: Context,
-    @Arg('username', () => String, { description: 'The username' }) username: string,
-    @Arg('password', () => String, { description: 'The current password' }) password: string,
-    @Arg('newPassword', () => String, { description: 'At least 10 characters' }) newPassword: string,
-  ): Promise<Session> {
+  async changePassword(@Ctx() ctx: Context, @Args(() => ChangePasswordArgs) { username, password, newPassword }: ChangePasswordArgs): Promise<Session> {
     const user = await checkedLogin(ctx, 'changePassword', username, password);
     return ctx.em.transactional(async (tx) => {
       const changed = await new UserService(tx).setOwnPassword(user, password, newPassword);

@@ -1,5 +1,5 @@
-import { Field, ID, InputType, ObjectType } from 'type-graphql';
-import { DateTimeResolver } from 'graphql-scalars';
+import { enumOf, fields, list, nullable, objectType, T } from '../../graphql/object-types.js';
+import { Field, InputType } from 'type-graphql';
 import { Jurisdiction } from '../jurisdiction/jurisdiction.type.js';
 import { wireEnum } from '../../graphql/enums.js';
 import { ROLES, type Role } from '../auth/actor.js';
@@ -13,42 +13,41 @@ const ROLE_MEANING: Record<Role, string> = {
 };
 const RoleEnum = wireEnum(ROLES, 'Role', 'What a user may do (the names as they went out as strings before this was an enum).', (r) => ROLE_MEANING[r]);
 
-@ObjectType({ description: 'A person who logs in: roles say what they may do; drafters and approvers act within their jurisdictions and those below.' })
-export class User {
-  @Field(() => ID, { description: 'The user’s id' }) id!: number;
-  @Field(() => String, { description: 'The name to log in with' }) username!: string;
-  @Field(() => String, { description: 'The name shown in the console and the history' }) displayName!: string;
-  @Field(() => [RoleEnum], { description: 'drafter, approver, auditor, integrator, admin' }) roles!: string[];
-  @Field(() => [Jurisdiction], { description: 'Where a drafter or approver may act (and everywhere below)' }) jurisdictions!: Jurisdiction[];
-  @Field(() => Boolean, { description: 'false: deactivated, may not log in' }) active!: boolean;
-  @Field(() => Boolean, { description: 'The password was generated at the first start and must be changed (changePassword) before the user can log in' })
-  mustChangePassword!: boolean;
-}
+@objectType
+export class User extends fields({
+  id: T.NumericID,
+  username: T.String,
+  displayName: T.String,
+  roles: list(enumOf(RoleEnum)),
+  jurisdictions: list(Jurisdiction),
+  active: T.Boolean,
+  mustChangePassword: T.Boolean,
+}) {}
 
-@ObjectType({ description: 'A logged-in session.' })
-export class Session {
-  @Field(() => String, { description: 'Send as `Authorization: Bearer <token>`' }) token!: string;
-  @Field(() => DateTimeResolver, { description: 'When the token stops working (12 hours after login)' }) expiresAt!: Date;
-  @Field(() => User, { description: 'Who logged in' }) user!: User;
-}
+@objectType
+export class Session extends fields({
+  token: T.String,
+  expiresAt: T.DateTime,
+  user: User,
+}) {}
 
-@ObjectType({ description: 'An integrator’s API key. The key itself is shown once, at creation; only its hash is stored.' })
-export class ApiKey {
-  @Field(() => ID, { description: 'The key’s id (to revoke it)' }) id!: number;
-  @Field(() => String, { description: 'What the key is for, as its creator named it' }) name!: string;
-  @Field(() => String, { description: 'The first characters of the key, to recognise it' }) prefix!: string;
-  @Field(() => String, { description: 'The user the key acts as' }) username!: string;
-  @Field(() => DateTimeResolver, { description: 'When it was created' }) createdAt!: Date;
-  @Field(() => DateTimeResolver, { nullable: true, description: 'When it was last sent (null: never)' }) lastUsedAt!: Date | null;
-  @Field(() => DateTimeResolver, { nullable: true, description: 'When the key stops working (null: until revoked)' }) expiresAt!: Date | null;
-  @Field(() => DateTimeResolver, { nullable: true, description: 'When it was revoked (null: in use)' }) revokedAt!: Date | null;
-}
+@objectType
+export class ApiKey extends fields({
+  id: T.NumericID,
+  name: T.String,
+  prefix: T.String,
+  username: T.String,
+  createdAt: T.DateTime,
+  lastUsedAt: nullable(T.DateTime),
+  expiresAt: nullable(T.DateTime),
+  revokedAt: nullable(T.DateTime),
+}) {}
 
-@ObjectType({ description: 'A new API key, with the key itself (shown only here).' })
-export class CreatedApiKey {
-  @Field(() => String, { description: 'The key: shown this once, never again' }) key!: string;
-  @Field(() => ApiKey, { description: 'The key as listed from now on' }) apiKey!: ApiKey;
-}
+@objectType
+export class CreatedApiKey extends fields({
+  key: T.String,
+  apiKey: ApiKey,
+}) {}
 
 @InputType({ description: 'A new user.' })
 export class CreateUserInput {
