@@ -9,6 +9,7 @@ import { migrate, openOrm } from '../api/db/orm.js';
 import { APP_ROLE } from '../api/db/app-role.js';
 import { randomPassword, scramVerifier } from '../api/db/secrets.js';
 import { ensureConsoleBuilt } from '../api/console.js';
+import { buildServer } from '../api/build.js';
 import { freePort } from './helpers/npm-start.js';
 
 declare module 'vitest' {
@@ -60,6 +61,9 @@ export default async function setup(project: TestProject) {
   project.provide('templateDatabase', template);
   // the browser tests drive the built console, as `npm start` serves it
   await ensureConsoleBuilt(() => {});
+  // the server's build, once: the test files' `npm start`s then find it current and never rebuild it
+  // under one another's running servers
+  await buildServer();
   return async () => {
     if (!embedded) await onServer(url!, `drop database if exists ${template} with (force)`);
     await embedded?.stop();
