@@ -63,7 +63,7 @@ function readStamp(): string | undefined {
   }
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1]!).href) {
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const started = Date.now();
   const { modules, built } = await buildServer();
   console.log(built ? `Built the server: ${modules} modules into .build/ in ${Date.now() - started} ms` : `The server's build in .build/ is current (${modules} modules, unchanged since it was built)`);
