@@ -13,7 +13,7 @@ import { UserService } from '../../api/modules/user/user.service.js';
 import { createApp, type App } from '../../api/server.js';
 import { validatePolicyDocument } from '../../policy-schemas/index.js';
 import { readSeed } from '../../seeds/index.js';
-import { graphqlAt, request, settleReviewItems, startTestApi, type TestApi } from '../helpers/api.js';
+import { graphqlAt, request, serveApi, settleReviewItems, startTestApi, type TestApi } from '../helpers/api.js';
 import { sqlClient } from '../helpers/db.js';
 import { freePort, npmStart, tempDataParent } from '../helpers/npm-start.js';
 
@@ -229,6 +229,37 @@ describe('an API process killed', () => {
     const sql = await sqlClient(api.databaseUrl);
     try {
       expect((await sql.query(`select count(*)::int as n from app_job where status = 'running'`)).rows[0].n).toBe(0);
+    } finally {
+      await sql.end();
+    }
+  }, 60_000);
+
+  it('stopped (as SIGTERM stops it) with previews running and queued: each ends done or interrupted, in its job and in its preview record, before the database is let go', async () => {
+    const doc = validatePolicyDocument(readSeed('wuhe-2024.json'));
+    if (!doc.ok) throw new Error('seed');
+    const csv = [...generateCohort(doc.document, { size: 20_000, seed: 9 })].join('');
+    const up = await request(`${api.base}/cohorts?jurisdiction=${encodeURIComponent('五河县')}&name=stopped`, { method: 'POST', headers: { 'content-type': 'text/csv', authorization: `Bearer ${token}` }, body: csv });
+    const cohort = ((await up.json()) as any).id;
+    const base = (await post(api.base, `{ policy(jurisdiction: "五河县", year: 2024) { id } }`)).body.data.policy.id;
+    const draft = (await ok(api.base, `mutation($f: ID!) { createDraft(from: $f, year: 2024) { id } }`, { f: base })).createDraft.id;
+    // a second process's worth of the API over the same database, stopped as a process stops on SIGTERM
+    const second = await serveApi(api.databaseUrl);
+    const jobs: string[] = [];
+    for (let i = 0; i < 3; i++) jobs.push((await ok(second.base, `mutation($d: ID!, $c: ID!) { startPreview(draft: $d, cohort: $c) { id } }`, { d: draft, c: cohort })).startPreview.id);
+    await second.close();
+    // read from the tables, not through an API process (which would mark what a dead one left behind)
+    const sql = await sqlClient(api.databaseUrl);
+    try {
+      const rows = (await sql.query(`select id, status, error from app_job where id = any($1)`, [jobs])).rows as { id: string; status: string; error: string | null }[];
+      const byId = new Map(rows.map((r) => [r.id, r]));
+      for (const id of jobs) expect(['done', 'interrupted']).toContain(byId.get(id)?.status);
+      expect(byId.get(jobs.at(-1)!)).toMatchObject({ status: 'interrupted', error: expect.stringMatching(/^interrupted: the API process running it stopped/) });
+      const records = (await sql.query(`select job_id, status, error from preview_record where job_id = any($1)`, [jobs])).rows as { job_id: string; status: string; error: string | null }[];
+      expect(records).toHaveLength(3);
+      for (const r of records) {
+        expect(r.status, JSON.stringify(r)).not.toBe('running');
+        if (r.status !== 'done') expect(r).toMatchObject({ status: 'failed', error: expect.stringMatching(/^interrupted: /) });
+      }
     } finally {
       await sql.end();
     }

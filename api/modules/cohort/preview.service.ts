@@ -1,6 +1,6 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { PROGRESS_FLUSH_MS, type JobOwner, type JobRow, type JobStore } from '../jobs/job-store.js';
+import { INTERRUPTED, PROGRESS_FLUSH_MS, type JobOwner, type JobRow, type JobStore } from '../jobs/job-store.js';
 import { COMPILED } from '../../paths.js';
 import type { PolicyDocument } from '../../../policy-schemas/index.js';
 import type { ChangeGroup, SideResult, Totals } from '../../engine/index.js';
@@ -17,7 +17,7 @@ export interface PreviewInput {
 
 interface Job {
   id: string;
-  status: 'running' | 'done' | 'failed' | 'cancelled';
+  status: 'running' | 'done' | 'failed' | 'cancelled' | 'interrupted';
   progress: number;
   result: Impact | null;
   error: string | null;
@@ -66,6 +66,8 @@ export class PreviewService {
   private running: Job | null = null;
   private queue: { job: Job; input: PreviewInput }[] = [];
   private lastFlush = 0;
+  /** What follows the end of a job elsewhere (`afterEnd`), waited for by `close`. */
+  private readonly following = new Set<Promise<unknown>>();
 
   constructor(
     private readonly databaseUrl: string,
@@ -88,7 +90,7 @@ export class PreviewService {
         return job.result;
       },
       async (e: Error) => {
-        if (job.status !== 'cancelled') job.status = 'failed';
+        if (job.status === 'running') job.status = 'failed';
         job.error = e.message;
         await this.store.update(id, { status: job.status, error: e.message }).catch(() => {});
         throw e;
@@ -143,7 +145,7 @@ export class PreviewService {
     this.worker = null;
     const job = this.running;
     this.running = null;
-    if (job) job.reject(job.status === 'cancelled' ? new Error('cancelled') : e);
+    if (job) job.reject(job.status === 'cancelled' ? new Error('cancelled') : job.status === 'interrupted' ? new Error(INTERRUPTED) : e);
     this.next();
   }
 
@@ -204,13 +206,38 @@ export class PreviewService {
     else j.reject(new Error('cancelled'));
   }
 
-  /** Stop the worker (at shutdown). */
+  /**
+   * Run `then` when a job of this process ends (done, failed, cancelled or interrupted), as part of it:
+   * `close` waits for it, so that what it writes is written before the database is let go.
+   */
+  afterEnd(id: string, then: (impact: Impact | null, error: Error | null) => Promise<unknown>): void {
+    const job = this.jobs.get(id);
+    if (!job) return;
+    const p: Promise<unknown> = job.done.then((r) => then(r, null), (e: Error) => then(null, e)).finally(() => this.following.delete(p));
+    this.following.add(p);
+  }
+
+  /**
+   * At shutdown: the running job and the queued ones end as interrupted (their rows say so, as after a
+   * crash), the worker is stopped, and what follows their ends (`afterEnd`) is waited for.
+   */
   async close() {
+    for (const { job } of this.queue.splice(0)) this.interrupt(job);
     const w = this.worker;
-    if (!w) return;
-    const gone = new Promise<void>((r) => (w.exitCode !== null || w.signalCode !== null ? r() : w.once('exit', () => r())));
-    this.terminate();
-    await gone;
+    if (w) {
+      const gone = new Promise<void>((r) => (w.exitCode !== null || w.signalCode !== null ? r() : w.once('exit', () => r())));
+      if (this.running?.status === 'running') this.running.status = 'interrupted';
+      this.terminate();
+      await gone;
+    }
+    await Promise.allSettled([...this.jobs.values()].map((j) => j.done));
+    await Promise.allSettled([...this.following]);
+  }
+
+  private interrupt(job: Job): void {
+    if (job.status !== 'running') return;
+    job.status = 'interrupted';
+    job.reject(new Error(INTERRUPTED));
   }
 
   /** Stop the worker now: its job, if any, ends as cancelled or failed (see workerGone). */

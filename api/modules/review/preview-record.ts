@@ -94,9 +94,9 @@ export async function recordPreviewStarted(
      values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (job_id) do nothing`,
     [jobId, draft.id, draft.revision, draft.contentHash, baseline.id, cohort.id, cohort.name, startedBy],
   );
-  ctx.previews.result(jobId).then(
-    (impact) => finish(em, jobId, 'done', summaryOf(impact), null),
-    (e: Error) => finish(em, jobId, /cancel/i.test(e.message) ? 'cancelled' : 'failed', null, e.message),
+  // part of the job: an API process that stops waits for this write before letting the database go
+  ctx.previews.afterEnd(jobId, (impact, e) =>
+    impact ? finish(em, jobId, 'done', summaryOf(impact), null) : finish(em, jobId, /cancel/i.test(e!.message) ? 'cancelled' : 'failed', null, e!.message),
   );
 }
 
