@@ -210,17 +210,27 @@ describe('an API process killed', () => {
     }
   }, 60_000);
 
-  it('with previews running and queued: each is reported done or interrupted, none stays running', async () => {
+  /** A Wuhe cohort of 20,000 generated persons and a draft to preview on it. */
+  async function previewable(name: string, seed: number) {
     const doc = validatePolicyDocument(readSeed('wuhe-2024.json'));
     if (!doc.ok) throw new Error('seed');
-    const csv = [...generateCohort(doc.document, { size: 20_000, seed: 8 })].join('');
-    const up = await request(`${api.base}/cohorts?jurisdiction=${encodeURIComponent('五河县')}&name=previews`, { method: 'POST', headers: { 'content-type': 'text/csv', authorization: `Bearer ${token}` }, body: csv });
-    const cohort = ((await up.json()) as any).id;
+    const csv = [...generateCohort(doc.document, { size: 20_000, seed })].join('');
+    const up = await request(`${api.base}/cohorts?jurisdiction=${encodeURIComponent('五河县')}&name=${name}`, { method: 'POST', headers: { 'content-type': 'text/csv', authorization: `Bearer ${token}` }, body: csv });
+    const cohort = ((await up.json()) as any).id as string;
     const base = (await post(api.base, `{ policy(jurisdiction: "五河县", year: 2024) { id } }`)).body.data.policy.id;
-    const draft = (await ok(api.base, `mutation($f: ID!) { createDraft(from: $f, year: 2024) { id } }`, { f: base })).createDraft.id;
+    const draft = (await ok(api.base, `mutation($f: ID!) { createDraft(from: $f, year: 2024) { id } }`, { f: base })).createDraft.id as string;
+    /** Three previews started on the API at `at`, one after the other (the first runs, the others queue). */
+    return async (at: string) => {
+      const jobs: string[] = [];
+      for (let i = 0; i < 3; i++) jobs.push((await ok(at, `mutation($d: ID!, $c: ID!) { startPreview(draft: $d, cohort: $c) { id } }`, { d: draft, c: cohort })).startPreview.id);
+      return jobs;
+    };
+  }
+
+  it('with previews running and queued: each is reported done or interrupted, none stays running', async () => {
+    const start = await previewable('previews', 8);
     const victim = await child(api.databaseUrl);
-    const jobs: string[] = [];
-    for (let i = 0; i < 3; i++) jobs.push((await ok(victim.base, `mutation($d: ID!, $c: ID!) { startPreview(draft: $d, cohort: $c) { id } }`, { d: draft, c: cohort })).startPreview.id);
+    const jobs = await start(victim.base);
     await kill(victim);
     const states = await Promise.all(jobs.map(async (id) => (await ok(api.base, `query($id: ID!) { previewJob(id: $id) { status error } }`, { id })).previewJob));
     for (const s of states) expect(['done', 'interrupted']).toContain(s.status);
@@ -235,17 +245,10 @@ describe('an API process killed', () => {
   }, 60_000);
 
   it('stopped (as SIGTERM stops it) with previews running and queued: each ends done or interrupted, in its job and in its preview record, before the database is let go', async () => {
-    const doc = validatePolicyDocument(readSeed('wuhe-2024.json'));
-    if (!doc.ok) throw new Error('seed');
-    const csv = [...generateCohort(doc.document, { size: 20_000, seed: 9 })].join('');
-    const up = await request(`${api.base}/cohorts?jurisdiction=${encodeURIComponent('五河县')}&name=stopped`, { method: 'POST', headers: { 'content-type': 'text/csv', authorization: `Bearer ${token}` }, body: csv });
-    const cohort = ((await up.json()) as any).id;
-    const base = (await post(api.base, `{ policy(jurisdiction: "五河县", year: 2024) { id } }`)).body.data.policy.id;
-    const draft = (await ok(api.base, `mutation($f: ID!) { createDraft(from: $f, year: 2024) { id } }`, { f: base })).createDraft.id;
+    const start = await previewable('stopped', 9);
     // a second process's worth of the API over the same database, stopped as a process stops on SIGTERM
     const second = await serveApi(api.databaseUrl);
-    const jobs: string[] = [];
-    for (let i = 0; i < 3; i++) jobs.push((await ok(second.base, `mutation($d: ID!, $c: ID!) { startPreview(draft: $d, cohort: $c) { id } }`, { d: draft, c: cohort })).startPreview.id);
+    const jobs = await start(second.base);
     await second.close();
     // read from the tables, not through an API process (which would mark what a dead one left behind)
     const sql = await sqlClient(api.databaseUrl);
